@@ -1,0 +1,3 @@
+from msvitd.cli import main
+
+main()

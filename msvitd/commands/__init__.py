@@ -1,0 +1,1 @@
+"""One module per command: its typer signature at the top, heavy imports inside the body."""

@@ -1,0 +1,170 @@
+"""Gather evidence files into a library: read, validate, check, resolve references across files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from msvitd.checks import Ref, article_text, check_article, check_question, check_study
+from msvitd.diagnostics import Diagnostic
+from msvitd.validation import validate_document
+from msvitd.yamlio import Document, read_file
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for (exit 2), not with the evidence."""
+
+
+@dataclass
+class Entry:
+    model: object
+    doc: Document
+
+    @property
+    def file(self) -> str:
+        return self.doc.file
+
+
+@dataclass
+class _StudyIndex:
+    """What cross-file checks need of a study, kept even when its model is dropped."""
+
+    file: str
+    outcomes: frozenset
+    limitations: frozenset
+
+
+@dataclass
+class Library:
+    studies: dict[str, Entry] = field(default_factory=dict)
+    articles: dict[str, Entry] = field(default_factory=dict)
+    questions: dict[str, Entry] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity.value == "error"]
+
+    def study(self, study_id: str):
+        return self.studies[study_id].model
+
+    def article_text(self, article_id: str) -> str | None:
+        entry = self.articles[article_id]
+        return article_text(entry.model, entry.file)[0]
+
+    def find(self, ident: str) -> Entry | None:
+        return self.studies.get(ident) or self.articles.get(ident) or self.questions.get(ident)
+
+
+def bundled_evidence() -> Path:
+    here = Path(__file__).resolve().parent
+    checkout = here.parent / "evidence"  # running from a source checkout or an editable install
+    return checkout if checkout.is_dir() else here / "_evidence"
+
+
+def default_paths() -> list[Path]:
+    """./evidence when the current directory has one, else the evidence bundled with msvitd."""
+    local = Path("evidence")
+    return [local] if local.is_dir() else [bundled_evidence()]
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand folders into their YAML files (sorted); a named file is taken whatever its suffix."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if str(raw) == "-":
+            raise UsageError("reading evidence from standard input is not supported; name a file")
+        if not p.exists() and not p.is_symlink():
+            raise UsageError(f"{raw}: no such file or folder")
+        if p.is_dir():
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                out.extend(Path(root) / f for f in sorted(files)
+                           if f.endswith(YAML_SUFFIXES) and not f.startswith("."))
+        else:
+            out.append(p)
+    seen: set = set()
+    unique = []
+    for p in out:
+        key = os.path.normpath(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def load_library(paths: Iterable[str | Path] | None = None, keep_models: bool = True) -> Library:
+    """Read every file, validate it, run the checks, then resolve references across files.
+
+    With ``keep_models=False`` (``msvitd validate`` on a large repository) only the index of
+    ids survives each file, so memory does not grow with the number of files.
+    """
+    files = discover(paths if paths is not None else default_paths())
+    lib = Library()
+    index: dict[str, _StudyIndex] = {}
+    ids: dict[str, tuple[str, int, int]] = {}
+    pending: list[tuple[Document, list[Ref]]] = []
+    for path in files:
+        lib.files += 1
+        doc = read_file(path)
+        model, schema = validate_document(doc)
+        lib.diagnostics.extend(doc.diagnostics)
+        lib.diagnostics.extend(schema)
+        if model is None:
+            continue
+        refs: list[Ref] = []
+        if model.kind == "study":
+            found = list(check_study(model, doc.data))
+            index[model.id] = _StudyIndex(doc.file, frozenset(o.id for o in model.outcomes),
+                                          frozenset(li.id for li in model.limitations))
+            target = lib.studies
+        elif model.kind == "article":
+            found, refs = check_article(model, doc.file)
+            target = lib.articles
+        else:
+            found, refs = check_question(model)
+            target = lib.questions
+        for code, message, path_ in found:
+            lib.diagnostics.append(doc.diag(code, message, path_))
+        if model.id in ids:
+            first = ids[model.id]
+            lib.diagnostics.append(doc.diag("S205", f"id {model.id!r} is already used by {first[0]}:{first[1]}:{first[2]}",
+                                            ("id",)))
+            continue
+        ids[model.id] = (doc.file, *doc.position(("id",)))
+        if refs:
+            pending.append((doc, refs))
+        if keep_models:
+            target[model.id] = Entry(model, doc)
+        else:
+            doc.text = ""
+    for doc, refs in pending:
+        for ref in refs:
+            problem = _resolve(ref, index)
+            if problem:
+                lib.diagnostics.append(doc.diag("S206", problem, ref.path))
+    return lib
+
+
+def _resolve(ref: Ref, index: dict[str, _StudyIndex]) -> str | None:
+    if ref.kind == "study":
+        if ref.target not in index:
+            return f"no study with id {ref.target!r} in the evidence being checked"
+        return None
+    if ref.study is None:
+        return f"{ref.kind} {ref.target!r}: name the study (`study:`) since the article is about several"
+    study = index.get(ref.study)
+    if study is None:
+        return None  # already reported as a missing study
+    pool = study.outcomes if ref.kind == "outcome" else study.limitations
+    if ref.target not in pool:
+        choices = ", ".join(sorted(pool)) or "none"
+        return f"study {ref.study!r} has no {ref.kind} {ref.target!r} (it has: {choices})"
+    return None
+

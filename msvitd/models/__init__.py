@@ -1,0 +1,26 @@
+"""pydantic models of the evidence files; one module per kind of file."""
+
+from __future__ import annotations
+
+from typing import Annotated, Union
+
+from pydantic import Field, TypeAdapter
+
+from msvitd.models.article import Article
+from msvitd.models.question import Question
+from msvitd.models.study import Study
+
+EvidenceFile = Annotated[Union[Study, Article, Question], Field(discriminator="kind")]
+KINDS = ("study", "article", "question")
+
+_adapter: TypeAdapter | None = None
+
+
+def evidence_adapter() -> TypeAdapter:
+    global _adapter
+    if _adapter is None:
+        _adapter = TypeAdapter(EvidenceFile)
+    return _adapter
+
+
+__all__ = ["Article", "Question", "Study", "EvidenceFile", "KINDS", "evidence_adapter"]

@@ -1,0 +1,1 @@
+"""Renderers: report objects in, text out. Nothing here computes a finding."""

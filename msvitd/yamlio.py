@@ -1,0 +1,353 @@
+"""Read a YAML evidence file into plain data plus the position of every value and key.
+
+The document is built from the parser's *event stream* (libyaml's C parser when present)
+with an explicit stack, never by PyYAML's constructor. That one pass gives:
+
+- a position for every value and key, so schema errors point at ``line:column``;
+- duplicate keys as errors (PyYAML silently keeps the last one);
+- aliases refused at the alias itself (no "billion laughs" expansion, ever);
+- no recursion, so 10,000 levels of nesting cannot overflow the stack;
+- YAML 1.2 core-schema scalars: ``NO``, ``on``, ``1:20`` and ``2025-04-22`` stay strings,
+  so a user's value is never silently turned into a boolean, a number or a date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from msvitd.codes import make
+from msvitd.diagnostics import Diagnostic, format_path
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+
+_Parser = getattr(yaml, "CParser", None)
+_CORE = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null")}
+_CONTAINER_TAGS = {_CORE + "map", _CORE + "seq"}
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$")
+# What YAML 1.1 tools (PyYAML, yamllint's truthy rule, many editors) would read differently.
+_YAML11_TRAP = re.compile(
+    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"
+    r"|^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"
+)
+
+
+Path_ = tuple  # a data path: ("outcomes", 2, "effect", "ci")
+
+
+@dataclass
+class Document:
+    """A loaded file: its data (None when unusable), positions and problems."""
+
+    file: str
+    data: object = None
+    values: dict = field(default_factory=dict)  # path -> (line, col) of the value
+    keys: dict = field(default_factory=dict)  # path -> (line, col) of the key naming it
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not any(d.severity.value == "error" for d in self.diagnostics)
+
+    def position(self, path: tuple, prefer_key: bool = False) -> tuple[int, int]:
+        """Where ``path`` stands, or where its closest existing ancestor stands."""
+        path = tuple(path)
+        while True:
+            if prefer_key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            if path in self.keys:
+                return self.keys[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+    def diag(self, code: str, message: str, path: tuple = (), prefer_key: bool = False, **kw) -> Diagnostic:
+        line, col = self.position(path, prefer_key)
+        return make(code, message, self.file, line, col, format_path(path), **kw)
+
+
+def resolve_scalar(value: str, plain: bool, tag: str | None):
+    """Turn a scalar into Python data with YAML 1.2 core-schema rules."""
+    if tag in (None, "!") and not plain:
+        return value
+    if tag == _CORE + "str":
+        return value
+    if tag in (None, "!", _CORE + "null") and _NULL.match(value):
+        return None
+    if tag in (None, "!", _CORE + "bool"):
+        if _TRUE.match(value):
+            return True
+        if _FALSE.match(value):
+            return False
+    if tag in (None, "!", _CORE + "int") and _INT.match(value):
+        if value.startswith("0o"):
+            return int(value[2:], 8)
+        if value.startswith("0x"):
+            return int(value[2:], 16)
+        return int(value, 10)  # "012" is twelve, not ten (no YAML 1.1 octal)
+    if tag in (None, "!", _CORE + "float") and _FLOAT.match(value):
+        low = value.lower().lstrip("+")
+        if low in (".inf", "-.inf"):
+            return float("-inf") if low.startswith("-") else float("inf")
+        if low == ".nan":
+            return float("nan")
+        return float(value)
+    if tag in (None, "!"):
+        return value
+    raise ValueError(f"{value!r} is not a valid {tag.replace(_CORE, '!!')}")
+
+
+def decode(raw: bytes) -> tuple[str | None, str, int, int]:
+    """Decode file bytes; on failure return (None, message, line, col)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "", 0, 0
+        except UnicodeDecodeError:
+            return None, "invalid UTF-16 text", 1, 1
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        col = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
+        return None, "binary file (contains a NUL byte); evidence files are UTF-8 text", line, col
+    try:
+        return raw.decode("utf-8-sig"), "", 0, 0
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded", line, col
+
+
+def read_file(path: str | Path) -> Document:
+    """Read and parse one file; every failure becomes a located diagnostic."""
+    name = str(path)
+    doc = Document(name)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            doc.diagnostics.append(make("Y011", "is a directory, not a file", name))
+            return doc
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            doc.diagnostics.append(make("Y004", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", name))
+            return doc
+        with open(p, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        doc.diagnostics.append(make("Y011", f"cannot read file: {exc.strerror or exc}", name))
+        return doc
+    if len(raw) > MAX_BYTES:
+        doc.diagnostics.append(make("Y004", f"file is larger than {MAX_BYTES:,} bytes", name))
+        return doc
+    return parse_bytes(raw, name)
+
+
+def parse_bytes(raw: bytes, name: str = "<input>") -> Document:
+    text, problem, line, col = decode(raw)
+    if text is None:
+        doc = Document(name)
+        doc.diagnostics.append(make("Y007", problem, name, line, col))
+        return doc
+    return parse_text(text, name)
+
+
+def parse_text(text: str, name: str = "<input>") -> Document:
+    doc = Document(name, text=text)
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        doc.diagnostics.append(make("Y008", "empty file: expected a mapping with a `kind:` key", name, 1, 1))
+        return doc
+    _Builder(doc).run(text)
+    if doc.data is not None and not isinstance(doc.data, dict) and not any(
+            d.code in ("Y001", "Y006") for d in doc.diagnostics):
+        doc.diagnostics.append(make("Y009", f"the top level is a {_kind(doc.data)}; expected a mapping with a `kind:` key",
+                                    name, *doc.values.get((), (1, 1))))
+        doc.data = None
+    return doc
+
+
+def _kind(value) -> str:
+    return {dict: "mapping", list: "sequence", str: "string", bool: "boolean", int: "number",
+            float: "number", type(None): "null value"}.get(type(value), type(value).__name__)
+
+
+class _Frame:
+    __slots__ = ("container", "path", "key", "key_mark", "seen")
+
+    def __init__(self, container, path):
+        self.container = container
+        self.path = path
+        self.key = _NO_KEY
+        self.key_mark = None
+        self.seen: dict[str, tuple[int, int]] = {}
+
+
+_NO_KEY = object()
+
+
+class _Builder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.stack: list[_Frame] = []
+        self.nodes = 0
+        self.documents = 0
+
+    def error(self, code: str, message: str, mark, path=()) -> None:
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        self.doc.diagnostics.append(make(code, message, self.doc.file, line, col, format_path(path)))
+
+    def run(self, text: str) -> None:
+        try:
+            if _Parser is not None:
+                parser = _Parser(text)
+                events = iter(parser.get_event, None)
+                self._consume(events, parser)
+            else:  # pure-Python PyYAML: same events, slower
+                loader = yaml.SafeLoader(text)
+                try:
+                    self._consume(iter(loader.get_event, None), loader)
+                finally:
+                    loader.dispose()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = exc.problem or exc.context or "invalid YAML"
+            if exc.context and exc.problem:
+                problem = f"{exc.problem} ({exc.context})"
+            self.error("Y001", f"YAML syntax: {problem}", mark)
+            self.doc.data = None
+        except yaml.YAMLError as exc:
+            self.error("Y001", f"YAML syntax: {exc}", None)
+            self.doc.data = None
+        except _Stop:
+            self.doc.data = None
+
+    def _consume(self, events, parser) -> None:
+        for ev in events:
+            kind = type(ev)
+            if kind is yaml.ScalarEvent:
+                self._scalar(ev)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self._start(ev, {} if kind is yaml.MappingStartEvent else [])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                self.stack.pop()
+            elif kind is yaml.AliasEvent:
+                self.error("Y003", f"alias *{ev.anchor} refused: write the value out in full", ev.start_mark,
+                           self._child_path())
+                self._place(None, ev.start_mark)
+            elif kind is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    self.error("Y006", "a second YAML document: an evidence file holds exactly one", ev.start_mark)
+                    raise _Stop
+            if len(self.doc.diagnostics) > 200:  # a hostile file: enough has been said
+                raise _Stop
+
+    def _child_path(self) -> tuple:
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            return top.path + (len(top.container),)
+        return top.path + (top.key,) if top.key is not _NO_KEY else top.path
+
+    def _check_anchor_and_tag(self, ev, containers: bool) -> None:
+        if ev.anchor is not None:
+            self.error("Y003", f"anchor &{ev.anchor} refused: anchors and aliases are not allowed in evidence files",
+                       ev.start_mark, self._child_path())
+        tag = ev.tag
+        if tag is not None and tag != "!" and tag not in (_CONTAINER_TAGS if containers else _PLAIN_TAGS):
+            self.error("Y005", f"tag {tag.replace(_CORE, '!!')} refused: only plain strings, numbers, booleans, null, "
+                               "mappings and sequences are allowed", ev.start_mark, self._child_path())
+            raise _Stop
+
+    def _count(self, mark) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self.error("Y004", f"more than {MAX_NODES:,} values in one file", mark)
+            raise _Stop
+
+    def _start(self, ev, container) -> None:
+        self._count(ev.start_mark)
+        if self.stack and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is _NO_KEY:
+            self.error("Y010", "a mapping key must be a plain scalar, not a mapping or a sequence", ev.start_mark,
+                       self.stack[-1].path)
+            raise _Stop
+        if len(self.stack) >= MAX_DEPTH:
+            self.error("Y004", f"nesting deeper than {MAX_DEPTH} levels", ev.start_mark, self._child_path())
+            raise _Stop
+        self._check_anchor_and_tag(ev, containers=True)
+        path = self._child_path()
+        self._place(container, ev.start_mark)
+        self.stack.append(_Frame(container, path))
+
+    def _scalar(self, ev) -> None:
+        self._count(ev.start_mark)
+        self._check_anchor_and_tag(ev, containers=False)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.container, dict) and top.key is _NO_KEY:
+            self._key(top, ev)
+            return
+        plain = ev.implicit[0] and ev.style is None
+        try:
+            value = resolve_scalar(ev.value, plain, ev.tag)
+        except ValueError as exc:
+            self.error("Y005", str(exc), ev.start_mark, self._child_path())
+            value = ev.value
+        if plain and _YAML11_TRAP.match(ev.value):
+            self.error("Y012", f"unquoted {ev.value!r} is kept as the string {ev.value!r}; YAML 1.1 tools read it "
+                               "differently: quote it", ev.start_mark, self._child_path())
+        self._place(value, ev.start_mark)
+
+    def _key(self, frame: _Frame, ev) -> None:
+        key = ev.value
+        mark = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+        if key == "<<" and ev.implicit[0]:
+            self.error("Y003", "merge key << refused: write the mapping out in full", ev.start_mark, frame.path)
+        if key in frame.seen:
+            first = frame.seen[key]
+            self.error("Y002", f"duplicate key {key!r} (first defined at line {first[0]}, column {first[1]}); "
+                               "YAML tools would silently keep only the last value", ev.start_mark,
+                       frame.path + (key,))
+            key = _Duplicate(key)  # keep walking the value, but never store it
+        else:
+            frame.seen[key] = mark
+            self.doc.keys[frame.path + (key,)] = mark
+        frame.key = key
+
+    def _place(self, value, mark) -> None:
+        pos = (mark.line + 1, mark.column + 1)
+        if not self.stack:
+            self.doc.data = value
+            self.doc.values[()] = pos
+            return
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            self.doc.values[top.path + (len(top.container),)] = pos
+            top.container.append(value)
+        else:
+            key = top.key
+            top.key = _NO_KEY
+            if isinstance(key, _Duplicate):
+                return
+            self.doc.values[top.path + (key,)] = pos
+            top.container[key] = value
+
+
+class _Duplicate(str):
+    pass
+
+
+class _Stop(Exception):
+    pass
