@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["norm_cdf", "norm_sf", "norm_ppf", "t_cdf", "t_ppf", "Z95"]
+__all__ = ["norm_cdf", "norm_sf", "norm_ppf", "t_cdf", "t_ppf", "chi2_sf", "Z95"]
 
 
 def norm_cdf(x: float) -> float:
@@ -140,3 +140,44 @@ def t_ppf(p: float, df: float) -> float:
             return nx
         x = nx
     return x
+
+
+def _gammainc_lower(a: float, x: float) -> float:
+    """Regularised lower incomplete gamma P(a, x) (Numerical Recipes 6.2)."""
+    if x <= 0:
+        return 0.0
+    gln = math.lgamma(a)
+    if x < a + 1:
+        ap, s = a, 1.0 / a
+        delta = s
+        for _ in range(10000):
+            ap += 1
+            delta *= x / ap
+            s += delta
+            if abs(delta) < abs(s) * 1e-16:
+                break
+        return s * math.exp(-x + a * math.log(x) - gln)
+    tiny = 1e-300
+    b = x + 1 - a
+    c, d = 1 / tiny, 1 / b
+    h = d
+    for i in range(1, 10000):
+        an = -i * (i - a)
+        b += 2
+        d = an * d + b
+        d = d if abs(d) > tiny else tiny
+        c = b + an / c
+        c = c if abs(c) > tiny else tiny
+        d = 1 / d
+        delta = d * c
+        h *= delta
+        if abs(delta - 1) < 1e-16:
+            break
+    return 1.0 - math.exp(-x + a * math.log(x) - gln) * h
+
+
+def chi2_sf(x: float, df: float) -> float:
+    """Upper-tail probability of a chi-square with ``df`` degrees of freedom."""
+    if df <= 0:
+        raise ValueError("degrees of freedom must be positive")
+    return max(0.0, 1.0 - _gammainc_lower(df / 2.0, x / 2.0))
