@@ -81,16 +81,18 @@ def check_effect(effect: Effect, path: tuple) -> Iterator[Finding]:
 
 def _check_p(effect: Effect, path: tuple) -> Iterator[Finding]:
     try:
-        from msvitd.stats.pvalues import p_consistent, p_from_ci
+        from msvitd.stats.pvalues import p_consistent, p_interval_from_ci
     except ImportError:  # pragma: no cover - stats ships with the package
         return
     lo, hi = effect.ci
-    recomputed = p_from_ci(effect.measure, effect.estimate, lo, hi, level=effect.ci_level)
-    if recomputed is None:
+    try:
+        # The printed CI is rounded, so it implies a range of P values, not one (statcheck's rule).
+        low_p, high_p = p_interval_from_ci(effect.measure, effect.estimate, lo, hi, level=effect.ci_level)
+    except ValueError:
         return
-    if not p_consistent(effect.p, recomputed):
-        yield ("S204", f"reported {effect.p} does not agree with the confidence interval "
-                       f"[{lo:g}, {hi:g}] (recomputed P = {recomputed:.3g}); check both numbers in the source",
+    if not p_consistent(effect.p, (low_p, high_p)):
+        yield ("S204", f"reported {effect.p} does not agree with the confidence interval [{lo:g}, {hi:g}] "
+                       f"(it implies P between {low_p:.2g} and {high_p:.2g}); check both numbers in the source",
                path + ("p",))
 
 
@@ -135,18 +137,36 @@ def _unique(items, path: tuple, what: str) -> Iterator[Finding]:
             seen[item.id] = i
 
 
-_CITE = re.compile(r"^\s*([^,\s]+)")
+_ID_LIKE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+def parse_cites(cites: list[str], sources: set) -> tuple[list[tuple[str, str]], list[tuple[int, str]]]:
+    """Group cite tokens into (source id, location) pairs; return them and the problems found."""
+    pairs: list[list] = []
+    problems: list[tuple[int, str]] = []
+    for i, item in enumerate(cites):
+        for token in (t.strip() for t in item.split(",")):
+            if not token:
+                continue
+            if token in sources:
+                pairs.append([token, []])
+            elif not pairs:
+                problems.append((i, f"a citation starts with a source id from `sources:` "
+                                    f"({', '.join(sorted(sources))}), got {token!r}"))
+            elif _ID_LIKE.match(token):
+                problems.append((i, f"{token!r} is not a source id in `sources:` ({', '.join(sorted(sources))}); "
+                                    "a location should start with a capital letter or hold a space"))
+            else:
+                pairs[-1][1].append(token)
+    return [(sid, ", ".join(loc)) for sid, loc in pairs], problems
 
 
 def _cites(model, path: tuple, sources: set) -> Iterator[Finding]:
-    """Every `cite:` must name a declared source."""
+    """Every `cite:` must name declared sources."""
     cites = getattr(model, "cite", None)
     if cites:
-        for i, c in enumerate(cites):
-            sid = _CITE.match(c).group(1)
-            if sid not in sources:
-                yield ("S206", f"cite names source {sid!r}, which is not in this study's `sources:` "
-                               f"({', '.join(sorted(sources))})", path + ("cite", i))
+        for i, message in parse_cites(cites, sources)[1]:
+            yield "S206", message, path + ("cite", i)
     for name in type(model).model_fields:
         value = getattr(model, name)
         if isinstance(value, list):
@@ -157,7 +177,7 @@ def _cites(model, path: tuple, sources: set) -> Iterator[Finding]:
             for key, item in value.items():
                 if hasattr(item, "model_fields"):
                     yield from _cites(item, path + (name, key), sources)
-        elif hasattr(value, "model_fields") and name != "cite":
+        elif hasattr(value, "model_fields"):
             yield from _cites(value, path + (name,), sources)
 
 

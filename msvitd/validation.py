@@ -59,7 +59,7 @@ def _message(err: dict, kind: str | None) -> str:
     if etype == "missing":
         return f"missing required field `{err['loc'][-1]}`"
     if etype == "extra_forbidden":
-        return f"unknown field `{err['loc'][-1]}`" + (f" in a {kind} file" if kind else "")
+        return f"unknown field `{err['loc'][-1]}`" + (f" in {'an' if kind[0] in 'aeiou' else 'a'} {kind} file" if kind else "")
     if etype == "literal_error":
         return f"expected one of {ctx.get('expected', '')}, got {_describe(given)}"
     if etype in ("union_tag_invalid", "union_tag_not_found"):

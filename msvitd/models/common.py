@@ -38,13 +38,16 @@ Text = Annotated[str, Field(min_length=1)]
 DateText = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 Count = Annotated[Optional[Annotated[int, Field(ge=0)]], BeforeValidator(_not_reported)]
 Number = Annotated[Optional[float], BeforeValidator(_not_reported)]
+Flag = Annotated[Optional[bool], BeforeValidator(_not_reported)]
 Percent = Annotated[Optional[Annotated[float, Field(ge=0, le=100)]], BeforeValidator(_not_reported)]
 Pair = Annotated[tuple[float, float], BeforeValidator(_tuple)]
 Texts = Annotated[list[Text], BeforeValidator(_listify)]
 
-# A citation: "<source id>, <where in that source>", e.g. "pmc, Table 2" or "pubmed, Abstract".
-Cite = Annotated[list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*(\s*,\s*\S.*)?$")]],
-                 BeforeValidator(_listify)]
+# Where numbers come from: source ids declared in the study's `sources:`, each followed by where
+# in that source the numbers stand. `cite: pmc, Table 2` and
+# `cite: [pmc, Abstract (Results), neurologies, Denominators]` both work: a token that is a
+# source id starts a citation, the tokens after it are its location (see checks.parse_cites).
+Cite = Annotated[list[Text], BeforeValidator(_listify)]
 
 _P = re.compile(r"^\s*(?:[Pp]\s*)?(<=|<|=|>)?\s*(0?\.\d+|1(?:\.0*)?|0)\s*$")
 

@@ -7,7 +7,7 @@ from typing import Literal, Optional
 from pydantic import Field
 
 from msvitd.models.common import (
-    ArmResult, Cite, Count, DateText, Effect, GradeJudgements, Id, Model, Number, Pair, PV, Source, Text, Texts,
+    ArmResult, Cite, Count, DateText, Flag, Effect, GradeJudgements, Id, Model, Number, Pair, PV, Source, Text, Texts,
 )
 
 
@@ -115,12 +115,12 @@ class Outcome(Model):
     arms: dict[Id, ArmResult] = {}
     effect: Optional[Effect] = None
     effects: list[Effect] = []  # further comparisons, e.g. each dose against placebo
-    significant: Optional[bool] = None
+    significant: Flag = None
     finding: Optional[Text] = None  # the source's result in a sentence, e.g. "no significant difference"
     nnt: Optional["ReportedNNT"] = None
     thresholds: Optional["Thresholds"] = None
     grade: Optional[GradeJudgements] = None
-    prespecified: Optional[bool] = None
+    prespecified: Flag = None
     cite: Cite = []
 
 
@@ -144,7 +144,7 @@ class Subgroup(Model):
     variable: Text  # "baseline 25(OH)D"
     finding: Text
     favours: Optional[Text] = None  # the level where the effect looked larger, e.g. "BMI < 25"
-    prespecified: Optional[bool] = None
+    prespecified: Flag = None
     interaction_p: PV = None
     cite: Cite = []
 
