@@ -43,11 +43,16 @@ class NumberMention:
 
     def decimals(self) -> int:
         """Decimal places as printed (for rounding checks): "60.3%" -> 1, ".004" -> 3."""
-        m = re.search(r"\d[\d,\u00a0\u202f\u2009 ]*(?:\.(\d+))?|\.(\d+)", _digits_part(self.raw))
-        if not m:
-            return 0
-        frac = m.group(1) or m.group(2)
-        return len(frac) if frac else 0
+        parts = [m.group(0) for m in _NUMERIC_AT.finditer(self.raw)]
+        if self.kind == "ci" and self.level is not None and len(parts) > 1:
+            parts = parts[1:]  # "95% CI 0.50 to 0.87": the level is not the interval
+        if self.kind != "ci":
+            parts = parts[:1]
+        best = 0
+        for part in parts:
+            frac = part.split(".", 1)[1] if "." in part else ""
+            best = max(best, len(frac))
+        return best
 
 
 def _digits_part(raw: str) -> str:
@@ -176,7 +181,7 @@ _CURRENCY_BEFORE = re.compile(r"(?P<c>[$€£]|US\$|USD\s?|EUR\s?|GBP\s?)$")
 _CURRENCY_AFTER = re.compile(r"\s?(?:dollars|euros?|pounds|USD|EUR|GBP)(?![\w])")
 _QUALIFIER = re.compile(
     r"(?<![\w])(?P<q>nearly|almost|about|around|approximately|approx\.|roughly|close\s+to|circa|ca\.|some|just\s+over|"
-    r"just\s+under|more\s+than|greater\s+than|fewer\s+than|less\s+than|at\s+least|up\s+to|~|≈|>|<|≥|≤)\s*$",
+    r"just\s+under|more\s+than|greater\s+than|fewer\s+than|less\s+than|at\s+least|up\s+to|~|≈|>|<|≥|≤)[ \t\u00a0]*$",
     re.I)
 _N_EQUALS = re.compile(r"(?<![\w])[nN]\s*=\s*$")
 _QUAL_REL = {"more than": ">", "greater than": ">", "just over": ">", "over": ">", "fewer than": "<",

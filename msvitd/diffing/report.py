@@ -1,0 +1,113 @@
+"""What `msvitd diff` found: plain frozen dataclasses, no rendering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+PICO_VERDICTS = ("same", "narrower", "broader", "different", "omitted", "unsupported")
+NUMBER_VERDICTS = ("match", "rounded", "mismatch", "derived", "unverified")
+FAILING = frozenset({"mismatch", "unsupported"})
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source number: what it is, its value as printed, and where it stands."""
+
+    label: str
+    value: str  # as shown: "60.3%", "0.66", "100,000 IU"
+    cite: str  # "pmc, Abstract (Results)"
+    location: str = ""  # "evidence/studies/d-lay-ms.yaml:203:52"
+    formula: Optional[str] = None  # derived facts: "1 - HR 0.66 = 34%"
+
+    def as_dict(self) -> dict:
+        d = {"label": self.label, "value": self.value, "cite": self.cite, "location": self.location}
+        if self.formula:
+            d["formula"] = self.formula
+        return d
+
+
+@dataclass(frozen=True)
+class PicoRow:
+    element: str  # "population", "intervention", "intervention: dose", "outcome: relapse", "limitation: ..."
+    source: str
+    article: str
+    verdict: str
+    quote: Optional[str] = None
+    note: Optional[str] = None
+    cite: str = ""
+
+    def as_dict(self) -> dict:
+        return {"element": self.element, "source": self.source, "article": self.article, "verdict": self.verdict,
+                "quote": self.quote, "note": self.note, "cite": self.cite}
+
+
+@dataclass(frozen=True)
+class NumberRow:
+    quote: str  # the number as printed
+    start: int
+    end: int
+    value: float
+    unit: Optional[str]
+    kind: str
+    verdict: str
+    source_fact: Optional[SourceRef] = None
+    sentence: str = ""
+    note: Optional[str] = None
+    upper: Optional[float] = None
+
+    def as_dict(self) -> dict:
+        return {"quote": self.quote, "start": self.start, "end": self.end, "value": self.value, "unit": self.unit,
+                "kind": self.kind, "verdict": self.verdict,
+                "source_fact": self.source_fact.as_dict() if self.source_fact else None, "note": self.note}
+
+
+@dataclass(frozen=True)
+class ConsistencyRow:
+    check: str  # "percent vs counts", "P vs CI", "NNT vs risks", "arm totals"
+    subject: str  # "Disease activity, cholecalciferol"
+    ok: bool
+    message: str
+    numbers: tuple[SourceRef, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {"check": self.check, "subject": self.subject, "ok": self.ok, "message": self.message,
+                "numbers": [n.as_dict() for n in self.numbers]}
+
+
+@dataclass(frozen=True)
+class DiffReport:
+    study_id: str
+    study_name: str
+    article_id: Optional[str]
+    article_title: str
+    claims_from: str  # "curated claims (file)" or "text reading"
+    pico: tuple[PicoRow, ...]
+    numbers: tuple[NumberRow, ...]
+    consistency: tuple[ConsistencyRow, ...] = ()
+    unchecked: int = 0  # numbers without a unit or context (dates, bare counts): listed, not judged
+    notes: tuple[str, ...] = ()
+
+    @property
+    def failing(self) -> bool:
+        return any(r.verdict in FAILING for r in self.pico) or any(n.verdict in FAILING for n in self.numbers)
+
+    def counts(self) -> dict:
+        out: dict[str, int] = {}
+        for r in self.pico:
+            out[r.verdict] = out.get(r.verdict, 0) + 1
+        for n in self.numbers:
+            out[n.verdict] = out.get(n.verdict, 0) + 1
+        return out
+
+    def as_dict(self) -> dict:
+        return {
+            "study": self.study_id,
+            "article": self.article_id,
+            "claims_from": self.claims_from,
+            "pico": [r.as_dict() for r in self.pico],
+            "numbers": [n.as_dict() for n in self.numbers],
+            "consistency": [c.as_dict() for c in self.consistency],
+            "unchecked_numbers": self.unchecked,
+            "failing": self.failing,
+        }
