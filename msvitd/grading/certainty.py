@@ -73,6 +73,10 @@ class Body:
     bias: Sequence[StudyBias] = ()
     registered: Optional[bool] = None
     limitations: Mapping[str, Sequence[str]] = field(default_factory=dict)  # domain -> texts
+    bias_note: Optional[str] = None  # e.g. which outcomes the file's RoB 2 assessment covers
+    no_numbers: bool = False  # the sources give neither an effect nor per-arm figures
+    significant: Optional[bool] = None  # the source's own verdict, for outcomes without an estimate
+    direction: Optional[str] = None  # "decrease" | "increase" when known without an estimate (e.g. medians)
 
 
 @dataclass(frozen=True)
@@ -111,8 +115,10 @@ def _with_limitations(reason: str, body: Body, domain: str) -> str:
 def suggest_risk_of_bias(body: Body) -> Judgement:
     rated = [b for b in body.bias if b.overall and b.overall != "not_assessed"]
     if not rated:
-        reason = ("No risk-of-bias assessment in the evidence file; not rated down, but the domain is unassessed "
-                  "(assess with RoB 2 and record it as `grade: risk_of_bias:`).")
+        reason = ("No risk-of-bias assessment for this outcome in the evidence file; not rated down, but the domain "
+                  "is unassessed (assess with RoB 2 and record it as `grade: risk_of_bias:`).")
+        if body.bias_note:
+            reason += " " + body.bias_note
         return Judgement("risk_of_bias", "not_serious", _with_limitations(reason, body, "risk_of_bias"), "msvitd")
     total = sum(b.weight for b in body.bias) or 1.0
     high = sum(b.weight for b in rated if b.overall == "high") / total
@@ -154,6 +160,10 @@ def suggest_indirectness(body: Body) -> Judgement:
 
 
 def suggest_imprecision(body: Body) -> Judgement:
+    if body.no_numbers:
+        return Judgement("imprecision", "very_serious",
+                         "No numbers in the sources used (no effect estimate, no per-arm results): precision "
+                         "cannot be judged.", "msvitd")
     if body.estimate is None or body.lo is None or body.hi is None:
         return Judgement("imprecision", "serious", "No confidence interval reported: precision cannot be checked.",
                          "msvitd")
@@ -238,7 +248,7 @@ def grade(body: Body, given: Optional[Mapping[str, tuple[str, str]]] = None) -> 
 def effect_size(body: Body) -> tuple[str, str]:
     """("important" | "trivial", "decrease" | "increase") from the point estimate and the thresholds."""
     if body.estimate is None:
-        return "trivial", "decrease"
+        return ("important" if body.significant else "trivial"), body.direction or "decrease"
     if body.measure in RATIOS:
         direction = "decrease" if body.estimate < 1 else "increase"
         important = body.estimate <= body.benefit or body.estimate >= body.harm

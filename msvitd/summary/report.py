@@ -1,0 +1,135 @@
+"""The Summary of Findings as plain frozen dataclasses (what renderers read; no rendering here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from msvitd.grading.certainty import Certainty
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A relative effect as shown: who gave it (the source, or msvitd from counts) and how."""
+
+    measure: str
+    estimate: float
+    lo: Optional[float]
+    hi: Optional[float]
+    p: Optional[str] = None
+    by: str = "source"  # "source" | "msvitd" | "pooled"
+    method: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class ArmFigure:
+    arm: str
+    label: str
+    events: Optional[int]
+    total: Optional[int]
+    risk: Optional[float]  # 0..1
+    risk_note: Optional[str] = None  # e.g. "events back-calculated from 21.8% of 147"
+    text: Optional[str] = None  # means / medians as printed: "median 432 days"
+
+
+@dataclass(frozen=True)
+class Absolute:
+    """GRADE anticipated absolute effects per 1000."""
+
+    comparator: float
+    intervention: float
+    difference: float
+    lo: Optional[float]
+    hi: Optional[float]
+    basis: str
+
+
+@dataclass(frozen=True)
+class NNTFigure:
+    kind: str  # benefit | harm | none
+    value: float
+    lo: Optional[float]
+    hi: Optional[float]
+    crosses: bool
+    benefit_bound: Optional[float]
+    harm_bound: Optional[float]
+    by: str  # "source" or "msvitd"
+    method: str
+    reproduced: Optional[bool] = None  # for a reported NNT: does msvitd's computation give the same figure?
+    note: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class ForestRow:
+    label: str
+    estimate: float
+    lo: float
+    hi: float
+    weight: Optional[float]  # percent (random effects)
+    weight_fixed: Optional[float] = None
+    pooled: bool = False
+    participants: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Forest:
+    outcome: str
+    measure: str
+    rows: tuple[ForestRow, ...]
+    model: str
+    tau2_method: Optional[str]
+    i2: float
+    tau2: float
+    q: float
+    q_df: int
+    q_p: Optional[float]
+    fixed: Optional[ForestRow] = None
+    pi_lo: Optional[float] = None
+    pi_hi: Optional[float] = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One outcome of the Summary of Findings table."""
+
+    outcome_id: str
+    name: str
+    role: str  # primary, secondary, ... or critical / important for a question
+    follow_up: Optional[str]
+    participants: Optional[int]
+    studies: int
+    study_ids: tuple[str, ...]
+    outcome_type: str
+    stands_for: Optional[str]
+    relative: Optional[Relative]
+    arms: tuple[ArmFigure, ...]
+    absolute: Optional[Absolute]
+    nnt: Optional[NNTFigure]
+    certainty: Certainty
+    statement: str
+    finding: Optional[str]
+    footnotes: tuple[int, ...] = ()  # indexes into Table.footnotes (1-based)
+    forest: Optional[Forest] = None
+    notes: tuple[str, ...] = ()
+    refused: Optional[str] = None  # why studies were not pooled
+
+
+@dataclass(frozen=True)
+class Table:
+    """One Summary of Findings table: one comparison."""
+
+    id: str
+    title: str
+    population: str
+    setting: Optional[str]
+    intervention: str
+    comparator: str
+    rows: tuple[Row, ...]
+    footnotes: tuple[str, ...]
+    kind: str = "study"  # study | question
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Summary:
+    tables: tuple[Table, ...] = field(default_factory=tuple)
