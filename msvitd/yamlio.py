@@ -26,7 +26,7 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 200_000
 
-_Parser = getattr(yaml, "CParser", None)
+_Parser = getattr(yaml, "CBaseLoader", None)  # libyaml's parser (yaml.CParser does not exist)
 _CORE = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null")}
 _CONTAINER_TAGS = {_CORE + "map", _CORE + "seq"}
@@ -299,7 +299,7 @@ class _Builder:
         if top is not None and isinstance(top.container, dict) and top.key is _NO_KEY:
             self._key(top, ev)
             return
-        plain = ev.implicit[0] and ev.style is None
+        plain = ev.implicit[0] and not ev.style  # libyaml gives style '' for plain scalars, PyYAML None
         try:
             value = resolve_scalar(ev.value, plain, ev.tag)
         except ValueError as exc:
