@@ -170,8 +170,10 @@ def parse_text(text: str, name: str = "<input>") -> Document:
         doc.diagnostics.append(make("Y008", "empty file: expected a mapping with a `kind:` key", name, 1, 1))
         return doc
     _Builder(doc).run(text)
-    if doc.data is not None and not isinstance(doc.data, dict) and not any(
-            d.code in ("Y001", "Y006") for d in doc.diagnostics):
+    stopped = any(d.code in ("Y001", "Y006") for d in doc.diagnostics)
+    # A null top level (`~`, `---`, `null`) has no data *and* no error: without this it passed as valid.
+    unusable = doc.data is None and not any(d.severity.value == "error" for d in doc.diagnostics)
+    if (unusable or doc.data is not None) and not isinstance(doc.data, dict) and not stopped:
         doc.diagnostics.append(make("Y009", f"the top level is a {_kind(doc.data)}; expected a mapping with a `kind:` key",
                                     name, *doc.values.get((), (1, 1))))
         doc.data = None
