@@ -180,6 +180,16 @@ def parse_text(text: str, name: str = "<input>") -> Document:
     return doc
 
 
+def _offset_position(text: str, offset: int, utf8: bool) -> tuple[int, int]:
+    """1-based line and column of a character offset (libyaml counts UTF-8 bytes, PyYAML characters)."""
+    if utf8:
+        prefix = text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "replace")
+    else:
+        prefix = text[:offset]
+    lines = re.split(r"\r\n|\r|\n", prefix)
+    return len(lines), len(lines[-1]) + 1
+
+
 def _kind(value) -> str:
     return {dict: "mapping", list: "sequence", str: "string", bool: "boolean", int: "number",
             float: "number", type(None): "null value"}.get(type(value), type(value).__name__)
@@ -229,8 +239,15 @@ class _Builder:
                 problem = f"{exc.problem} ({exc.context})"
             self.error("Y001", f"YAML syntax: {problem}", mark)
             self.doc.data = None
+        except yaml.reader.ReaderError as exc:  # a character YAML forbids (control characters, U+FFFE...)
+            line, col = _offset_position(text, exc.position, utf8=_Parser is not None)
+            char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+            self.doc.diagnostics.append(make(
+                "Y007", f"character U+{char:04X} is not allowed in YAML text (a control or non-character code point)",
+                self.doc.file, line, col))
+            self.doc.data = None
         except yaml.YAMLError as exc:
-            self.error("Y001", f"YAML syntax: {exc}", None)
+            self.error("Y001", f"YAML syntax: {' '.join(str(exc).split())}", None)
             self.doc.data = None
         except _Stop:
             self.doc.data = None
