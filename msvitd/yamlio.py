@@ -82,7 +82,7 @@ class Document:
 
 def resolve_scalar(value: str, plain: bool, tag: str | None):
     """Turn a scalar into Python data with YAML 1.2 core-schema rules."""
-    if tag in (None, "!") and not plain:
+    if tag == "!" or (tag is None and not plain):  # `! 12`: the non-specific tag makes a string (YAML spec 6.9.1)
         return value
     if tag == _CORE + "str":
         return value
