@@ -304,7 +304,8 @@ class _Builder:
                        self.stack[-1].path)
             raise _Stop
         if len(self.stack) >= MAX_DEPTH:
-            self.error("Y004", f"nesting deeper than {MAX_DEPTH} levels", ev.start_mark, self._child_path())
+            # no data path here: 64 levels of it made a several-hundred-character line
+            self.error("Y004", f"nesting deeper than {MAX_DEPTH} levels", ev.start_mark)
             raise _Stop
         self._check_anchor_and_tag(ev, containers=True)
         path = self._child_path()
