@@ -113,6 +113,11 @@ def resolve_scalar(value: str, plain: bool, tag: str | None):
 
 def decode(raw: bytes) -> tuple[str | None, str, int, int]:
     """Decode file bytes; on failure return (None, message, line, col)."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # checked first: FF FE also starts UTF-16 LE
+        try:
+            return raw.decode("utf-32"), "", 0, 0
+        except UnicodeDecodeError:
+            return None, "invalid UTF-32 text", 1, 1
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16"), "", 0, 0
