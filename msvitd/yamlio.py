@@ -14,6 +14,7 @@ with an explicit stack, never by PyYAML's constructor. That one pass gives:
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,7 +147,11 @@ def read_file(path: str | Path) -> Document:
         if p.is_dir():
             doc.diagnostics.append(make("Y011", "is a directory, not a file", name))
             return doc
-        size = p.stat().st_size
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block open() forever, a device never end
+            doc.diagnostics.append(make("Y011", "is not a regular file (a pipe, socket or device)", name))
+            return doc
+        size = st.st_size
         if size > MAX_BYTES:
             doc.diagnostics.append(make("Y004", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", name))
             return doc
