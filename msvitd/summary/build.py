@@ -366,7 +366,9 @@ def pooled_row(sources: Sequence[StudyOutcome], comparison_of: dict[str, str], q
                            participants=s.participants)
                  for s, w, wf in zip(sources, re_.weights, fe.weights))
     forest = Forest(qo.name, measure, rows, "random", method, re_.i2, re_.tau2, re_.q, re_.q_df, re_.q_p,
-                    fixed=ForestRow("Fixed effect", fe.estimate, fe.lo, fe.hi, None, 100.0, pooled=True),
+                    fixed=ForestRow("Fixed effect", fe.estimate, fe.lo, fe.hi, None, 100.0, pooled=True,
+                                    participants=None),
+                    pooled=ForestRow(f"Random ({method})", re_.estimate, re_.lo, re_.hi, 100.0, None, pooled=True),
                     pi_lo=re_.pi_lo, pi_hi=re_.pi_hi)
     rel = Relative(measure, re_.estimate, re_.lo, re_.hi, f"P = {re_.p:.2g}", "pooled",
                    f"random effects ({method}), inverse variance on the log scale" if measure in RATIOS else

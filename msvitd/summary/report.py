@@ -84,6 +84,7 @@ class Forest:
     q_df: int
     q_p: Optional[float]
     fixed: Optional[ForestRow] = None
+    pooled: Optional[ForestRow] = None  # random effects
     pi_lo: Optional[float] = None
     pi_hi: Optional[float] = None
 

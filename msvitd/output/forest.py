@@ -1,0 +1,95 @@
+"""A forest plot in text: log scale for ratios, CI whiskers, the line of no effect, weights."""
+
+from __future__ import annotations
+
+import math
+
+from msvitd.summary.report import Forest
+
+RATIOS = ("HR", "RR", "OR", "IRR")
+
+
+def render_forest(forest: Forest, width: int = 100) -> str:
+    ratio = forest.measure in RATIOS
+    f = math.log if ratio else (lambda v: v)
+    rows = list(forest.rows)
+    pooled = [r for r in (forest.fixed, forest.pooled) if r is not None]
+    values = [v for r in rows + pooled for v in (r.lo, r.hi)]
+    if forest.pi_lo is not None:
+        values += [forest.pi_lo, forest.pi_hi]
+    null = 1.0 if ratio else 0.0
+    lo_v, hi_v = min(values + [null]), max(values + [null])
+    a, b = f(lo_v), f(hi_v)
+    pad = (b - a) * 0.05 or 0.1
+    a, b = a - pad, b + pad
+    label_w = max(12, min(24, max(len(r.label) for r in rows + pooled) + 1))
+    num_w = 22
+    weight_w = 8
+    plot_w = max(20, width - label_w - num_w - weight_w - 3)
+
+    def col(v: float) -> int:
+        return max(0, min(plot_w - 1, round((f(v) - a) / (b - a) * (plot_w - 1))))
+
+    def line(lo: float, hi: float, est: float, mark: str) -> str:
+        cells = [" "] * plot_w
+        cells[col(null)] = "│"
+        for c in range(col(lo), col(hi) + 1):
+            cells[c] = "─"
+        cells[col(lo)] = "├"
+        cells[col(hi)] = "┤"
+        cells[col(est)] = mark
+        return "".join(cells)
+
+    def num(est: float, lo: float, hi: float) -> str:
+        return f"{est:.2f} ({lo:.2f} to {hi:.2f})"
+
+    model = "random effects" + (f" ({forest.tau2_method})" if forest.tau2_method else "")
+    out = [f"{forest.outcome}: {forest.measure}, {model}" + (", log scale" if ratio else "")]
+    out.append(f"{'Study':<{label_w}}{forest.measure + ' (95% CI)':<{num_w}}{'Weight':>{weight_w}}   "
+               + _axis(a, b, plot_w, ratio, col))
+    for r in rows:
+        w = f"{r.weight:.1f}%" if r.weight is not None else ""
+        out.append(f"{r.label[:label_w - 1]:<{label_w}}{num(r.estimate, r.lo, r.hi):<{num_w}}{w:>{weight_w}}   "
+                   + line(r.lo, r.hi, r.estimate, "■"))
+    for r in pooled:
+        out.append(f"{r.label[:label_w - 1]:<{label_w}}{num(r.estimate, r.lo, r.hi):<{num_w}}{'':>{weight_w}}   "
+                   + line(r.lo, r.hi, r.estimate, "◆"))
+    if forest.pi_lo is not None:
+        out.append(f"{'Prediction':<{label_w}}{f'{forest.pi_lo:.2f} to {forest.pi_hi:.2f}':<{num_w}}"
+                   f"{'':>{weight_w}}   " + line(forest.pi_lo, forest.pi_hi, forest.pi_lo, "├"))
+    qp = f", P = {forest.q_p:.2g}" if forest.q_p is not None else ""
+    out.append(f"Heterogeneity: Q = {forest.q:.2f} (df {forest.q_df}{qp}), I² = {forest.i2:.0f}%, "
+               f"tau² = {forest.tau2:.3f}. Left of │ favours the intervention when fewer events are better.")
+    return "\n".join(out) + "\n"
+
+
+def _axis(a: float, b: float, plot_w: int, ratio: bool, col) -> str:
+    cells = [" "] * plot_w
+    if ratio:
+        ticks = [t for t in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 4, 5, 10, 20, 50, 100)
+                 if a <= math.log(t) <= b]
+    else:
+        step = _nice((b - a) / 4)
+        start = math.ceil(a / step) * step
+        ticks = [start + i * step for i in range(6) if start + i * step <= b]
+    last = -2
+    for t in ticks:
+        label = f"{t:g}"
+        c = col(t)
+        s = max(0, min(plot_w - len(label), c - len(label) // 2))
+        if s <= last + 1:
+            continue
+        for i, ch in enumerate(label):
+            cells[s + i] = ch
+        last = s + len(label)
+    return "".join(cells)
+
+
+def _nice(x: float) -> float:
+    if x <= 0:
+        return 1.0
+    e = 10 ** math.floor(math.log10(x))
+    for m in (1, 2, 5, 10):
+        if m * e >= x:
+            return m * e
+    return 10 * e

@@ -1,0 +1,89 @@
+"""Cell texts shared by the summary renderers (text, markdown, csv): numbers formatted one way everywhere."""
+
+from __future__ import annotations
+
+import math
+from typing import Optional
+
+from msvitd.summary.report import NNTFigure, Row
+
+ROLE_LABELS = {"primary": "primary", "secondary": "secondary", "safety": "safety", "exploratory": "exploratory",
+               "critical": "critical", "important": "important", "not_important": "not important"}
+
+
+def ratio(x: Optional[float]) -> str:
+    return "—" if x is None else f"{x:.2f}"
+
+
+def relative(row: Row) -> str:
+    r = row.relative
+    if r is None:
+        return "not reported"
+    ci = f" ({ratio(r.lo)} to {ratio(r.hi)})" if r.lo is not None else " (CI not reported)"
+    by = {"source": "", "msvitd": ", computed by msvitd", "pooled": ", pooled by msvitd"}[r.by]
+    return f"{r.measure} {ratio(r.estimate)}{ci}{by}"
+
+
+def per_1000(x: float) -> str:
+    return f"{abs(x):.0f} {'fewer' if x < 0 else 'more'}" if round(x) != 0 else "0 fewer"
+
+
+def comparator_risk(row: Row) -> str:
+    if row.absolute is not None:
+        return f"{row.absolute.comparator:.0f} per 1000"
+    comp = row.arms[1] if len(row.arms) > 1 else None
+    if comp is not None and comp.risk is not None:
+        return f"{1000 * comp.risk:.0f} per 1000"
+    if comp is not None and comp.text:
+        return comp.text
+    return "—"
+
+
+def difference(row: Row) -> str:
+    a = row.absolute
+    if a is not None:
+        text = f"{per_1000(a.difference)} per 1000"
+        if a.lo is not None:
+            text += f" (from {per_1000(a.lo)} to {per_1000(a.hi)})"
+        return text
+    inter = row.arms[0] if row.arms else None
+    if inter is not None and inter.text:
+        return f"{inter.text} with intervention"
+    return "not estimable"
+
+
+def nnt(n: Optional[NNTFigure]) -> str:
+    if n is None:
+        return ""
+    if n.value == math.inf:
+        return "NNT ∞"
+    d = 1
+    word = "NNTB" if n.kind == "benefit" else "NNTH"
+    if n.crosses:
+        b = "∞" if n.benefit_bound in (None, math.inf) else f"NNTB {n.benefit_bound:.{d}f}"
+        h = "∞" if n.harm_bound in (None, math.inf) else f"NNTH {n.harm_bound:.{d}f}"
+        text = f"{word} {n.value:.{d}f} ({b} to ∞ to {h})"
+    elif n.lo is not None:
+        text = f"{word} {n.value:.{d}f} ({n.lo:.{d}f} to {n.hi:.{d}f})"
+    else:
+        text = f"{word} {n.value:.{d}f}"
+    if n.by == "source":
+        text += ", reported" + ("; reproduced" if n.reproduced else "; not reproduced by msvitd")
+    return text
+
+
+def participants(row: Row) -> str:
+    n = "—" if row.participants is None else str(row.participants)
+    return f"{n} ({row.studies} {'study' if row.studies == 1 else 'studies'})"
+
+
+def outcome(row: Row) -> str:
+    bits = [row.name]
+    if row.follow_up:
+        bits.append(f"follow-up {row.follow_up}")
+    bits.append(ROLE_LABELS.get(row.role, row.role))
+    return bits
+
+
+def refs(row: Row) -> str:
+    return ",".join(str(i) for i in row.footnotes)

@@ -1,0 +1,54 @@
+"""The Summary of Findings as GitHub-flavoured Markdown: one table per comparison, footnotes below."""
+
+from __future__ import annotations
+
+from msvitd.output import summary_format as F
+from msvitd.output.forest import render_forest
+from msvitd.summary.report import Summary, Table
+
+HEADER = ("Outcome", "№ of participants (studies)", "Relative effect (95% CI)", "Risk with comparator",
+          "Difference with intervention (95% CI)", "Certainty", "What happens")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def _table(t: Table, width: int) -> list[str]:
+    out = [f"## {t.title}", "", f"**Population:** {t.population}  "]
+    if t.setting:
+        out.append(f"**Setting:** {t.setting}  ")
+    out += [f"**Intervention:** {t.intervention}  ", f"**Comparison:** {t.comparator}", ""]
+    out.append("| " + " | ".join(HEADER) + " |")
+    out.append("|" + "---|" * len(HEADER))
+    for r in t.rows:
+        name, *rest = F.outcome(r)
+        outcome = f"**{name}**<br>" + "<br>".join(rest)
+        diff = F.difference(r)
+        nnt = F.nnt(r.nnt)
+        if nnt:
+            diff += "<br>" + nnt
+        refs = "".join(f"<sup>{i}</sup>" for i in r.footnotes)
+        cert = f"{r.certainty.symbols}<br>{r.certainty.label}{refs}"
+        cells = (outcome, F.participants(r), F.relative(r), F.comparator_risk(r), diff, cert, r.statement)
+        out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    out.append("")
+    for i, note in enumerate(t.footnotes, 1):
+        out.append(f"{i}. {_cell(note)}")
+    if t.footnotes:
+        out.append("")
+    for note in t.notes:
+        out.append(f"_{_cell(note)}_")
+        out.append("")
+    out.append("Certainty: ⊕⊕⊕⊕ High, ⊕⊕⊕◯ Moderate, ⊕⊕◯◯ Low, ⊕◯◯◯ Very low (GRADE).")
+    for r in t.rows:
+        if r.forest is not None:
+            out += ["", f"### Forest plot: {r.name}", "", "```", render_forest(r.forest, width).rstrip("\n"), "```"]
+    return out
+
+
+def render(summary: Summary, width: int = 100) -> str:
+    parts: list[str] = ["# Summary of findings", ""]
+    for t in summary.tables:
+        parts += _table(t, width) + [""]
+    return "\n".join(parts).rstrip("\n") + "\n"

@@ -1,0 +1,66 @@
+"""The Summary of Findings in the terminal: a rich table per comparison, footnotes, forest plots."""
+
+from __future__ import annotations
+
+from msvitd.output import summary_format as F
+from msvitd.output.forest import render_forest
+from msvitd.output.term import console, export
+from msvitd.summary.report import Summary, Table
+
+CERTAINTY_STYLE = {"high": "green", "moderate": "cyan", "low": "yellow", "very_low": "red"}
+
+
+def _table(con, t: Table, width: int) -> None:
+    from rich import box
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    con.print(Text(t.title, style="bold"))
+    con.print(f"Population: {t.population}")
+    if t.setting:
+        con.print(f"Setting: {t.setting}")
+    con.print(f"Intervention: {t.intervention}   Comparison: {t.comparator}")
+    # Six columns fit 100 characters: certainty and the plain-language statement share the last one.
+    tab = RichTable(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, expand=False, pad_edge=False, padding=(0, 1, 0, 0))
+    tab.add_column("Outcome", width=18, overflow="fold")
+    tab.add_column("No. (studies)", width=9)
+    tab.add_column("Relative effect (95% CI)", width=12)
+    tab.add_column("Risk with comparator", width=10)
+    tab.add_column("Difference with intervention (95% CI)", width=15)
+    tab.add_column("Certainty: what happens", width=max(20, width - 64 - 11))
+    for r in t.rows:
+        name, *rest = F.outcome(r)
+        cell = Text(name, style="bold")
+        for bit in rest:
+            cell.append("\n" + bit, style="dim")
+        diff = F.difference(r)
+        nnt = F.nnt(r.nnt)
+        if nnt:
+            diff += "\n" + nnt
+        cert = Text(f"{r.certainty.symbols} {r.certainty.label}", style=CERTAINTY_STYLE[r.certainty.level])
+        if r.footnotes:
+            cert.append(f" [{F.refs(r)}]", style="dim")
+        cert.append("\n" + r.statement)
+        tab.add_row(cell, F.participants(r), F.relative(r), F.comparator_risk(r), diff, cert)
+    con.print(tab)
+    if t.footnotes:
+        con.print(Text("Footnotes", style="bold"))
+        for i, note in enumerate(t.footnotes, 1):
+            con.print(f"{i}. {note}")
+    for note in t.notes:
+        con.print(Text(note, style="dim"))
+    con.print("Certainty: ⊕⊕⊕⊕ High, ⊕⊕⊕◯ Moderate, ⊕⊕◯◯ Low, ⊕◯◯◯ Very low (GRADE). Per 1000: anticipated "
+              "absolute effects from the relative effect applied to the comparator risk.")
+    for r in t.rows:
+        if r.forest is not None:
+            con.print()
+            con.print(Text(render_forest(r.forest, width).rstrip("\n")), soft_wrap=True)
+
+
+def render(summary: Summary, color: bool = False, width: int = 100) -> str:
+    con = console(color, width)
+    for i, t in enumerate(summary.tables):
+        if i:
+            con.print()
+        _table(con, t, width)
+    return export(con, color)
