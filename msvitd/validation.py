@@ -70,6 +70,8 @@ def _message(err: dict, kind: str | None) -> str:
         return f"{_describe(given)} does not have the expected form ({ctx.get('pattern', '')})"
     if etype in _TYPE_NAMES:
         return f"expected {_TYPE_NAMES[etype]}, got {_describe(given)}"
+    if etype == "pair_length":
+        return err["msg"]
     if etype in ("value_error", "assertion_error"):
         return str(ctx.get("error", err["msg"])).removeprefix("Value error, ")
     return f"{err['msg'][0].lower()}{err['msg'][1:]}" + (f", got {_describe(given)}" if "input" in err else "")
@@ -94,6 +96,36 @@ def _data_path(loc: tuple, data) -> tuple:
     return tuple(path)
 
 
+def _pair_error(err: dict, data) -> dict:
+    """A pair given 1 or 3 values: pydantic says "missing field `1`" or "tuple should have at most 2 items";
+    say "expected a pair [low, high], got a list of 3" at the list instead."""
+    loc = err["loc"]
+    if err["type"] == "missing" and loc and isinstance(loc[-1], int):
+        loc = loc[:-1]
+    elif not (err["type"] == "too_long" and isinstance(err.get("input"), tuple)):
+        return err
+    given = _node(data, loc)
+    if not isinstance(given, (list, tuple)):
+        return err
+    field = next((part for part in reversed(loc) if isinstance(part, str)), "")
+    shape = "a pair [low, high]" if field in ("ci", "iqr") else "a pair [intervention arm, comparator arm]" \
+        if field == "arms" else "a pair of two values"
+    return {**err, "type": "pair_length", "loc": loc,
+            "msg": f"expected {shape}, got a list of {len(given)}", "input": given}
+
+
+def _node(data, loc: tuple):
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif not (isinstance(part, str) and part in ("study", "article", "question")):
+            return None
+    return node
+
+
 def validate_document(doc: Document):
     """Return (model or None, diagnostics) for a parsed document."""
     from pydantic import ValidationError
@@ -109,6 +141,7 @@ def validate_document(doc: Document):
         out: list[Diagnostic] = []
         seen = set()
         for err in exc.errors(include_url=False):
+            err = _pair_error(err, doc.data)
             path = _data_path(err["loc"], doc.data)
             code, prefer_key = _TYPE_CODES.get(err["type"], ("S103", False))
             # A missing key has no position of its own: point at the mapping that lacks it.
