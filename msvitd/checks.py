@@ -144,6 +144,7 @@ def parse_cites(cites: list[str], sources: set) -> tuple[list[tuple[str, str]], 
     """Group cite tokens into (source id, location) pairs; return them and the problems found."""
     pairs: list[list] = []
     problems: list[tuple[int, str]] = []
+    unknown_start = False  # `cite: journal, Table 2`: one problem (journal), not a second one for Table 2
     for i, item in enumerate(cites):
         for token in (t.strip() for t in item.split(",")):
             if not token:
@@ -151,8 +152,10 @@ def parse_cites(cites: list[str], sources: set) -> tuple[list[tuple[str, str]], 
             if token in sources:
                 pairs.append([token, []])
             elif not pairs:
-                problems.append((i, f"a citation starts with a source id from `sources:` "
-                                    f"({', '.join(sorted(sources))}), got {token!r}"))
+                if not unknown_start:
+                    problems.append((i, f"a citation starts with a source id from `sources:` "
+                                        f"({', '.join(sorted(sources))}), got {token!r}"))
+                unknown_start = True
             elif _ID_LIKE.match(token):
                 problems.append((i, f"{token!r} is not a source id in `sources:` ({', '.join(sorted(sources))}); "
                                     "a location should start with a capital letter or hold a space"))
