@@ -39,10 +39,10 @@ def command(
     except UsageError as exc:
         typer.echo(f"msvitd validate: {exc}", err=True)
         raise typer.Exit(2)
-    diags = sorted_diagnostics(lib.diagnostics)
-    sys.stdout.write(RENDERERS[format.value](diags, lib.files, color=want_color(color)))
-    if not lib.files:
+    if not lib.files:  # before rendering: "All 0 files valid." then exit 2 contradicted itself
         typer.echo("msvitd validate: no evidence files found (*.yaml, *.yml)", err=True)
         raise typer.Exit(2)
+    diags = sorted_diagnostics(lib.diagnostics)
+    sys.stdout.write(RENDERERS[format.value](diags, lib.files, color=want_color(color)))
     failing = [d for d in diags if d.severity.value == "error" or (strict and d.severity.value == "warning")]
     raise typer.Exit(1 if failing else 0)
