@@ -14,9 +14,8 @@ def render_forest(forest: Forest, width: int = 100) -> str:
     f = math.log if ratio else (lambda v: v)
     rows = list(forest.rows)
     pooled = [r for r in (forest.fixed, forest.pooled) if r is not None]
+    # The axis spans the studies' CIs; a wider prediction interval is clipped and drawn with arrows.
     values = [v for r in rows + pooled for v in (r.lo, r.hi)]
-    if forest.pi_lo is not None:
-        values += [forest.pi_lo, forest.pi_hi]
     null = 1.0 if ratio else 0.0
     lo_v, hi_v = min(values + [null]), max(values + [null])
     a, b = f(lo_v), f(hi_v)
@@ -30,14 +29,15 @@ def render_forest(forest: Forest, width: int = 100) -> str:
     def col(v: float) -> int:
         return max(0, min(plot_w - 1, round((f(v) - a) / (b - a) * (plot_w - 1))))
 
-    def line(lo: float, hi: float, est: float, mark: str) -> str:
+    def line(lo: float, hi: float, est, mark: str) -> str:
         cells = [" "] * plot_w
         cells[col(null)] = "│"
         for c in range(col(lo), col(hi) + 1):
             cells[c] = "─"
-        cells[col(lo)] = "├"
-        cells[col(hi)] = "┤"
-        cells[col(est)] = mark
+        cells[col(lo)] = "<" if f(lo) < a else "├"
+        cells[col(hi)] = ">" if f(hi) > b else "┤"
+        if est is not None:
+            cells[col(est)] = mark
         return "".join(cells)
 
     def num(est: float, lo: float, hi: float) -> str:
@@ -56,17 +56,19 @@ def render_forest(forest: Forest, width: int = 100) -> str:
                    + line(r.lo, r.hi, r.estimate, "◆"))
     if forest.pi_lo is not None:
         out.append(f"{'Prediction':<{label_w}}{f'{forest.pi_lo:.2f} to {forest.pi_hi:.2f}':<{num_w}}"
-                   f"{'':>{weight_w}}   " + line(forest.pi_lo, forest.pi_hi, forest.pi_lo, "├"))
+                   f"{'':>{weight_w}}   " + line(forest.pi_lo, forest.pi_hi, None, ""))
     qp = f", P = {forest.q_p:.2g}" if forest.q_p is not None else ""
     out.append(f"Heterogeneity: Q = {forest.q:.2f} (df {forest.q_df}{qp}), I² = {forest.i2:.0f}%, "
-               f"tau² = {forest.tau2:.3f}. Left of │ favours the intervention when fewer events are better.")
+               f"tau² = {forest.tau2:.3f}.")
+    out.append("│ no effect; ■ study (weight: random effects); ◆ pooled; < > beyond the axis."
+               if width >= 80 else "│ no effect; ■ study; ◆ pooled")
     return "\n".join(out) + "\n"
 
 
 def _axis(a: float, b: float, plot_w: int, ratio: bool, col) -> str:
     cells = [" "] * plot_w
     if ratio:
-        ticks = [t for t in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 4, 5, 10, 20, 50, 100)
+        ticks = [t for t in (0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.25, 1.5, 2, 3, 4, 5, 10, 20, 50, 100)
                  if a <= math.log(t) <= b]
     else:
         step = _nice((b - a) / 4)
