@@ -33,6 +33,8 @@ _SYNONYMS = {
     "risk": "risk", "hazard": "risk", "chance": "risk", "likely": "risk",
     "lower": "reduction", "reduced": "reduction", "reduction": "reduction", "fewer": "reduction",
     "reduce": "reduction", "reduces": "reduction", "cut": "reduction", "less": "reduction",
+    "lowered": "reduction", "lowers": "reduction", "cuts": "reduction", "decreased": "reduction",
+    "decrease": "reduction", "decreases": "reduction", "drop": "reduction", "slashed": "reduction",
     "months": "time", "years": "time", "weeks": "time", "days": "time", "long": "time", "longer": "time",
     "lasted": "time", "duration": "time", "follow-up": "time", "delayed": "time", "delay": "time",
     "dose": "dose", "doses": "dose", "iu": "dose", "high-dose": "dose",
@@ -221,7 +223,8 @@ def study_facts(study, data=None) -> list[Fact]:
 
     arm_label = {a.id: a for a in study.arms}
     for oi, o in enumerate(study.outcomes):
-        ocite = _cite(o.cite)
+        first_arm = next(iter(o.arms.values()), None)
+        ocite = _cite(o.cite, first_arm.cite if first_arm else None, o.effect.cite if o.effect else None)
         octx = f"{o.name} {' '.join(c.replace('_', ' ') for c in o.concepts)}"
         base = ("outcomes", oi)
         for aid, r in o.arms.items():

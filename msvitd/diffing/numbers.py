@@ -153,7 +153,7 @@ def judge(m: NumberMention, ctx: frozenset, facts: list[Fact], derived: list[Fac
         best = max(equal, key=lambda c: (c.overlap, c.verdict == "match", -len(c.fact.path)))
         if best.overlap >= 1 or m.kind not in ("other",):
             # a number equal in value and unit: the best-fitting fact is the one it reports
-            if best.overlap >= 1 or not _better_derived(m, ctx, derived, decimals):
+            if not _better_derived(m, ctx, derived, decimals, best.overlap):
                 return best.verdict, best.fact, None
     if m.kind != "other":
         dcands = []
@@ -193,10 +193,12 @@ def judge(m: NumberMention, ctx: frozenset, facts: list[Fact], derived: list[Fac
     return "unverified", None, None
 
 
-def _better_derived(m, ctx, derived, decimals) -> bool:
+def _better_derived(m, ctx, derived, decimals, than: int) -> bool:
+    """A derived fact fits the sentence better than the direct fact of equal value."""
     for f in derived:
         a = _compatible(m, f)
-        if a is not None and _value_verdict(a, decimals, m.approx, m, f, f.value) and _overlap(ctx, f) >= 1:
+        if a is not None and _value_verdict(a, decimals, m.approx, m, f, f.value) and _overlap(ctx, f) > max(than, 0) \
+                and (than == 0 or _overlap(ctx, f) >= than + 2):
             return True
     return False
 
@@ -233,7 +235,7 @@ def _paired(text: str, rows: list[NumberRow], m: NumberMention, facts: list[Fact
     between = text[prev.end:m.start]
     if len(between) > 40 or not (_PAIR.search(between) or re.fullmatch(r"[^.;]*\b(?:vs\.?|versus|compared\s+(?:with|to))\b[^.;]*", between)):
         return None
-    first = next((f for f in facts if f.path and prev.source_fact.location and f.label == prev.source_fact.label), None)
+    first = next((f for f in facts if f.path and f.label == prev.source_fact.label), None)
     if first is None or len(first.path) < 3 or first.path[-3] != "arms":
         return None
     sibling = [f for f in facts if f.path[:-2] == first.path[:-2] and f.path[-1] == first.path[-1]

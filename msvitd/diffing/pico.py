@@ -151,7 +151,10 @@ def pico_rows(study, claims, numbers: list[NumberRow] = (), text: str = "") -> l
         if not cs:
             rows.append(PicoRow(f"outcome: {o.id}", src, "(not mentioned)", "omitted", cite=_cite(o.cite)))
             continue
-        judged = [(c, *outcome_verdict(o, c.direction)) for c in cs]
+        # what the article asserts about an outcome is its benefit (or harm) claims; asides that read as
+        # "no difference" in the same article do not cancel them
+        asserted = [c for c in cs if c.direction in ("benefit", "harm")] or cs
+        judged = [(c, *outcome_verdict(o, c.direction)) for c in asserted]
         verdict = _worst(v for _, v, _ in judged)
         lead = next(c for c, v, _ in judged if v == verdict)
         note = next((n for c, v, n in judged if v == verdict and n), None)
@@ -304,7 +307,7 @@ def _claims(text: str, study, readings, lexicon):
                     pop_quote = quote
             if label not in pop_labels:
                 pop_labels.append(label)
-        if r.intervention and re.search(r"\b(?:received|given|took|taking)\b", quote, re.I):
+        if r.intervention and re.search(r"\b(?:received|given|took|taking)\b", quote):
             interv_quote = interv_quote or quote
         elif interv_quote is None and r.intervention and re.search(r"\b(?:dose|dosage)\b", quote, re.I):
             interv_fallback.append(quote)
