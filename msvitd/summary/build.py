@@ -452,7 +452,7 @@ def question_tables(question, library) -> list[Table]:
                 continue
             try:
                 rows.append(pooled_row(sources, comparison_of, qo, intervention, book))
-            except PoolingRefused as exc:
+            except (PoolingRefused, ValueError) as exc:
                 ref = book.add(f"{qo.name}: {exc}.")
                 for s in sources:
                     r = _row_from_study(s, qo.importance, intervention, book, f"{qo.name}: {s.study_name}", qo.id)
