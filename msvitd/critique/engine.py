@@ -1,0 +1,120 @@
+"""Run the critique rules over one article against one study."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from msvitd.critique.facts import StudyFacts
+from msvitd.critique.report import CheckItem, CritiqueResult, Finding
+from msvitd.text.lexicon import Lexicon, load_lexicon
+from msvitd.text.reading import Reader, Reading
+from msvitd.text.sentences import LineIndex
+
+
+@dataclass
+class Context:
+    """Everything a rule's ``check(ctx)`` may look at."""
+
+    text: str
+    readings: list[Reading]
+    index: LineIndex
+    study: object
+    facts: StudyFacts
+    lexicon: Lexicon
+    others: list = field(default_factory=list)  # the library's other studies (for context)
+    findings: list[Finding] = field(default_factory=list)  # findings of the rules run so far
+
+    def finding(self, rule, start: int, end: int, message: str, source_fact: str | None = None,
+                severity: str | None = None, reading: Reading | None = None) -> Finding:
+        line, col = self.index.position(start)
+        eline, ecol = self.index.position(end)
+        return Finding(rule.CODE, rule.NAME, rule.CATEGORY, severity or rule.SEVERITY, message,
+                       self.text[start:end], start, end, line, col, eline, ecol, source_fact,
+                       reading.sentence.start if reading else None, reading.sentence.end if reading else None)
+
+    def article_finding(self, rule, message: str, source_fact: str | None = None,
+                        severity: str | None = None) -> Finding:
+        return Finding(rule.CODE, rule.NAME, rule.CATEGORY, severity or rule.SEVERITY, message, source_fact=source_fact)
+
+    def article_has(self, table: str) -> list:
+        """Matches of a whole-article cue table (``article:`` in the lexicon) in the text."""
+        m = self.lexicon.article.get(table)
+        return m.find(self.text) if m else []
+
+    def flagged(self, start: int, end: int, rules: tuple[str, ...]) -> bool:
+        return any(f.rule in rules and f.start is not None and f.start < end and start < f.end for f in self.findings)
+
+
+def _checklist(ctx: Context, findings: list[Finding]) -> tuple[CheckItem, ...]:
+    cats = {f.category for f in findings}
+    items = []
+    absolute = ctx.article_has("absolute")
+    relative = ctx.article_has("relative")
+    if absolute:
+        items.append(CheckItem("benefits_absolute", "Benefits quantified in absolute terms", "pass",
+                               f"gives absolute figures (\"{absolute[0].text}\")"))
+    elif relative:
+        items.append(CheckItem("benefits_absolute", "Benefits quantified in absolute terms", "fail",
+                               "only a relative effect is given"))
+    else:
+        items.append(CheckItem("benefits_absolute", "Benefits quantified in absolute terms", "fail",
+                               "the size of the benefit is not given in numbers"))
+    harms = ctx.article_has("harms")
+    items.append(CheckItem("harms", "Harms", "pass" if harms else "fail",
+                           f"mentions harms (\"{harms[0].text}\")" if harms else "no mention of side effects or safety"))
+    lim = ctx.article_has("limitations")
+    weak = cats & {"surrogate_to_clinical", "certainty_overstated", "null_outcome_spun"}
+    if lim and not weak:
+        items.append(CheckItem("quality_of_evidence", "Quality of the evidence", "pass",
+                               f"discusses limits of the evidence (\"{lim[0].text}\")"))
+    else:
+        why = "overstates what the evidence shows" if weak else "no limitation of the evidence is discussed"
+        items.append(CheckItem("quality_of_evidence", "Quality of the evidence", "fail", why))
+    novelty = ctx.article_has("novelty") or ctx.article_has("context")
+    items.append(CheckItem("novelty", "Novelty established", "pass" if novelty else "fail",
+                           "places the trial among earlier research" if novelty
+                           else "does not say that vitamin D in MS has been tested before"))
+    ind = ctx.article_has("independent")
+    items.append(CheckItem("independent_sources", "Independent sources", "pass" if ind else "fail",
+                           f"quotes or cites an independent source (\"{ind[0].text}\")" if ind
+                           else "no source independent of the study team"))
+    alt = ctx.article_has("alternatives")
+    if "unsupported_comparison" in cats:
+        items.append(CheckItem("alternatives", "Comparison with existing alternatives", "fail",
+                               "compares with treatments the trial did not test"))
+    elif alt:
+        items.append(CheckItem("alternatives", "Comparison with existing alternatives", "pass",
+                               "mentions existing treatments without claiming equivalence"))
+    else:
+        items.append(CheckItem("alternatives", "Comparison with existing alternatives", "fail",
+                               "does not mention existing treatments"))
+    cost = ctx.article_has("costs")
+    items.append(CheckItem("costs", "Costs", "pass" if cost else "not_applicable",
+                           f"mentions cost (\"{cost[0].text}\")" if cost
+                           else "vitamin D is inexpensive; cost is not a deciding issue"))
+    return tuple(items)
+
+
+def critique_text(text: str, study, *, article: str = "<input>", others: list | None = None,
+                  lexicon: Lexicon | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
+                  detected: str | None = None) -> CritiqueResult:
+    """Critique ``text`` against ``study`` (a msvitd Study model); never raises on any text."""
+    from msvitd.rules import enabled_rules
+
+    lexicon = lexicon or load_lexicon()
+    facts = StudyFacts.of(study)
+    index = LineIndex(text)
+    reader = Reader(lexicon, facts.intervention_terms())
+    readings = reader.read_text(text, index)
+    ctx = Context(text, readings, index, study, facts, lexicon, list(others or []))
+    seen = set()
+    for rule in enabled_rules(select, ignore):
+        for f in rule.check(ctx):
+            key = (f.rule, f.start, f.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            ctx.findings.append(f)
+    findings = sorted(ctx.findings, key=lambda f: f.sort_key)
+    return CritiqueResult(article, study.id, study.name, detected, text, tuple(findings),
+                          _checklist(ctx, findings), len(readings))

@@ -1,0 +1,59 @@
+"""A benefit claimed for an outcome where the study found no significant difference, or did not measure.
+
+What it flags
+    A claim that the intervention reduces, prevents or improves an outcome (relapse,
+    disability, quality of life, fatigue, symptoms...) whose study outcome has
+    `significant: false`, or a clinical outcome the study did not measure at all.
+    Negated or null reporting ("did not find a significant difference in relapse rates",
+    "no difference in relapse") is correct and never flagged; a claim followed by "but the
+    difference was not significant" is not flagged either.  Direct claims are errors, hedged
+    ones warnings.
+
+Why it matters
+    Reporting a benefit on an outcome where the trial found none is the core of "spin" as
+    defined by Boutron et al. 2010 (JAMA): a non-significant result presented as beneficial.
+    Yavchitz et al. 2012 (PLoS Med) found such spin in abstracts carried straight into news.
+    Readers care most about relapses and disability; these are exactly the outcomes a
+    surrogate-driven trial may leave unchanged.
+
+Example
+    "High-dose vitamin D cut relapses in people with early MS" (relapse: 17.9% vs 21.8%, not significant).
+
+Better
+    "Relapse rates did not differ significantly between the groups (17.9% vs 21.8%)."
+"""
+
+from __future__ import annotations
+
+import sys
+
+from msvitd.rules._common import by_strength, label
+
+CODE = "C202"
+NAME = "benefit-claimed-for-null-outcome"
+CATEGORY = "null_outcome_spun"
+SEVERITY = "error"
+_SELF = sys.modules[__name__]
+
+
+def check(ctx):
+    from msvitd.rules.surrogate_as_clinical import applies as surrogate_applies
+
+    for r in ctx.readings:
+        for c in r.claims:
+            if c.strength == "correlational" or surrogate_applies(ctx, c.concept):
+                continue
+            info = ctx.lexicon.outcome_info.get(c.concept, {})
+            if info.get("kind") != "clinical":
+                continue
+            st = ctx.facts.status(c.concept)
+            lab = label(ctx, c.concept)
+            if st.status == "null":
+                msg = f"claims a benefit on {lab}, but the trial found no significant difference in {lab}"
+                fact = "; ".join(ctx.facts.fact(o) for o in st.outcomes)
+            elif st.status == "not_measured":
+                msg = f"claims a benefit on {lab}, which the trial did not measure"
+                fact = f"{lab}: not measured; " + (ctx.facts.surrogate_summary() or ctx.facts.fact(ctx.facts.primary))
+            else:
+                continue
+            yield ctx.finding(_SELF, c.start, c.end, msg, fact, by_strength(SEVERITY, c.strength), r)

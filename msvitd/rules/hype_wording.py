@@ -1,0 +1,51 @@
+"""Sensational or superlative wording about the research ("groundbreaking", "game-changer", "cure").
+
+What it flags
+    Words from the hype lexicon (msvitd/data/lexicons/hype.yaml): groundbreaking, breakthrough,
+    game-changer, landmark, striking, miracle, cure, revolutionary, major step forward...
+    Strong words are warnings; mild ones ("exciting") and hedged ones ("a potential
+    breakthrough", "could be a game-changer") are info.  Negated uses ("there is no known
+    cure", "not a miracle") and technical terms ("breakthrough disease") are not flagged.
+
+Why it matters
+    Hype words are the most recognisable form of spin in health news (Haneef et al. 2015,
+    PLoS One; Sumner et al. 2014, BMJ, traced much of it to press releases).  Superlatives
+    tell readers the question is settled; a single two-year trial of a surrogate outcome is
+    not.  HealthNewsReview.org asked reviewers to fault "sensational language".
+
+Example
+    "Groundbreaking Research: Vitamin D May Help Prevent MS Damage"
+
+Better
+    "A French trial found fewer signs of MS activity on MRI with high-dose vitamin D"
+"""
+
+from __future__ import annotations
+
+import sys
+
+from msvitd.critique.report import lower
+from msvitd.rules._common import negated_before
+
+CODE = "C101"
+NAME = "hype-wording"
+CATEGORY = "hype"
+SEVERITY = "warning"
+_SELF = sys.modules[__name__]
+
+
+def check(ctx):
+    for r in ctx.readings:
+        for h in r.hype:
+            if negated_before(ctx.text, h.start, r.start):
+                continue
+            sev = SEVERITY if h.label == "strong" else "info"
+            clause = r.clause_at(h.start)
+            if (clause is not None and clause.hedged) or r.question:
+                sev = lower(sev)
+            word = h.text.strip()
+            surrogate_only = ctx.facts.positive_surrogate and not [o for o in ctx.facts.positive if o.type == "clinical"]
+            msg = (f"\"{word}\" is hype: it tells readers the question is settled, but this is one trial"
+                   + (" whose positive results are on surrogate outcomes" if surrogate_only else ""))
+            fact = ctx.facts.surrogate_summary() or (ctx.facts.fact(ctx.facts.primary))
+            yield ctx.finding(_SELF, h.start, h.end, msg, fact, sev, r)

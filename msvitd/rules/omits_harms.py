@@ -1,0 +1,35 @@
+"""The article says nothing about harms or side effects.
+
+What it flags
+    Whole article: no mention of side effects, adverse events, safety, hypercalcaemia, kidney
+    stones or toxicity (msvitd/data/lexicons/article.yaml `harms:`).
+
+Why it matters
+    "Does the story adequately explain the harms?" is a HealthNewsReview criterion; news
+    stories most often fail it (Schwitzer 2008, PLoS Med).  High-dose vitamin D can raise
+    calcium; readers considering 100,000 IU every two weeks need to know what was seen.
+
+Example
+    An article that describes the dose and the benefit but not side effects.
+
+Better
+    "Serious side effects were similar in both groups; no severe hypercalcaemia was seen."
+"""
+
+from __future__ import annotations
+
+import sys
+
+CODE = "C602"
+NAME = "omits-harms"
+CATEGORY = "omits_harms"
+SEVERITY = "warning"
+_SELF = sys.modules[__name__]
+
+
+def check(ctx):
+    if ctx.article_has("harms"):
+        return
+    harms = ctx.study.harms
+    fact = "; ".join(f"{h.name}: {h.finding}" for h in harms if h.finding) or "harms: not reported in the sources used"
+    yield ctx.article_finding(_SELF, "says nothing about side effects or safety", fact)

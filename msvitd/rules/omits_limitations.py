@@ -1,0 +1,37 @@
+"""The article discusses no limitation of the evidence.
+
+What it flags
+    Whole article: no wording about limitations, caveats, the need for further or larger
+    trials, surrogate outcomes, small size or short follow-up, and no null result mentioned
+    (msvitd/data/lexicons/article.yaml `limitations:`).
+
+Why it matters
+    "Does the story grasp the quality of the evidence?" is a HealthNewsReview criterion;
+    omitting limitations is part of spin (Boutron et al. 2010; Haneef et al. 2015).  GRADE
+    makes certainty explicit because single trials with surrogate outcomes are often
+    overturned.
+
+Example
+    An article that reports the trial's result and stops.
+
+Better
+    "The trial measured MRI lesions rather than disability, lasted two years, and needs confirming."
+"""
+
+from __future__ import annotations
+
+import sys
+
+CODE = "C603"
+NAME = "omits-limitations"
+CATEGORY = "omits_limitations"
+SEVERITY = "warning"
+_SELF = sys.modules[__name__]
+
+
+def check(ctx):
+    if ctx.article_has("limitations"):
+        return
+    lims = ctx.study.limitations[:3]
+    fact = "; ".join(l.text for l in lims) or None
+    yield ctx.article_finding(_SELF, "discusses no limitation of the evidence", fact)

@@ -1,0 +1,42 @@
+"""The article never says that the clinical outcomes (relapses, disability) did not differ.
+
+What it flags
+    Whole article: the study has clinical outcomes with `significant: false` and no sentence
+    of the article reports any of them as not different ("no difference in relapses", "did
+    not slow disability").
+
+Why it matters
+    Leaving out the null clinical outcomes while reporting the positive surrogate one is
+    selective reporting, a form of spin (Boutron et al. 2010, JAMA; Chiu et al. 2017).
+    Readers cannot weigh a lesion result without knowing relapses and disability were unchanged.
+
+Example
+    An article that reports "fewer lesions" and nothing about relapses or disability.
+
+Better
+    "Relapses and disability did not differ between the groups over two years."
+"""
+
+from __future__ import annotations
+
+import sys
+
+CODE = "C601"
+NAME = "omits-null-clinical-outcomes"
+CATEGORY = "omits_null_clinical"
+SEVERITY = "warning"
+_SELF = sys.modules[__name__]
+
+
+def check(ctx):
+    nulls = ctx.facts.null_clinical
+    if not nulls:
+        return
+    concepts = {c for o in nulls for c in o.concepts}
+    for r in ctx.readings:
+        for m in r.outcomes:
+            if m.concept in concepts and (m.negated or r.null_result or r.direction == "no_difference"):
+                return
+    names = ", ".join(o.name for o in nulls)
+    yield ctx.article_finding(_SELF, f"never says that these outcomes did not differ between the groups: {names}",
+                              "; ".join(ctx.facts.fact(o) for o in nulls))

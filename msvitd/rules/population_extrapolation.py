@@ -1,0 +1,115 @@
+"""Results carried beyond the population the trial studied (CIS in France -> everyone with MS).
+
+What it flags
+    In a sentence that claims a benefit, recommends the intervention or hypes it, a mention of
+    a population the trial did not include, judged against the study file: a disease stage
+    outside `population.stage` ("people with MS", "progressive MS" for a CIS trial), people
+    already on other treatments (for a monotherapy trial), settings the trial did not run in
+    ("regions with limited access to treatment"), ages outside the inclusion range, or people
+    without the disease.  Hedged sentences give info, others warnings.
+
+Why it matters
+    Applicability is a GRADE indirectness domain: a result in untreated adults with a recent
+    clinically isolated syndrome says little about people with established or progressive
+    MS, or about people taking disease-modifying drugs.  Sumner et al. 2014 (BMJ) counted
+    extrapolation beyond the study population among the commonest exaggerations in press
+    releases and news; HealthNewsReview asked whether a story overstated who could benefit.
+
+Example
+    "...could be a game-changer for MS patients, particularly in regions where access to expensive medications is limited."
+
+Better
+    "The trial included untreated adults with a first MS-like episode (CIS) in France; whether this applies to others is unknown."
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from msvitd.critique.report import lower
+
+CODE = "C301"
+NAME = "population-extrapolation"
+CATEGORY = "population_extrapolation"
+SEVERITY = "warning"
+_SELF = sys.modules[__name__]
+
+_STAGE_COVERS = {
+    "cis": {"cis", "early"},
+    "rrms": {"rrms", "early"},
+    "cis_or_rrms": {"cis", "early", "rrms"},
+    "progressive": {"progressive"},
+    "mixed": {"cis", "early", "rrms", "progressive", "any"},
+    "at_risk": {"everyone"},
+}
+
+
+def _age_bounds(age: str | None) -> tuple[float, float]:
+    nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", age or "")]
+    if len(nums) >= 2:
+        return nums[0], nums[1]
+    return 0.0, 200.0
+
+
+def covered(ctx, scope: str) -> bool:
+    s = ctx.study
+    pop = s.population
+    if scope.startswith("stage:"):
+        stage = scope.split(":", 1)[1]
+        covers = _STAGE_COVERS.get(pop.stage or "", None)
+        return True if covers is None else stage in covers
+    if scope == "everyone":
+        return pop.stage == "at_risk"
+    if scope == "treated":
+        return s.design.therapy == "add_on"
+    if scope == "untreated":
+        return s.design.therapy != "add_on"
+    if scope == "setting":
+        return bool(re.search(r"low[- ]income|resource|developing", pop.setting or "", re.I))
+    lo, hi = _age_bounds(pop.age)
+    if scope == "children":
+        return lo < 18
+    if scope == "older":
+        return hi >= 65
+    if scope == "not_deficient":
+        return not any(re.search(r"deficien|insufficien", i, re.I) for i in pop.inclusion)
+    return True
+
+
+def population_fact(study) -> str:
+    pop = study.population
+    bits = [pop.description or pop.condition]
+    if pop.age:
+        bits.append(f"age {pop.age}")
+    if study.design.therapy:
+        bits.append("no other MS treatment (vitamin D alone)" if study.design.therapy == "monotherapy"
+                    else "added to other MS treatment")
+    if study.design.countries:
+        bits.append("in " + ", ".join(study.design.countries))
+    return "Population: " + "; ".join(bits)
+
+
+def check(ctx):
+    for r in ctx.readings:
+        about = any(c.about_intervention for c in r.clauses)
+        context = (r.benefit_context or any(h.label == "strong" for h in r.hype)
+                   or bool(ctx.lexicon.comparison_cues.search(r.sentence.text)))
+        if not (about and context):
+            continue
+        seen = set()
+        for m in r.populations:
+            info = ctx.lexicon.population_info.get(m.concept, {})
+            scope = info.get("scope", "")
+            if not scope or covered(ctx, scope) or m.concept in seen:
+                continue
+            clause = r.clause_at(m.start)
+            if clause is not None and (clause.negated and clause.strength == "none") :
+                continue
+            if clause is not None and clause.hypothetical:
+                continue
+            seen.add(m.concept)
+            sev = lower(SEVERITY) if r.hedged else SEVERITY
+            yield ctx.finding(_SELF, m.start, m.end,
+                              f"carries the result to {info.get('label', m.concept)}, a group the trial did not study",
+                              population_fact(ctx.study), sev, r)

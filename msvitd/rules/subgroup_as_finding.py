@@ -1,0 +1,75 @@
+"""Exploratory subgroup results presented as established ("particularly beneficial for the deficient").
+
+What it flags
+    A sentence that singles out a subgroup as benefiting most ("particularly", "especially",
+    "the most significant improvement", "benefited most") together with a subgroup variable
+    (vitamin D deficiency, BMI, spinal lesions, age, sex: msvitd/data/lexicons/subgroups.yaml
+    plus the study's own `subgroups:`), without saying the analysis was exploratory
+    ("subgroup analysis", "post hoc", "needs confirmation").  Not flagged when every matching
+    study subgroup was pre-specified with a reported interaction test.
+
+Why it matters
+    Most subgroup "effects" do not replicate (Sun et al. 2010, BMJ; Wallach et al. 2017,
+    JAMA Intern Med).  GRADE and the ICEMAN tool (Schandelmaier et al. 2020, CMAJ) treat a
+    subgroup difference as credible only with a pre-specified hypothesis and a convincing
+    interaction test.  Presenting subgroups as findings is one of the spin strategies
+    catalogued by Boutron et al. 2010 (JAMA).
+
+Example
+    "Vitamin D could be particularly beneficial for those who are deficient in vitamin D."
+
+Better
+    "An exploratory analysis hinted at larger effects in people with severe deficiency; this needs confirming."
+"""
+
+from __future__ import annotations
+
+import sys
+
+CODE = "C302"
+NAME = "subgroup-as-finding"
+CATEGORY = "subgroup_as_finding"
+SEVERITY = "warning"
+_SELF = sys.modules[__name__]
+_BENEFITISH = ("benefi", "improv", "effect", "help", "respond", "work", "reduc", "gain", "effective")
+
+
+def _subgroup_fact(study) -> str:
+    if not study.subgroups:
+        return "No subgroup analysis is reported in the sources used"
+    parts = []
+    for g in study.subgroups:
+        status = "exploratory" if g.exploratory else "pre-specified, interaction " + str(g.interaction_p)
+        parts.append(f"{g.favours or g.variable} ({status})")
+    return "Subgroups: " + "; ".join(parts)
+
+
+def check(ctx):
+    lex = ctx.lexicon
+    study_subgroups = ctx.study.subgroups
+    if study_subgroups and all(not g.exploratory for g in study_subgroups):
+        return
+    for r in ctx.readings:
+        s = r.sentence.text
+        emph = lex.subgroup_emphasis.find(s)
+        if not emph:
+            continue
+        var = lex.subgroup_variables.find(s)
+        if not var or lex.subgroup_exploratory.search(s):
+            continue
+        e = emph[0]
+        benefitish = r.benefit_context or any(w in e.text.lower() for w in _BENEFITISH)
+        if not benefitish or not any(c.about_intervention for c in r.clauses):
+            continue
+        clause = r.clause_at(r.start + e.start)
+        if clause is not None and clause.hypothetical:
+            continue
+        after = [v for v in var if v.start >= e.start]
+        v = after[0] if after else var[0]
+        start, end = r.start + min(e.start, v.start), r.start + max(e.end, v.end)
+        if end - start > 160:
+            start, end = r.start + e.start, r.start + e.end
+        yield ctx.finding(_SELF, start, end,
+                          "presents a subgroup as benefiting more, but subgroup results in this trial were "
+                          "exploratory (not shown to be pre-specified, no interaction test reported)",
+                          _subgroup_fact(ctx.study), SEVERITY, r)

@@ -1,0 +1,61 @@
+"""A surrogate result (MRI lesions, "disease activity") told as a clinical benefit (damage, progression).
+
+What it flags
+    A benefit claimed for a clinical-sounding outcome that news typically infers from imaging
+    results (outcome vocabulary entries with `told_from_surrogate: true`: "damage",
+    "progression", "slowing MS", "halting MS") when the study's positive results were on
+    surrogate or mostly-surrogate composite outcomes and not on that clinical outcome.
+    Direct claims ("slows progression") are errors; hedged ones ("may help prevent MS
+    damage") warnings; "linked to" claims are not flagged.
+
+Why it matters
+    Surrogate outcomes such as MRI lesions often fail to predict patient-important outcomes
+    (Fleming & DeMets 1996, Ann Intern Med; Ciani et al. 2017, BMJ).  Telling a lesion result
+    as less disability or slower progression is a classic form of spin (Boutron et al. 2010,
+    JAMA; Haneef et al. 2015) and GRADE rates such evidence down for indirectness.
+
+Example
+    "Vitamin D may help prevent MS damage" (the trial measured new and enhancing lesions; disability did not differ).
+
+Better
+    "Vitamin D reduced new MRI lesions; it did not change disability over two years."
+"""
+
+from __future__ import annotations
+
+import sys
+
+from msvitd.rules._common import by_strength, label
+
+CODE = "C201"
+NAME = "surrogate-told-as-clinical"
+CATEGORY = "surrogate_to_clinical"
+SEVERITY = "error"
+_SELF = sys.modules[__name__]
+
+
+def applies(ctx, concept: str) -> bool:
+    info = ctx.lexicon.outcome_info.get(concept, {})
+    if info.get("kind") != "clinical" or not info.get("told_from_surrogate"):
+        return False
+    if ctx.facts.status(concept).status == "supported":
+        return False
+    return bool(ctx.facts.positive_surrogate)
+
+
+def check(ctx):
+    for r in ctx.readings:
+        for c in r.claims:
+            if c.strength == "correlational" or not applies(ctx, c.concept):
+                continue
+            st = ctx.facts.status(c.concept)
+            lab = label(ctx, c.concept)
+            what = ("did not differ" if st.status == "null" else "was not measured")
+            msg = (f"claims a benefit on {lab}, a clinical outcome, but the trial's positive result was on "
+                   f"surrogate measures (MRI lesions, disease activity); {lab} {what}")
+            facts = [ctx.facts.surrogate_summary()]
+            facts += [ctx.facts.fact(o) for o in st.outcomes]
+            if st.status == "not_measured":
+                facts.append(f"{lab}: not measured")
+            yield ctx.finding(_SELF, c.start, c.end, msg, "; ".join(f for f in facts if f),
+                              by_strength(SEVERITY, c.strength), r)

@@ -1,0 +1,271 @@
+"""The word lists the reader works from, loaded from YAML data files and compiled to regexes.
+
+The bundled files live in ``msvitd/data/lexicons/``; users add their own with ``--lexicon FILE``
+or ``[tool.msvitd] lexicons = [...]``.  Every file holds one or more top-level tables
+(``hype:``, ``hedges:``, ``outcomes:`` ...); lists are appended, mappings merged key by key.
+docs/lexicons.md documents the tables and the phrase syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+
+_SPACE = r"(?:\s+|\s*[-\u2010\u2011\u2013\u2014]\s*)"
+_HYPHEN = r"(?:\s*[-\u2010\u2011\u2013\u2014]\s*|\s+)?"
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be read or does not follow the format."""
+
+
+def phrase_regex(phrase: str) -> str:
+    """Compile one phrase of the lexicon syntax to a regex (no boundaries added).
+
+    Words match case-insensitively; a space also matches a hyphen; ``(s)`` (a group without
+    ``|``) is optional; ``(a|b)`` is a choice (``(a|b)?`` an optional one); ``*`` is any word
+    ending; ``\\x`` is a literal x.  Short all-capital words (``MS``, ``CIS``) match case-sensitively.
+    """
+    out: list[str] = []
+    i = 0
+    depth_alts: list[list] = []  # per open group: [start index in out, has_bar]
+    while i < len(phrase):
+        c = phrase[i]
+        if c == "\\" and i + 1 < len(phrase):
+            out.append(re.escape(phrase[i + 1]))
+            i += 2
+            continue
+        if c == "(":
+            depth_alts.append([len(out), False])
+            out.append("(?:")
+        elif c == "|":
+            if depth_alts:
+                depth_alts[-1][1] = True
+            out.append("|")
+        elif c == ")":
+            start, has_bar = depth_alts.pop() if depth_alts else (0, True)
+            out.append(")")
+            nxt = phrase[i + 1] if i + 1 < len(phrase) else ""
+            if not has_bar and nxt != "?":
+                out.append("?")
+        elif c == "?":
+            out.append("?")
+        elif c == "*":
+            out.append(r"\w*")
+        elif c == " ":
+            out.append(_SPACE)
+        elif c == "-":
+            out.append(_HYPHEN)
+        else:
+            j = i
+            while j < len(phrase) and (phrase[j].isalnum() or phrase[j] in "'’._/,&%+=<>:;!\"#@$£€"):
+                j += 1
+            if j == i:
+                out.append(re.escape(c))
+                i += 1
+                continue
+            word = phrase[i:j]
+            esc = re.escape(word).replace("'", "['’]").replace("’", "['’]")
+            if word.isupper() and len(word) <= 5 and word.isalpha():
+                esc = f"(?-i:{esc})"
+            out.append(esc)
+            i = j
+            continue
+        i += 1
+    return "".join(out)
+
+
+def _entry_regex(entry) -> str:
+    if isinstance(entry, dict) and set(entry) == {"re"}:
+        return str(entry["re"])
+    if not isinstance(entry, str):
+        raise LexiconError(f"expected a phrase or {{re: ...}}, got {entry!r}")
+    return phrase_regex(entry.strip())
+
+
+def inflect(lemma: str) -> list[str]:
+    """The -s, -ed and -ing forms of a verb lemma (first word of a phrasal verb)."""
+    if "|" in lemma:
+        return [p.strip() for p in lemma.split("|") if p.strip()]
+    head, _, tail = lemma.partition(" ")
+    tail = f" {tail}" if tail else ""
+    if head.endswith("e"):
+        forms = [head, head + "s", head + "d", head[:-1] + "ing"]
+    elif head.endswith("y") and len(head) > 1 and head[-2] not in "aeiou":
+        forms = [head, head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        forms = [head, head + "es", head + "ed", head + "ing"]
+    else:
+        forms = [head, head + "s", head + "ed", head + "ing"]
+    return [f + tail for f in forms]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon match inside some text: offsets relative to that text."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+class Matcher:
+    """One compiled alternation of labelled phrases; longer phrases are tried first."""
+
+    def __init__(self, labelled: Iterable[tuple[str, object]]):
+        items = []
+        for label, entry in labelled:
+            rx = _entry_regex(entry)
+            items.append((len(str(entry if isinstance(entry, str) else entry["re"])), rx, label))
+        items.sort(key=lambda t: -t[0])
+        self.labels: list[str] = []
+        parts = []
+        for n, (_, rx, label) in enumerate(items):
+            parts.append(f"(?P<g{n}>{rx})")
+            self.labels.append(label)
+        body = "|".join(parts) if parts else r"(?!x)x"
+        try:
+            self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+        except re.error as exc:  # a user's bad {re: ...} entry
+            raise LexiconError(f"bad pattern in lexicon: {exc}") from None
+
+    def find(self, text: str) -> list[Hit]:
+        hits = []
+        for m in self.regex.finditer(text):
+            if m.end() == m.start():
+                continue
+            label = self.labels[int(m.lastgroup[1:])]
+            hits.append(Hit(m.start(), m.end(), label, m.group()))
+        return hits
+
+    def search(self, text: str) -> Hit | None:
+        m = self.regex.search(text)
+        if not m:
+            return None
+        return Hit(m.start(), m.end(), self.labels[int(m.lastgroup[1:])], m.group())
+
+
+def _merge(base: dict, extra: dict, where: str) -> None:
+    for key, value in extra.items():
+        if key not in base:
+            base[key] = value
+        elif isinstance(base[key], list) and isinstance(value, list):
+            base[key] = base[key] + [v for v in value if v not in base[key]]
+        elif isinstance(base[key], dict) and isinstance(value, dict):
+            _merge(base[key], value, f"{where}.{key}")
+        else:
+            base[key] = value
+
+
+def _read(path: Path) -> dict:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{path}: not valid YAML: {str(exc).splitlines()[0]}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: a lexicon file is a mapping of tables (hype:, hedges:, outcomes: ...)")
+    unknown = set(data) - KNOWN_TABLES
+    if unknown:
+        raise LexiconError(f"{path}: unknown lexicon table(s) {', '.join(sorted(unknown))}; "
+                           f"known: {', '.join(sorted(KNOWN_TABLES))}")
+    return data
+
+
+KNOWN_TABLES = {"hype", "hedges", "boosters", "causal", "negation", "outcomes", "disease_object",
+                "populations", "comparisons", "other_agents", "intervention", "subgroups", "article"}
+
+
+class Lexicon:
+    """All tables merged, with compiled matchers."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        try:
+            self._compile()
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise LexiconError(f"lexicon table is malformed: {exc}") from None
+
+    def _compile(self) -> None:
+        d = self.data
+        hype = d.get("hype", {})
+        self.hype = Matcher([("strong", p) for p in hype.get("strong", [])] + [("mild", p) for p in hype.get("mild", [])])
+        self.hype_exclude = Matcher([("x", p) for p in hype.get("exclude", [])])
+        self.hedges = Matcher([("hedge", p) for p in d.get("hedges", [])])
+        self.boosters = Matcher([("booster", p) for p in d.get("boosters", [])])
+        causal = d.get("causal", {})
+        cues: list[tuple[str, object]] = []
+        for kind in ("benefit", "cause"):
+            table = causal.get(kind, {})
+            for lemma in table.get("verbs", []):
+                base = lemma.split("|")[0].strip()
+                for form in inflect(lemma):
+                    cues.append((f"{kind}:verb:{base}", form))
+            for p in table.get("phrases", []):
+                cues.append((f"{kind}:phrase:{p}", p))
+        for p in causal.get("correlational", []):
+            cues.append(("correlational:phrase:" + str(p), p))
+        self.causal = Matcher(cues)
+        neg = d.get("negation", {})
+        self.negation = Matcher([("clause", p) for p in neg.get("clause", [])] +
+                                [("short", p) for p in neg.get("short", [])] +
+                                [("not", p) for p in neg.get("not_negation", [])])
+        self.null_result = Matcher([("null", p) for p in neg.get("null_result", [])])
+        self.hypothetical = Matcher([("hypothetical", p) for p in neg.get("hypothetical", [])])
+        outcomes = d.get("outcomes", {})
+        self.outcome_info = {k: {"label": v.get("label", k.replace("_", " ")), "kind": v.get("kind", "clinical"),
+                                 "told_from_surrogate": bool(v.get("told_from_surrogate", False))}
+                             for k, v in outcomes.items()}
+        self.outcomes = Matcher([(k, p) for k, v in outcomes.items() for p in v.get("phrases", [])])
+        dobj = d.get("disease_object", {})
+        self.disease_terms = Matcher([("disease", p) for p in dobj.get("terms", [])])
+        self.disease_verbs = dict(dobj.get("verbs", {}))
+        pops = d.get("populations", {})
+        self.population_info = {k: {"label": v.get("label", k), "scope": v.get("scope", "")} for k, v in pops.items()}
+        self.populations = Matcher([(k, p) for k, v in pops.items() for p in v.get("phrases", [])])
+        comp = d.get("comparisons", {})
+        self.comparison_cues = Matcher([("cue", p) for p in comp.get("cues", [])])
+        self.comparison_treatments = Matcher([("treatment", p) for p in comp.get("treatments", [])])
+        self.other_agents = Matcher([("other", p) for p in d.get("other_agents", [])])
+        self.intervention_words = list(d.get("intervention", []))
+        self.intervention = Matcher([("intervention", p) for p in self.intervention_words])
+        sub = d.get("subgroups", {})
+        self.subgroup_emphasis = Matcher([("emphasis", p) for p in sub.get("emphasis", [])])
+        self.subgroup_variables = Matcher([("variable", p) for p in sub.get("variables", [])])
+        self.subgroup_exploratory = Matcher([("exploratory", p) for p in sub.get("exploratory", [])])
+        art = d.get("article", {})
+        self.article = {k: Matcher([(k, p) for p in v]) for k, v in art.items()}
+
+    def with_intervention_terms(self, terms: Iterable[str]) -> Matcher:
+        """The intervention matcher extended with a study's own words (agent, aliases)."""
+        words = self.intervention_words + [t for t in terms if t]
+        return Matcher([("intervention", p) for p in words])
+
+
+def _bundled_files() -> list[Path]:
+    return sorted(DATA_DIR.glob("*.yaml"))
+
+
+@lru_cache(maxsize=16)
+def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
+    """The bundled lexicon extended by the user's files (paths), compiled once per process."""
+    data: dict = {}
+    for path in _bundled_files():
+        _merge(data, _read(path), path.name)
+    for p in extra:
+        path = Path(p)
+        if not path.is_file():
+            raise LexiconError(f"{p}: lexicon file not found")
+        _merge(data, _read(path), str(path))
+    return Lexicon(data)

@@ -1,0 +1,362 @@
+"""Read one sentence the way an evidence reviewer does.
+
+For each sentence: its clauses; in each clause the causal cues, hedges, negation and
+hypothetical ("whether ...") scopes; the outcome and population words; and from these the
+claim strength (Yu et al. 2019 four levels), the direction, and the benefit *claims* (a
+benefit cue + an outcome concept, neither negated, about the study's intervention).
+
+All offsets in the returned records are absolute offsets into the article text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from msvitd.text.lexicon import Hit, Lexicon, Matcher
+from msvitd.text.sentences import LineIndex, Sentence, split_sentences
+
+STRENGTHS = ("none", "correlational", "conditional_causal", "direct_causal")
+_RANK = {s: i for i, s in enumerate(STRENGTHS)}
+
+# Where one clause ends and another begins: strong punctuation, contrast words, and the
+# words that introduce a definition ("disease activity, defined as relapse or new lesions").
+_BOUNDARY = re.compile(
+    r"[;:]\s+|\s[\u2014\u2013]\s?|\u2014|\(|\)|\?\s"
+    r"|,?\s+(?=(?:but|whereas|although|though|however|yet|while|despite|except|unlike)\b)"
+    r"|,\s*(?=(?:which|a condition|a disease|an illness|defined|including|such as|a composite|meaning|measured|as well as|compared|versus|vs)\b)"
+    r"|\s+(?=(?:defined as|a composite of|which (?:is|was|are|were|includes|included|combines|combined))\b)",
+    re.IGNORECASE)
+_SUBORDINATE = re.compile(r"^(?:while|although|though|whereas|despite|as|because|since|given|if|when|after|"
+                          r"before|with|unlike|in an effort|in addition)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’%.-]+")
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str  # benefit, cause, correlational, hedge, booster, negation, null, hypothetical, hype
+    label: str
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "type": self.kind, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Mention:
+    concept: str
+    start: int
+    end: int
+    text: str
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A benefit claimed for an outcome concept: "may help prevent MS damage"."""
+
+    concept: str
+    strength: str  # correlational / conditional_causal / direct_causal
+    cue: Cue
+    mention: Mention
+    hedged: bool
+    present_tense: bool  # "reduces" (a general statement) rather than "reduced" (a trial report)
+    start: int  # the quote: from the cue to the concept, whichever comes first
+    end: int
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    strength: str
+    hedged: bool
+    negated: bool
+    hypothetical: bool
+    about_intervention: bool
+    null_result: bool
+    benefit_context: bool
+    has_concept: bool
+
+
+@dataclass(frozen=True)
+class Reading:
+    sentence: Sentence
+    strength: str
+    direction: str  # benefit, harm, no_difference, unclear
+    cues: tuple[Cue, ...]
+    clauses: tuple[Clause, ...]
+    outcomes: tuple[Mention, ...]
+    populations: tuple[Mention, ...]
+    claims: tuple[Claim, ...]
+    hype: tuple[Cue, ...]
+    boosters: tuple[Cue, ...]
+    hedged: bool
+    null_result: bool
+    null_ref: bool  # a null-result sentence with no outcome word: "The difference was not significant."
+    intervention: bool
+    benefit_context: bool
+    question: bool
+    extras: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+    def clause_at(self, offset: int) -> Clause | None:
+        for c in self.clauses:
+            if c.start <= offset < c.end:
+                return c
+        return self.clauses[-1] if self.clauses else None
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Clause spans (relative to ``text``)."""
+    cuts = [0]
+    for m in _BOUNDARY.finditer(text):
+        if m.start() > cuts[-1]:
+            cuts.append(m.start())
+        if m.end() > cuts[-1]:
+            cuts.append(m.end())
+    cuts.append(len(text))
+    spans = []
+    for a, b in zip(cuts, cuts[1:]):
+        if b > a and text[a:b].strip(" ,;:\u2014\u2013()"):
+            spans.append((a, b))
+    # A subordinate clause opening the sentence ("While X, Y") ends at its first comma.
+    out = []
+    for a, b in spans:
+        piece = text[a:b].lstrip(" ,")
+        lead = b - a - len(piece)
+        if _SUBORDINATE.match(piece):
+            comma = text.find(",", a + lead, b)
+            if comma != -1 and comma + 1 < b:
+                out.append((a, comma))
+                out.append((comma + 1, b))
+                continue
+        out.append((a, b))
+    return out or [(0, len(text))]
+
+
+def _scope_end_short(text: str, pos: int, limit: int, words: int = 3) -> int:
+    n = 0
+    end = pos
+    for m in _WORD.finditer(text, pos, limit):
+        n += 1
+        end = m.end()
+        if n >= words:
+            break
+    return end
+
+
+def _overlaps(a: Hit, hits: list[Hit]) -> bool:
+    return any(h.start < a.end and a.start < h.end for h in hits)
+
+
+def _tense(cue_text: str, label: str) -> bool:
+    """True for a present-tense general statement form ("reduces", "prevents", "slows")."""
+    if ":verb:" not in label:
+        return False
+    word = cue_text.split()[0].lower()
+    return word.endswith("s") and not word.endswith("ss") and word not in ("was", "has", "is")
+
+
+class Reader:
+    """Reads sentences with one lexicon and one study's intervention words."""
+
+    def __init__(self, lexicon: Lexicon, intervention_terms: tuple[str, ...] = ()):
+        self.lex = lexicon
+        self.intervention = lexicon.with_intervention_terms(intervention_terms) if intervention_terms else lexicon.intervention
+
+    # -- one sentence --------------------------------------------------------------------
+    def read(self, sentence: Sentence) -> Reading:
+        lex = self.lex
+        s = sentence.text
+        base = sentence.start
+
+        def cue(kind: str, h: Hit) -> Cue:
+            return Cue(kind, h.label, base + h.start, base + h.end, h.text)
+
+        causal = lex.causal.find(s)
+        hedges = [h for h in lex.hedges.find(s) if not _overlaps(h, causal)
+                  and not (h.text.lower() == "may" and re.match(r"\s*\d", s[h.end:h.end + 3]))]
+        boosters = lex.boosters.find(s)
+        not_neg = [h for h in lex.negation.find(s) if h.label == "not"]
+        negations = [h for h in lex.negation.find(s) if h.label != "not" and not _overlaps(h, not_neg)]
+        nulls = lex.null_result.find(s)
+        hypos = lex.hypothetical.find(s)
+        outcome_hits = lex.outcomes.find(s)
+        pop_hits = lex.populations.find(s)
+        interv = self.intervention.find(s)
+        others = [h for h in lex.other_agents.find(s) if not _overlaps(h, interv)]
+        hype_hits = [h for h in lex.hype.find(s) if not _overlaps(h, lex.hype_exclude.find(s))]
+        question = s.rstrip().endswith("?")
+
+        clause_spans = _clauses(s)
+        clauses: list[Clause] = []
+        claims: list[Claim] = []
+        mentions: list[Mention] = []
+        cues: list[Cue] = []
+        sentence_strength = "none"
+        direction = "unclear"
+        any_benefit = any_cause = any_neg = False
+
+        def inside(h: Hit, a: int, b: int) -> bool:
+            return a <= h.start < b
+
+        for a, b in clause_spans:
+            c_causal = [h for h in causal if inside(h, a, b)]
+            c_hedges = [h for h in hedges if inside(h, a, b)]
+            c_neg = [h for h in negations if inside(h, a, b)]
+            c_null = [h for h in nulls if inside(h, a, b)]
+            c_hypo = [h for h in hypos if inside(h, a, b)]
+            c_out = [h for h in outcome_hits if inside(h, a, b)]
+            c_interv = [h for h in interv if inside(h, a, b)]
+            c_other = [h for h in others if inside(h, a, b)]
+            # negated and hypothetical scopes inside the clause
+            neg_scopes = []
+            for h in c_neg:
+                end = b if h.label == "clause" else _scope_end_short(s, h.end, b, 4)
+                neg_scopes.append((h.start, end))
+            hypo_start = min((h.start for h in c_hypo), default=None)
+
+            def negated(pos: int) -> bool:
+                return any(x <= pos < y for x, y in neg_scopes)
+
+            def hypothetical(pos: int) -> bool:
+                return hypo_start is not None and pos >= hypo_start
+
+            hedged = bool(c_hedges) or question
+            correl = [h for h in c_causal if h.label.startswith("correlational") and not negated(h.start)]
+            live = [h for h in c_causal if not negated(h.start) and not hypothetical(h.start)]
+            clause_strength = "none"
+            for h in live:
+                if h.label.startswith("correlational"):
+                    lvl = "correlational"
+                elif correl:
+                    lvl = "correlational"
+                elif hedged:
+                    lvl = "conditional_causal"
+                else:
+                    lvl = "direct_causal"
+                if _RANK[lvl] > _RANK[clause_strength]:
+                    clause_strength = lvl
+            if _RANK[clause_strength] > _RANK[sentence_strength]:
+                sentence_strength = clause_strength
+            about = bool(c_interv) or not c_other
+            c_mentions = [Mention(h.label, base + h.start, base + h.end, h.text, negated(h.start) or hypothetical(h.start))
+                          for h in c_out]
+            mentions.extend(c_mentions)
+            benefit_cues = [h for h in live if h.label.startswith("benefit")]
+            cause_cues = [h for h in live if h.label.startswith("cause")]
+            any_benefit |= bool(benefit_cues)
+            any_cause |= bool(cause_cues)
+            any_neg |= bool(c_neg) or bool(c_null)
+            # benefit claims: pair each live outcome mention with its nearest benefit cue
+            if benefit_cues and about:
+                targets = [(m, h) for m, h in zip(c_mentions, c_out) if not m.negated]
+                # a benefit verb whose object is the disease itself: "slows MS", "halt multiple sclerosis"
+                for bc in benefit_cues:
+                    if ":verb:" not in bc.label:
+                        continue
+                    window_end = _scope_end_short(s, bc.end, b, 3)
+                    if any(bc.end <= h.start < window_end + 1 for h in c_out):
+                        continue
+                    dt = lex.disease_terms.search(s[bc.end:window_end + 1])
+                    if dt and not negated(bc.start):
+                        lemma = bc.label.split(":", 2)[2]
+                        concept = lex.disease_verbs.get(lemma, lex.disease_verbs.get("default", "progression"))
+                        st, en = bc.end + dt.start, bc.end + dt.end
+                        m = Mention(concept, base + st, base + en, s[st:en])
+                        mentions.append(m)
+                        targets.append((m, Hit(st, en, concept, s[st:en])))
+                for m, h in targets:
+                    before = [x for x in benefit_cues if x.end <= h.start]
+                    after = [x for x in benefit_cues if x.start >= h.end]
+                    if before:
+                        bc = before[-1]
+                    elif after:
+                        bc = after[0]
+                    else:
+                        continue
+                    if bc.end <= h.start and h.start - bc.end > 60:
+                        continue
+                    lvl = "correlational" if correl else ("conditional_causal" if hedged else "direct_causal")
+                    qs, qe = min(bc.start, h.start), max(bc.end, h.end)
+                    claims.append(Claim(m.concept, lvl, cue("benefit", bc), m, hedged,
+                                        _tense(bc.text, bc.label), base + qs, base + qe))
+            benefit_context = bool(benefit_cues) and about
+            clauses.append(Clause(base + a, base + b, clause_strength, hedged, bool(c_neg), hypo_start is not None,
+                                  about, bool(c_null), benefit_context, bool(c_out)))
+
+        for h in causal:
+            cues.append(cue(h.label.split(":")[0], h))
+        cues += [cue("hedge", h) for h in hedges]
+        cues += [cue("booster", h) for h in boosters]
+        cues += [cue("negation", h) for h in negations]
+        cues += [cue("null", h) for h in nulls]
+        cues += [cue("hypothetical", h) for h in hypos]
+        cues.sort(key=lambda c: (c.start, c.end))
+
+        null_result = bool(nulls)
+        # Claims are cancelled by a null-result clause of the same sentence that names no other
+        # outcome ("..., though the difference was not significant") or names the same one.
+        if null_result and claims:
+            kept = []
+            for cl in claims:
+                cancel = False
+                for c in clauses:
+                    if c.null_result and not (c.start <= cl.cue.start < c.end):
+                        names = {m.concept for m in mentions if c.start <= m.start < c.end}
+                        if not names or cl.concept in names:
+                            cancel = True
+                kept.append(cl) if not cancel else None
+            claims = kept
+
+        if claims:
+            direction = "benefit"
+        elif any_neg and (null_result or mentions):
+            direction = "no_difference"
+        elif any_cause:
+            direction = "harm"
+        elif any_benefit:
+            direction = "benefit"
+
+        pops = tuple(Mention(h.label, base + h.start, base + h.end, h.text) for h in pop_hits)
+        hype = tuple(cue("hype", h) for h in hype_hits)
+        null_ref = null_result and not outcome_hits
+        return Reading(
+            sentence=sentence, strength=sentence_strength, direction=direction, cues=tuple(cues),
+            clauses=tuple(clauses), outcomes=tuple(sorted(mentions, key=lambda m: m.start)), populations=pops,
+            claims=tuple(claims), hype=hype, boosters=tuple(cue("booster", h) for h in boosters),
+            hedged=bool(hedges) or question, null_result=null_result, null_ref=null_ref,
+            intervention=bool(interv), benefit_context=any(c.benefit_context for c in clauses), question=question)
+
+    # -- a whole text ----------------------------------------------------------------------
+    def read_text(self, text: str, index: LineIndex | None = None) -> list[Reading]:
+        readings = [self.read(s) for s in split_sentences(text, index)]
+        # "There were fewer relapses. The difference was not significant.": the second sentence
+        # takes back the claims of the first.
+        out = []
+        for i, r in enumerate(readings):
+            nxt = readings[i + 1] if i + 1 < len(readings) else None
+            if r.claims and nxt is not None and nxt.null_ref and nxt.sentence.paragraph == r.sentence.paragraph:
+                r = Reading(**{**r.__dict__, "claims": (), "direction": "no_difference"})
+            out.append(r)
+        return out
+
+
+def strength_of(text: str, lexicon: Lexicon) -> Reading:
+    """The reading of one line as a single sentence (for ``msvitd strength``)."""
+    sent = Sentence(0, 0, len(text), text, 1, 1, 1, False)
+    return Reader(lexicon).read(sent)
+
+
+def _unused(_: Matcher) -> None:  # keep the import for type checkers
+    return None
