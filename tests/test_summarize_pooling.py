@@ -123,3 +123,22 @@ def test_refuses_to_pool_across_comparisons():
     sos = [study_outcome(s, s.outcomes[0]) for s in THREE]
     with pytest.raises(PoolingRefused, match="different comparisons"):
         check_poolable(sos, {"a": "high-dose", "b": "high-dose", "c": "low-dose"})
+
+
+def test_reported_p_that_does_not_match_its_ci_is_flagged():
+    s = study("d", "HR", 0.66, 0.50, 0.87)
+    data = s.model_dump()
+    data["outcomes"][0]["effect"]["p"] = "<.001"
+    s = Study.model_validate(data)
+    from msvitd.summary.build import study_table
+    table = study_table(s)
+    assert any("reported P < 0.001 does not match" in n for n in table.footnotes)
+    ok = study_table(study("e", "HR", 0.66, 0.50, 0.87))
+    assert not any("does not match" in n for n in ok.footnotes)
+
+
+def test_computed_effects_from_counts_are_labelled():
+    from msvitd.summary.build import study_table
+    row = study_table(THREE[0]).rows[0]
+    assert [c.measure for c in row.computed] == ["RR", "OR", "RD"]
+    assert all(c.by == "msvitd" for c in row.computed)

@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from msvitd.grading.certainty import DOMAIN_LABELS, DOMAINS, RATIOS, Body, StudyBias, grade, plain_language
-from msvitd.stats.effects import absolute_effect, nnt_from_rd, rd_newcombe, rd_wald, rr_from_counts
+from msvitd.stats.effects import absolute_effect, nnt_from_rd, or_from_counts, rd_newcombe, rd_wald, rr_from_counts
 from msvitd.stats.pooling import pool, to_analysis_scale
-from msvitd.stats.pvalues import decimals_of
+from msvitd.stats.pvalues import decimals_of, p_check, p_interval_from_ci
 from msvitd.summary.report import (
     Absolute, ArmFigure, Forest, ForestRow, NNTFigure, Relative, Row, Summary, Table,
 )
@@ -135,6 +135,35 @@ def study_outcome(study, outcome) -> StudyOutcome:
 
 
 # ---------------------------------------------------------------- absolute effects and NNT
+
+
+def _computed(counts) -> tuple[Relative, ...]:
+    if counts is None:
+        return ()
+    out = []
+    for f, label in ((rr_from_counts, "risk ratio"), (or_from_counts, "odds ratio"), (rd_newcombe, "risk difference")):
+        try:
+            e = f(*counts)
+        except ValueError:
+            continue
+        out.append(Relative(e.measure, e.estimate, e.lo, e.hi, None, "msvitd", f"{label} from counts, {e.method}"))
+    return tuple(out)
+
+
+def _p_note(name: str, rel: Optional[Relative]) -> Optional[str]:
+    """A footnote when the reported P does not match the P implied by the reported CI (statcheck-style)."""
+    if rel is None or rel.by != "source" or not rel.p or rel.lo is None or rel.hi is None:
+        return None
+    try:
+        rng = p_interval_from_ci(rel.measure, rel.estimate, rel.lo, rel.hi)
+        chk = p_check(rel.p.replace("P", "").strip(), rng)
+    except ValueError:
+        return None
+    if chk.consistent:
+        return None
+    gross = " and falls on the other side of 0.05" if chk.decision_error else ""
+    return (f"{name}: the reported {rel.p} does not match the P that msvitd recomputes from "
+            f"{rel.measure} {rel.estimate:g} ({rel.lo:g} to {rel.hi:g}): {rng[0]:.2g} to {rng[1]:.2g}{gross}.")
 
 
 def _absolute(relative: Optional[Relative], p0: Optional[float]) -> Optional[Absolute]:
@@ -302,7 +331,8 @@ def _row_from_study(so: StudyOutcome, role: str, intervention: str, book: Footno
     certainty = grade(body, _given(o.grade))
     nnt, nnt_notes = _nnt(so, absolute, o.nnt)
     refs = _judgement_notes(certainty, book)
-    for note in (*so.notes, *nnt_notes):
+    p_note = _p_note(_short(o.name), rel)
+    for note in (*so.notes, *nnt_notes, *([p_note] if p_note else [])):
         refs.append(book.add(note))
     if rel is not None and rel.by == "source" and absolute is not None and rel.measure == "HR":
         fi = so.arms[0]
@@ -316,6 +346,7 @@ def _row_from_study(so: StudyOutcome, role: str, intervention: str, book: Footno
         participants=so.participants, studies=1, study_ids=(so.study_id,), outcome_type=o.type,
         stands_for=o.stands_for, relative=rel, arms=so.arms, absolute=absolute, nnt=nnt, certainty=certainty,
         statement=_statement(body, certainty, intervention, o.name), finding=o.finding, footnotes=tuple(refs),
+        computed=_computed(so.counts),
     )
 
 

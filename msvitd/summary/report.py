@@ -113,6 +113,7 @@ class Row:
     forest: Optional[Forest] = None
     notes: tuple[str, ...] = ()
     refused: Optional[str] = None  # why studies were not pooled
+    computed: tuple[Relative, ...] = ()  # msvitd's own RR, OR and RD from the counts, to cross-check the source
 
 
 @dataclass(frozen=True)
