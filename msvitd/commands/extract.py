@@ -2,12 +2,81 @@
 
 from __future__ import annotations
 
+from typing import List, Optional
+
 import typer
 
 NAME = "extract"
 
 
-def command() -> None:
-    """(not implemented yet)"""
-    typer.echo("msvitd extract: not implemented yet", err=True)
-    raise typer.Exit(2)
+def command(
+    article: str = typer.Argument(..., help="A raw article: .txt, .md or .html."),
+    source: str = typer.Option(..., "--source", "--study", "-s", help="The id of the study the article is about."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the draft here (default: print it)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e",
+                                                 help="Evidence files or folders (default: evidence/)."),
+) -> None:
+    """Draft an article evidence file from a raw article, for a person to review and commit.
+
+    The draft holds the metadata, a reference to the text, and the claims found (quotes, outcome
+    links, numbers). It passes `msvitd validate`. Refuses to overwrite a file without --force.
+    Exit 0 on success, 2 for a usage error.
+    """
+    import sys
+    from pathlib import Path
+
+    from msvitd.diffing.engine import DiffUsageError
+    from msvitd.diffing.extract import check, draft, dump
+    from msvitd.library import UsageError, default_paths, load_library
+    from msvitd.writing import WriteRefused, write_atomic
+
+    src = Path(article)
+    if not src.is_file():
+        typer.echo(f"msvitd extract: {article}: no such file", err=True)
+        raise typer.Exit(2)
+    out = Path(output) if output else None
+    if out is not None and out.exists() and not force:
+        typer.echo(f"msvitd extract: {out}: already exists; use --force to overwrite it", err=True)
+        raise typer.Exit(2)
+    try:
+        lib = load_library(evidence or default_paths())
+    except UsageError as exc:
+        typer.echo(f"msvitd extract: {exc}", err=True)
+        raise typer.Exit(2)
+    if source not in lib.studies:
+        typer.echo(f"msvitd extract: no study with id {source!r} (studies: {', '.join(sorted(lib.studies)) or 'none'})",
+                   err=True)
+        raise typer.Exit(2)
+    try:
+        data = draft(src, lib.studies[source], out)
+    except DiffUsageError as exc:
+        typer.echo(f"msvitd extract: {exc}", err=True)
+        raise typer.Exit(2)
+    text = dump(data)
+    where = str(out) if out is not None else str(Path(".") / f"{data['id']}.yaml")
+    problems = check(text, where)
+    if problems:
+        # a claim the draft cannot hold verbatim is dropped rather than written invalid
+        claims = data.get("claims", {})
+        for key in ("outcomes", "limitations"):
+            claims[key] = [c for c in claims.get(key, []) if c["quote"] in Path(src).read_text(encoding="utf-8")]
+            if not claims[key]:
+                claims.pop(key)
+        text = dump(data)
+        problems = check(text, where)
+    if problems:
+        typer.echo(f"msvitd extract: the draft would not validate: {problems[0].message}", err=True)
+        raise typer.Exit(2)
+    if out is None:
+        sys.stdout.write(text)
+        raise typer.Exit(0)
+    try:
+        write_atomic(out, text, force=force)
+    except WriteRefused as exc:
+        typer.echo(f"msvitd extract: {exc}", err=True)
+        raise typer.Exit(2)
+    except OSError as exc:
+        typer.echo(f"msvitd extract: {out}: cannot write: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"msvitd extract: wrote {out} (a draft: review the claims before committing)", err=True)
