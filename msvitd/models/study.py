@@ -79,6 +79,7 @@ class Arm(Model):
     id: Id
     role: Literal["intervention", "comparator"]
     label: Text
+    short_label: Optional[Text] = None  # for plain-language sentences: "vitamin D"
     agent: Text
     dose: Number = None
     unit: Optional[Text] = None  # "IU"
@@ -104,6 +105,8 @@ class Outcome(Model):
     role: OutcomeRole
     type: OutcomeType
     measure: Measure
+    # Which way is good: fewer events (relapse) or more (no evidence of disease activity, NEDA).
+    better: Literal["lower", "higher"] = "lower"
     definition: Optional[Text] = None
     # For a surrogate or a composite that is mostly surrogate: the patient-important outcome it stands for.
     stands_for: Optional[Text] = None
