@@ -207,17 +207,20 @@ def _kind(value) -> str:
 
 
 class _Frame:
-    __slots__ = ("container", "path", "key", "key_mark", "seen")
+    __slots__ = ("container", "path", "key", "is_map", "seen")
 
     def __init__(self, container, path):
         self.container = container
         self.path = path
         self.key = _NO_KEY
-        self.key_mark = None
+        self.is_map = isinstance(container, dict)
         self.seen: dict[str, tuple[int, int]] = {}
 
 
 _NO_KEY = object()
+# First characters of the plain scalars that are not simply strings (null, booleans, numbers, YAML 1.1 traps).
+# Any other plain scalar is a string, with no regex to run: most of an evidence file is text.
+_SPECIAL_FIRST = frozenset("~nNtTfFyYoO0123456789+-.")
 
 
 class _Builder:
@@ -264,31 +267,64 @@ class _Builder:
             self.doc.data = None
 
     def _consume(self, events, parser) -> None:
+        # The hot loop: plain text scalars and mapping keys take the inline path, the rest the methods below.
+        Scalar, Alias = yaml.ScalarEvent, yaml.AliasEvent
+        MapStart, SeqStart = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        MapEnd, SeqEnd, DocStart = yaml.MappingEndEvent, yaml.SequenceEndEvent, yaml.DocumentStartEvent
+        stack = self.stack
+        values = self.doc.values
+        diagnostics = self.doc.diagnostics
+        special = _SPECIAL_FIRST
         for ev in events:
             kind = type(ev)
-            if kind is yaml.ScalarEvent:
-                self._scalar(ev)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                self._start(ev, {} if kind is yaml.MappingStartEvent else [])
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                self.stack.pop()
-            elif kind is yaml.AliasEvent:
+            if kind is Scalar:
+                self.nodes += 1
+                if self.nodes > MAX_NODES or ev.anchor is not None or ev.tag is not None:
+                    self._count(ev.start_mark)
+                    self._check_anchor_and_tag(ev, containers=False)
+                top = stack[-1] if stack else None
+                if top is not None and top.is_map and top.key is _NO_KEY:
+                    self._key(top, ev)
+                    continue
+                value = ev.value
+                if ev.tag is not None or (not ev.style and ev.implicit[0] and (not value or value[0] in special)):
+                    value = self._resolve(ev)
+                mark = ev.start_mark
+                pos = (mark.line + 1, mark.column + 1)
+                if top is None:
+                    self.doc.data = value
+                    values[()] = pos
+                elif top.is_map:
+                    key = top.key
+                    top.key = _NO_KEY
+                    if key.__class__ is not _Duplicate:
+                        values[top.path + (key,)] = pos
+                        top.container[key] = value
+                else:
+                    container = top.container
+                    values[top.path + (len(container),)] = pos
+                    container.append(value)
+            elif kind is MapStart or kind is SeqStart:
+                self._start(ev, {} if kind is MapStart else [])
+            elif kind is MapEnd or kind is SeqEnd:
+                stack.pop()
+            elif kind is Alias:
                 self.error("Y003", f"alias *{ev.anchor} refused: write the value out in full", ev.start_mark,
                            self._child_path())
                 self._place(None, ev.start_mark)
-            elif kind is yaml.DocumentStartEvent:
+            elif kind is DocStart:
                 self.documents += 1
                 if self.documents > 1:
                     self.error("Y006", "a second YAML document: an evidence file holds exactly one", ev.start_mark)
                     raise _Stop
-            if len(self.doc.diagnostics) > 200:  # a hostile file: enough has been said
+            if len(diagnostics) > 200:  # a hostile file: enough has been said
                 raise _Stop
 
     def _child_path(self) -> tuple:
         if not self.stack:
             return ()
         top = self.stack[-1]
-        if isinstance(top.container, list):
+        if not top.is_map:
             return top.path + (len(top.container),)
         return top.path + (top.key,) if top.key is not _NO_KEY else top.path
 
@@ -303,33 +339,30 @@ class _Builder:
             raise _Stop
 
     def _count(self, mark) -> None:
-        self.nodes += 1
         if self.nodes > MAX_NODES:
             self.error("Y004", f"more than {MAX_NODES:,} values in one file", mark)
             raise _Stop
 
     def _start(self, ev, container) -> None:
+        self.nodes += 1
         self._count(ev.start_mark)
-        if self.stack and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is _NO_KEY:
+        stack = self.stack
+        if stack and stack[-1].is_map and stack[-1].key is _NO_KEY:
             self.error("Y010", "a mapping key must be a plain scalar, not a mapping or a sequence", ev.start_mark,
-                       self.stack[-1].path)
+                       stack[-1].path)
             raise _Stop
-        if len(self.stack) >= MAX_DEPTH:
+        if len(stack) >= MAX_DEPTH:
             # no data path here: 64 levels of it made a several-hundred-character line
             self.error("Y004", f"nesting deeper than {MAX_DEPTH} levels", ev.start_mark)
             raise _Stop
-        self._check_anchor_and_tag(ev, containers=True)
+        if ev.anchor is not None or ev.tag is not None:
+            self._check_anchor_and_tag(ev, containers=True)
         path = self._child_path()
         self._place(container, ev.start_mark)
-        self.stack.append(_Frame(container, path))
+        stack.append(_Frame(container, path))
 
-    def _scalar(self, ev) -> None:
-        self._count(ev.start_mark)
-        self._check_anchor_and_tag(ev, containers=False)
-        top = self.stack[-1] if self.stack else None
-        if top is not None and isinstance(top.container, dict) and top.key is _NO_KEY:
-            self._key(top, ev)
-            return
+    def _resolve(self, ev):
+        """A scalar that may be something other than a string: tagged, or plain with a telling first character."""
         plain = ev.implicit[0] and not ev.style  # libyaml gives style '' for plain scalars, PyYAML None
         try:
             value = resolve_scalar(ev.value, plain, ev.tag)
@@ -339,7 +372,7 @@ class _Builder:
         if plain and _YAML11_TRAP.match(ev.value):
             self.error("Y012", f"unquoted {ev.value!r} is kept as the string {ev.value!r}; YAML 1.1 tools read it "
                                "differently: quote it", ev.start_mark, self._child_path())
-        self._place(value, ev.start_mark)
+        return value
 
     def _key(self, frame: _Frame, ev) -> None:
         key = ev.value
@@ -364,13 +397,13 @@ class _Builder:
             self.doc.values[()] = pos
             return
         top = self.stack[-1]
-        if isinstance(top.container, list):
+        if not top.is_map:
             self.doc.values[top.path + (len(top.container),)] = pos
             top.container.append(value)
         else:
             key = top.key
             top.key = _NO_KEY
-            if isinstance(key, _Duplicate):
+            if key.__class__ is _Duplicate:
                 return
             self.doc.values[top.path + (key,)] = pos
             top.container[key] = value
