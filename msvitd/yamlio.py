@@ -409,8 +409,17 @@ class _Builder:
             top.container[key] = value
 
 
-class _Duplicate(str):
-    pass
+class _Duplicate:
+    """The key of a repeated entry. Not a str: the value under it is walked (its own problems are reported)
+    but must not overwrite the positions recorded for the first entry's values, whose data is kept."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class _Stop(Exception):
