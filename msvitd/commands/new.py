@@ -1,13 +1,72 @@
-"""`msvitd new`."""
+"""`msvitd new study ID` / `msvitd new article ID`: write a commented template that validates."""
 
 from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
 
 import typer
 
 NAME = "new"
 
 
-def command() -> None:
-    """(not implemented yet)"""
-    typer.echo("msvitd new: not implemented yet", err=True)
-    raise typer.Exit(2)
+class Kind(str, Enum):
+    study = "study"
+    article = "article"
+
+
+_FOLDER = {"study": "studies", "article": "articles"}
+
+
+def command(
+    kind: Kind = typer.Argument(..., help="What to create: study or article."),
+    ident: str = typer.Argument(..., metavar="ID", help="The new file's id: lowercase letters, digits, '.', '_', '-'."),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o", help="Where to write it ('-' for standard output; default: evidence/studies/ID.yaml "
+                                     "or evidence/articles/ID.yaml, folders created)."),
+    about: Optional[str] = typer.Option(None, "--about", metavar="STUDY_ID",
+                                        help="For an article (required): the id of the study it reports on."),
+    force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
+) -> None:
+    """Write a commented study or article template that validates, for you to fill in.
+
+    Refuses to overwrite a file unless --force is given. Exit 0 on success, 2 otherwise.
+    """
+    import re
+    import sys
+    from importlib import resources
+    from pathlib import Path
+
+    from msvitd.writing import WriteRefused, write_atomic
+
+    id_form = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # models.common.Id, without importing pydantic
+    for label, value in (("ID", ident), ("--about", about)):
+        if value is not None and (not id_form.match(value) or len(value) > 80):
+            typer.echo(f"msvitd new: {label} {value!r} is not a valid id: use lowercase letters, digits, '.', '_' "
+                       "and '-', starting with a letter or digit (at most 80 characters)", err=True)
+            raise typer.Exit(2)
+    if about is not None and kind is Kind.study:
+        typer.echo("msvitd new: --about is for articles (the study an article reports on)", err=True)
+        raise typer.Exit(2)
+    if about is None and kind is Kind.article:
+        # without it the file could not validate: `about:` must name a study file
+        typer.echo("msvitd new: name the study the article reports on: --about STUDY_ID", err=True)
+        raise typer.Exit(2)
+
+    template = (resources.files("msvitd") / "templates" / f"{kind.value}.yaml").read_text(encoding="utf-8")
+    text = template.replace("__ID__", ident).replace("__ABOUT__", about or "")
+    if output == "-":
+        sys.stdout.write(text)
+        return
+    target = Path(output) if output else Path("evidence") / _FOLDER[kind.value] / f"{ident}.yaml"
+    if output is None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        write_atomic(target, text, force=force)
+    except WriteRefused as exc:
+        typer.echo(f"msvitd new: {exc}", err=True)
+        raise typer.Exit(2)
+    except OSError as exc:
+        typer.echo(f"msvitd new: cannot write {target}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"wrote {target}: fill in the TODOs, then run `msvitd validate`", err=True)
