@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from pydantic import BaseModel
+
 from msvitd.models.article import Article
 from msvitd.models.common import RATIO_MEASURES, Effect
 from msvitd.models.question import Question
@@ -174,13 +176,13 @@ def _cites(model, path: tuple, sources: set) -> Iterator[Finding]:
         value = getattr(model, name)
         if isinstance(value, list):
             for i, item in enumerate(value):
-                if hasattr(item, "model_fields"):
+                if isinstance(item, BaseModel):
                     yield from _cites(item, path + (name, i), sources)
         elif isinstance(value, dict):
             for key, item in value.items():
-                if hasattr(item, "model_fields"):
+                if isinstance(item, BaseModel):
                     yield from _cites(item, path + (name, key), sources)
-        elif hasattr(value, "model_fields"):
+        elif isinstance(value, BaseModel):
             yield from _cites(value, path + (name,), sources)
 
 
@@ -326,7 +328,25 @@ def check_question(question: Question) -> tuple[list[Finding], list[Ref]]:
                                          "a study belongs to one comparison", ("comparisons", i, "studies", j)))
             placed.setdefault(sid, comp.id)
     for i, qo in enumerate(question.outcomes):
+        seen: dict[tuple, int] = {}
         for j, src in enumerate(qo.from_studies):
-            refs.append(Ref("outcome", src.outcome, src.study, ("outcomes", i, "from_studies", j, "outcome")))
+            here = ("outcomes", i, "from_studies", j)
+            refs.append(Ref("study", src.study, None, here + ("study",)))
+            if src.outcome is not None:
+                refs.append(Ref("outcome", src.outcome, src.study, here + ("outcome",)))
+            # Harms are resolved by the library once it indexes them; the evidence-library tests check them.
+            key = (src.study, *src.target, src.arms)
+            if key in seen:
+                findings.append(("S205", f"{src.target[0]} {src.target[1]!r} of study {src.study!r} is listed twice "
+                                         f"for outcome {qo.id!r} (first at from_studies[{seen[key]}])", here))
+            else:
+                seen[key] = j
+    seen_ctx: dict[str, int] = {}
+    for i, ctx in enumerate(question.context):
+        refs.append(Ref("study", ctx.study, None, ("context", i, "study")))
+        if ctx.study in seen_ctx:
+            findings.append(("S205", f"study {ctx.study!r} has two context lines (first at context[{seen_ctx[ctx.study]}])",
+                             ("context", i, "study")))
+        else:
+            seen_ctx[ctx.study] = i
     return findings, refs
-

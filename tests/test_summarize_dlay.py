@@ -68,7 +68,7 @@ def test_published_risks_and_nnt():
 
 def test_plain_language_statements():
     r = rows()
-    assert r["disease-activity"]["statement"].endswith("may reduce disease activity.")
+    assert r["disease-activity"]["statement"].endswith("probably reduces disease activity.")
     assert r["new-lesions"]["statement"].endswith("may reduce new MRI lesions.")
     assert r["relapse"]["statement"].endswith("may make little or no difference to relapse.")
     assert "vitamin D" in r["disease-activity"]["statement"]
@@ -82,10 +82,11 @@ def test_plain_language_statements():
 def test_certainty_and_who_judged():
     r = rows()
     da = r["disease-activity"]["certainty"]
-    assert (da["level"], da["symbols"]) == ("low", "⊕⊕◯◯")
+    assert (da["level"], da["symbols"]) == ("moderate", "⊕⊕⊕◯")
     by = {j["domain"]: (j["rating"], j["by"]) for j in da["judgements"]}
     assert by["indirectness"] == ("serious", "file")
-    assert by["risk_of_bias"] == ("serious", "msvitd")  # RoB 2 overall "some concerns" in the file
+    # The file's own judgement wins over the suggestion from RoB 2's overall "some concerns".
+    assert by["risk_of_bias"] == ("not_serious", "file")
     assert by["imprecision"][1] == "msvitd"
     rel = r["relapse"]
     assert rel["relative"]["by"] == "msvitd" and rel["relative"]["measure"] == "RR"
