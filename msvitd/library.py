@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Iterable
 
 from msvitd.checks import Ref, article_text, check_article, check_question, check_study
-from msvitd.diagnostics import Diagnostic
+from msvitd.codes import make
+from msvitd.diagnostics import Diagnostic, format_path
 from msvitd.validation import validate_document
 from msvitd.yamlio import Document, read_file
 
@@ -99,56 +100,93 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
-def load_library(paths: Iterable[str | Path] | None = None, keep_models: bool = True) -> Library:
+@dataclass
+class _FileResult:
+    """One file read, validated and checked: all that the cross-file stage needs, and picklable."""
+
+    file: str
+    diagnostics: list[Diagnostic]
+    kind: str | None = None
+    id: str | None = None
+    id_position: tuple[int, int] = (1, 1)
+    study_index: _StudyIndex | None = None
+    refs: list[tuple[Ref, tuple[int, int]]] = field(default_factory=list)  # each with its position
+    entry: Entry | None = None
+
+
+def _load_one(path: Path, keep_models: bool = False) -> _FileResult:
+    doc = read_file(path)
+    model, schema = validate_document(doc)
+    result = _FileResult(doc.file, doc.diagnostics + schema)
+    if model is None:
+        return result
+    refs: list[Ref] = []
+    if model.kind == "study":
+        found = list(check_study(model, doc.data))
+        result.study_index = _StudyIndex(doc.file, frozenset(o.id for o in model.outcomes),
+                                         frozenset(li.id for li in model.limitations))
+    elif model.kind == "article":
+        found, refs = check_article(model, doc.file)
+    else:
+        found, refs = check_question(model)
+    result.diagnostics.extend(doc.diag(code, message, path_) for code, message, path_ in found)
+    result.kind, result.id, result.id_position = model.kind, model.id, doc.position(("id",))
+    # Positions now, so the document itself need not outlive this function.
+    result.refs = [(ref, doc.position(ref.path)) for ref in refs]
+    if keep_models:
+        result.entry = Entry(model, doc)
+    return result
+
+
+def _load_all(files: list[Path], keep_models: bool, jobs: int) -> Iterable[_FileResult]:
+    if jobs == 1 or keep_models or len(files) < 2 * jobs:
+        return (_load_one(p, keep_models) for p in files)
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    chunk = max(1, min(64, len(files) // (jobs * 8)))
+
+    def ordered():  # Executor.map keeps the files' order, so the output does not depend on --jobs
+        with pool:
+            yield from pool.map(_load_one, files, chunksize=chunk)
+
+    return ordered()
+
+
+def load_library(paths: Iterable[str | Path] | None = None, keep_models: bool = True, jobs: int = 1) -> Library:
     """Read every file, validate it, run the checks, then resolve references across files.
 
     With ``keep_models=False`` (``msvitd validate`` on a large repository) only the index of
-    ids survives each file, so memory does not grow with the number of files.
+    ids and the pending references survive each file, so memory does not grow with the number
+    of files beyond them. ``jobs`` > 1 reads and checks files in that many processes (only with
+    ``keep_models=False``); the result is the same as with one.
     """
     files = discover(paths if paths is not None else default_paths())
     lib = Library()
     index: dict[str, _StudyIndex] = {}
     ids: dict[str, tuple[str, int, int]] = {}
-    pending: list[tuple[Document, list[Ref]]] = []
-    for path in files:
+    pending: list[tuple[str, Ref, tuple[int, int]]] = []
+    targets = {"study": lib.studies, "article": lib.articles, "question": lib.questions}
+    for result in _load_all(files, keep_models, max(1, jobs)):
         lib.files += 1
-        doc = read_file(path)
-        model, schema = validate_document(doc)
-        lib.diagnostics.extend(doc.diagnostics)
-        lib.diagnostics.extend(schema)
-        if model is None:
+        lib.diagnostics.extend(result.diagnostics)
+        if result.id is None:
             continue
-        refs: list[Ref] = []
-        if model.kind == "study":
-            found = list(check_study(model, doc.data))
-            index[model.id] = _StudyIndex(doc.file, frozenset(o.id for o in model.outcomes),
-                                          frozenset(li.id for li in model.limitations))
-            target = lib.studies
-        elif model.kind == "article":
-            found, refs = check_article(model, doc.file)
-            target = lib.articles
-        else:
-            found, refs = check_question(model)
-            target = lib.questions
-        for code, message, path_ in found:
-            lib.diagnostics.append(doc.diag(code, message, path_))
-        if model.id in ids:
-            first = ids[model.id]
-            lib.diagnostics.append(doc.diag("S205", f"id {model.id!r} is already used by {first[0]}:{first[1]}:{first[2]}",
-                                            ("id",)))
+        if result.study_index is not None:
+            index[result.id] = result.study_index
+        if result.id in ids:
+            first = ids[result.id]
+            lib.diagnostics.append(make("S205", f"id {result.id!r} is already used by {first[0]}:{first[1]}:{first[2]}",
+                                        result.file, *result.id_position, "id"))
             continue
-        ids[model.id] = (doc.file, *doc.position(("id",)))
-        if refs:
-            pending.append((doc, refs))
-        if keep_models:
-            target[model.id] = Entry(model, doc)
-        else:
-            doc.text = ""
-    for doc, refs in pending:
-        for ref in refs:
-            problem = _resolve(ref, index)
-            if problem:
-                lib.diagnostics.append(doc.diag("S206", problem, ref.path))
+        ids[result.id] = (result.file, *result.id_position)
+        pending.extend((result.file, ref, pos) for ref, pos in result.refs)
+        if result.entry is not None:
+            targets[result.kind][result.id] = result.entry
+    for file, ref, (line, column) in pending:
+        problem = _resolve(ref, index)
+        if problem:
+            lib.diagnostics.append(make("S206", problem, file, line, column, format_path(ref.path)))
     return lib
 
 

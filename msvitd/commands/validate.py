@@ -22,11 +22,14 @@ def command(
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0,
+                             help="Check files in this many processes (0: one per CPU). Output is the same."),
 ) -> None:
     """Validate evidence files: YAML, schema, numbers that must agree, references across files.
 
     Exit 0 when all is valid, 1 when evidence is invalid, 2 for a usage error.
     """
+    import os
     import sys
 
     from msvitd.diagnostics import sorted_diagnostics
@@ -35,7 +38,7 @@ def command(
     from msvitd.output.term import want_color
 
     try:
-        lib = load_library(paths or default_paths(), keep_models=False)
+        lib = load_library(paths or default_paths(), keep_models=False, jobs=jobs or os.cpu_count() or 1)
     except UsageError as exc:
         typer.echo(f"msvitd validate: {exc}", err=True)
         raise typer.Exit(2)
