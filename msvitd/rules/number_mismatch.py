@@ -165,6 +165,16 @@ def check(ctx):
                                               ctx.facts.fact(o), SEVERITY, r)
                             break
                 else:
+                    arm_pcts = {v.percent for o in outs for v in o.arms.values() if v.percent is not None}
+                    pct_nums = [m for m in nums if m.kind == "percent"]
+                    if (o_match is not None and len(pct_nums) >= 2 and not _close(n.value, arm_pcts, 1.0)
+                            and any(_close(m.value, arm_pcts, 1.0) for m in pct_nums if m is not n)
+                            and ctx.lexicon.intervention.search(s[n.end:n.end + 40] + " " + s[max(0, n.start - 40):n.start])
+                            and not _REDUCTION.search(s[n.end:n.end + 25])):
+                        yield ctx.finding(_SELF, start, end,
+                                          f"{n.raw} is not the share of either group the trial reported for this outcome",
+                                          ctx.facts.fact(o_match), SEVERITY, r)
+                        continue
                     if o_match is not None and not _close(n.value, percents, 0.6) and n.value not in (95.0, 90.0, 99.0):
                         if _PLACEBO.search(s) or _REDUCTION.search(s):
                             yield ctx.finding(_SELF, start, end,

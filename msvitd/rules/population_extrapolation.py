@@ -92,8 +92,10 @@ def population_fact(study) -> str:
 
 def check(ctx):
     for r in ctx.readings:
-        about = any(c.about_intervention for c in r.clauses)
-        context = (r.benefit_context or any(h.label == "strong" for h in r.hype)
+        about = any(c.about_intervention for c in r.clauses) or r.intervention
+        advice = [h for h in ctx.lexicon.advice.find(r.sentence.text)
+                  if not (c := r.clause_at(r.start + h.start)) or not (c.negated or c.hypothetical)]
+        context = (r.benefit_context or r.hedged or any(h.label == "strong" for h in r.hype) or bool(advice)
                    or bool(ctx.lexicon.comparison_cues.search(r.sentence.text)))
         if not (about and context):
             continue

@@ -47,8 +47,6 @@ def check(ctx):
         treats = lex.comparison_treatments.find(s)
         if not treats:
             continue
-        if not (r.intervention or any(c.about_intervention and c.benefit_context for c in r.clauses)):
-            continue
         for cue in cues:
             if negated_before(s, cue.start, 0):
                 continue

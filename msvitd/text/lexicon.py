@@ -184,7 +184,7 @@ def _read(path: Path) -> dict:
 
 
 KNOWN_TABLES = {"hype", "hedges", "boosters", "causal", "negation", "outcomes", "disease_object",
-                "populations", "comparisons", "other_agents", "intervention", "subgroups", "article"}
+                "populations", "comparisons", "other_agents", "intervention", "subgroups", "article", "advice"}
 
 
 class Lexicon:
@@ -237,6 +237,7 @@ class Lexicon:
         comp = d.get("comparisons", {})
         self.comparison_cues = Matcher([("cue", p) for p in comp.get("cues", [])])
         self.comparison_treatments = Matcher([("treatment", p) for p in comp.get("treatments", [])])
+        self.advice = Matcher([("advice", p) for p in d.get("advice", [])])
         self.other_agents = Matcher([("other", p) for p in d.get("other_agents", [])])
         self.intervention_words = list(d.get("intervention", []))
         self.intervention = Matcher([("intervention", p) for p in self.intervention_words])

@@ -29,6 +29,8 @@ _BOUNDARY = re.compile(
     re.IGNORECASE)
 _SUBORDINATE = re.compile(r"^(?:while|although|though|whereas|despite|as|because|since|given|if|when|after|"
                           r"before|with|unlike|in an effort|in addition)\b", re.IGNORECASE)
+# Between a benefit verb and the disease it acts on: "slow MS", "slow down MS", "halt the disease".
+_DISEASE_OBJECT_GAP = re.compile(r"(?:\s+(?:down|up|off|back|in|against))?\s+", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’%.-]+")
 
 
@@ -191,8 +193,9 @@ class Reader:
         negations = [h for h in lex.negation.find(s) if h.label != "not" and not _overlaps(h, not_neg)]
         nulls = lex.null_result.find(s)
         hypos = lex.hypothetical.find(s)
-        outcome_hits = lex.outcomes.find(s)
         pop_hits = lex.populations.find(s)
+        # "people with early symptoms" names who, not what: a population, not an outcome
+        outcome_hits = [h for h in lex.outcomes.find(s) if not any(p.start <= h.start and h.end <= p.end for p in pop_hits)]
         interv = self.intervention.find(s)
         others = [h for h in lex.other_agents.find(s) if not _overlaps(h, interv)]
         hype_hits = [h for h in lex.hype.find(s) if not _overlaps(h, lex.hype_exclude.find(s))]
@@ -268,7 +271,13 @@ class Reader:
                     window_end = _scope_end_short(s, bc.end, b, 3)
                     if any(bc.end <= h.start < window_end + 1 for h in c_out):
                         continue
-                    dt = lex.disease_terms.search(s[bc.end:window_end + 1])
+                    dt = _DISEASE_OBJECT_GAP.match(s, bc.end)
+                    dt = lex.disease_terms.search(s[dt.end():window_end + 1]) if dt else None
+                    if dt and dt.start != 0:
+                        dt = None
+                    if dt:
+                        gap = _DISEASE_OBJECT_GAP.match(s, bc.end).end() - bc.end
+                        dt = Hit(dt.start + gap, dt.end + gap, dt.label, dt.text)
                     if dt and not negated(bc.start):
                         lemma = bc.label.split(":", 2)[2]
                         concept = lex.disease_verbs.get(lemma, lex.disease_verbs.get("default", "progression"))
