@@ -34,6 +34,8 @@ def markdown_environment():
     env.filters["md"] = md
     env.filters["cell"] = cell
     env.filters["code"] = code
+    env.filters["fenced"] = fenced
+    env.filters["link"] = link
     return env
 
 
@@ -47,7 +49,10 @@ def clean(text: str) -> str:
 
 
 def _finalize(value):
-    # every {{ expression }} passes here before escaping: strings from files are cleaned
+    # every {{ expression }} passes here before escaping: strings from files are cleaned; markup made by
+    # an autoescaping template (the forest SVG) passes as it is
+    if hasattr(value, "__html__"):
+        return value
     return clean(value) if isinstance(value, str) else ("" if value is None else value)
 
 
@@ -87,3 +92,26 @@ def code(text) -> str:
         fence += "`"
     pad = " " if s.startswith("`") or s.endswith("`") else ""
     return f"{fence}{pad}{s}{pad}{fence}"
+
+
+def fenced(text, info: str = "text") -> str:
+    """A fenced code block longer than any backtick run inside, so the text cannot close it."""
+    s = "" if text is None else str(text)
+    n = 3
+    for run in re.findall(r"`+", s):
+        n = max(n, len(run) + 1)
+    return f"{'`' * n}{info}\n{s}\n{'`' * n}"
+
+
+def link(url) -> str:
+    """An autolink for a plain http(s) URL; anything else as inline code (never a live link)."""
+    from msvitd.report.page import safe_url
+
+    u = safe_url(url)
+    return f"<{u}>" if u else code(url)
+
+
+def render_html(page) -> str:
+    from msvitd.report.highlight import SEVERITY_RANK  # noqa: F401  (templates expect the same names)
+
+    return environment().get_template("report.html.j2").render(page=page)
