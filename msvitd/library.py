@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -37,6 +38,7 @@ class _StudyIndex:
     file: str
     outcomes: frozenset
     limitations: frozenset
+    invalid: bool = False  # the file names this id but failed validation: references to it are not checked
 
 
 @dataclass
@@ -119,6 +121,11 @@ def _load_one(path: Path, keep_models: bool = False) -> _FileResult:
     model, schema = validate_document(doc)
     result = _FileResult(doc.file, doc.diagnostics + schema)
     if model is None:
+        # An invalid study still exists: an article about it must not also say "no study with id".
+        study_id = _invalid_study_id(doc)
+        if study_id is not None:
+            result.study_index = _StudyIndex(doc.file, frozenset(), frozenset(), invalid=True)
+            result.id = study_id
         return result
     refs: list[Ref] = []
     if model.kind == "study":
@@ -136,6 +143,21 @@ def _load_one(path: Path, keep_models: bool = False) -> _FileResult:
     if keep_models:
         result.entry = Entry(model, doc)
     return result
+
+
+_TOP_KIND = re.compile(r"^kind:[ \t]*[\"']?study[\"']?[ \t]*(?:#.*)?$", re.M)
+_TOP_ID = re.compile(r"^id:[ \t]*[\"']?([a-z0-9][a-z0-9._-]*)[\"']?[ \t]*(?:#.*)?$", re.M)
+
+
+def _invalid_study_id(doc: Document) -> str | None:
+    """The id of a study file that failed validation, from its data or, if YAML failed, its top-level lines."""
+    data = doc.data
+    if isinstance(data, dict):
+        return data["id"] if data.get("kind") == "study" and isinstance(data.get("id"), str) else None
+    if doc.text and _TOP_KIND.search(doc.text):
+        found = _TOP_ID.search(doc.text)
+        return found.group(1) if found else None
+    return None
 
 
 def _load_all(files: list[Path], keep_models: bool, jobs: int) -> Iterable[_FileResult]:
@@ -173,6 +195,9 @@ def load_library(paths: Iterable[str | Path] | None = None, keep_models: bool = 
         if result.id is None:
             continue
         if result.study_index is not None:
+            if result.study_index.invalid:
+                index.setdefault(result.id, result.study_index)
+                continue
             index[result.id] = result.study_index
         if result.id in ids:
             first = ids[result.id]
@@ -198,8 +223,8 @@ def _resolve(ref: Ref, index: dict[str, _StudyIndex]) -> str | None:
     if ref.study is None:
         return f"{ref.kind} {ref.target!r}: name the study (`study:`) since the article is about several"
     study = index.get(ref.study)
-    if study is None:
-        return None  # already reported as a missing study
+    if study is None or study.invalid:
+        return None  # already reported: a missing study, or the study file's own errors
     pool = study.outcomes if ref.kind == "outcome" else study.limitations
     if ref.target not in pool:
         choices = ", ".join(sorted(pool)) or "none"
