@@ -1,0 +1,200 @@
+"""Each class of bad evidence gives one exact, located message (yamllint-style: snippet -> (line, col, code)).
+
+The base files are tests/fixtures/positive/evidence (valid); each case changes one thing in them and
+lists every diagnostic that `msvitd validate` then prints, as ``line:col CODE path: message``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from msvitd.diagnostics import sorted_diagnostics
+from msvitd.library import load_library
+
+POSITIVE = Path(__file__).resolve().parent / "fixtures" / "positive" / "evidence"
+STUDY = (POSITIVE / "studies" / "demo.yaml").read_text(encoding="utf-8")
+ARTICLE = (POSITIVE / "articles" / "demo-news.yaml").read_text(encoding="utf-8")
+
+
+def _change(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, f"{old!r} must occur once in the base file"
+    return text.replace(old, new)
+
+
+def validate(tmp_path: Path, study: str = STUDY, article: str | None = ARTICLE) -> list[str]:
+    """Write the study (and article) into an evidence folder, validate it, return its problems."""
+    (tmp_path / "demo.yaml").write_text(study, encoding="utf-8")
+    if article is not None:
+        (tmp_path / "demo-news.yaml").write_text(article, encoding="utf-8")
+    lib = load_library([tmp_path], keep_models=False)
+    out = []
+    for d in sorted_diagnostics(lib.diagnostics):
+        where = f"{d.path}: " if d.path else ""
+        out.append(f"{Path(d.file).name}:{d.line}:{d.column} {d.code} {where}{d.message}")
+    return out
+
+
+def test_base_files_are_valid(tmp_path):
+    assert validate(tmp_path) == []
+
+
+STUDY_CASES = {
+    # class: (old, new, expected problems)
+    "wrong type (number for a boolean)": (
+        "  randomised: true\n", "  randomised: 12\n",
+        ["demo.yaml:13:15 S103 design.randomised: expected true or false, got the number 12"]),
+    "wrong type (text for a number)": (
+        "estimate: 0.5", "estimate: half",
+        ["demo.yaml:40:17 S103 outcomes[0].effect.estimate: expected a number, got the string 'half'"]),
+    "wrong type (quoted number for a count)": (
+        "events: 10,", "events: '10',",
+        ["demo.yaml:36:22 S103 outcomes[0].arms.drug.events: expected an integer, got the string '10'"]),
+    "missing field (points at the mapping that lacks it)": (
+        "    agent: drug\n", "",
+        ["demo.yaml:19:5 S101 arms[0].agent: missing required field `agent`"]),
+    "unknown key (points at the key)": (
+        "  randomised: true\n", "  randomised: true\n  randomized: true\n",
+        ["demo.yaml:14:3 S102 design.randomized: unknown field `randomized` in a study file"]),
+    "duplicate key (at the second one; the first value is kept)": (
+        "name: Demo trial\n", "name: Demo trial\nname: Another name\n",
+        ["demo.yaml:5:1 Y002 name: duplicate key 'name' (first defined at line 4, column 1); "
+         "YAML tools would silently keep only the last value"]),
+    "value outside the allowed choices": (
+        "  type: rct\n", "  type: rtc\n",
+        ["demo.yaml:12:9 S104 design.type: expected one of 'rct', 'cluster_rct', 'crossover_rct', "
+         "'non_randomised', 'cohort', 'case_control', 'cross_sectional', 'systematic_review' or 'other', "
+         "got the string 'rtc'"]),
+    "negative count": (
+        "events: 10,", "events: -1,",
+        ["demo.yaml:36:22 S104 outcomes[0].arms.drug.events: input should be greater than or equal to 0, "
+         "got the number -1"]),
+    "CI that excludes its estimate": (
+        "ci: [0.25, 1.0]", "ci: [0.6, 1.0]",
+        ["demo.yaml:41:11 S201 outcomes[0].effect.ci: confidence interval [0.6, 1] does not contain the estimate 0.5"]),
+    "CI misordered": (
+        "ci: [0.25, 1.0]", "ci: [1.0, 0.25]",
+        ["demo.yaml:41:11 S201 outcomes[0].effect.ci: confidence interval [1, 0.25] is misordered: "
+         "the lower limit comes first"]),
+    "CI with one limit": (
+        "ci: [0.25, 1.0]", "ci: [0.25]",
+        ["demo.yaml:41:11 S103 outcomes[0].effect.ci: expected a pair [low, high], got a list of 1"]),
+    "CI with three values": (
+        "ci: [0.25, 1.0]", "ci: [0.25, 0.5, 1.0]",
+        ["demo.yaml:41:11 S103 outcomes[0].effect.ci: expected a pair [low, high], got a list of 3"]),
+    "percent that disagrees with its counts": (
+        "percent: 20.0", "percent: 25.0",
+        ["demo.yaml:37:50 S203 outcomes[0].arms.placebo.percent: 25% does not agree with 20/100 = 20.00%"]),
+    "more events than participants": (
+        "events: 20,", "events: 120,",
+        ["demo.yaml:37:25 S202 outcomes[0].arms.placebo.events: 120 events among 100 participants"]),
+    "arm that does not exist (dangling reference in a file)": (
+        "      placebo: {events", "      placbo: {events",
+        ["demo.yaml:37:15 S206 outcomes[0].arms.placbo: no arm with id 'placbo' in this study (arms: drug, placebo)"]),
+    "citation of an undeclared source": (
+        "      cite: paper, Table 2\n", "      cite: journal, Table 2\n",
+        ["demo.yaml:42:13 S206 outcomes[0].effect.cite[0]: a citation starts with a source id from `sources:` "
+         "(paper), got 'journal'"]),
+    "flow mapping that swallowed a key (the comma trap)": (
+        "cite: [paper, Table 2]}\n      placebo", "cite: paper, Table 2}\n      placebo",
+        ["demo.yaml:36:66 S102 outcomes[0].arms.drug.Table 2: unknown field `Table 2` in a study file"]),
+    "surrogate outcome without what it stands for": (
+        "    stands_for: relapses and disability\n", "",
+        ["demo.yaml:43:5 S101 outcomes[1]: a surrogate outcome needs `stands_for:` naming the "
+         "patient-important outcome it stands in for"]),
+    "arms that do not add up to the population": (
+        "  randomised: 200\n", "  randomised: 210\n",
+        ["demo.yaml:17:15 S209 population.randomised: population.randomised is 210 but the arms add up to 200 "
+         "(100 + 100)"]),
+    "unknown kind": (
+        "kind: study\n", "kind: trial\n",
+        # no longer a study, so the article's reference to it dangles
+        ["demo-news.yaml:6:9 S206 about[0]: no study with id 'demo' in the evidence being checked",
+         "demo.yaml:2:1 S105 `kind:` must be one of study, article, question, got 'trial'"]),
+    "ambiguous YAML 1.1 scalar kept as text (a warning)": (
+        '  allocation: "1:1"\n', "  allocation: 1:1\n",
+        ["demo.yaml:14:15 Y012 design.allocation: unquoted '1:1' is kept as the string '1:1'; "
+         "YAML 1.1 tools read it differently: quote it"]),
+    "a string field given NO: kept as the text 'NO', with a warning, never False": (
+        "    agent: placebo\n", "    agent: NO\n",
+        ["demo.yaml:27:12 Y012 arms[1].agent: unquoted 'NO' is kept as the string 'NO'; "
+         "YAML 1.1 tools read it differently: quote it"]),
+    "a boolean field given yes: an error (YAML 1.2 reads a string)": (
+        "  randomised: true\n", "  randomised: yes\n",
+        ["demo.yaml:13:15 S103 design.randomised: expected true or false, got the string 'yes'",
+         "demo.yaml:13:15 Y012 design.randomised: unquoted 'yes' is kept as the string 'yes'; "
+         "YAML 1.1 tools read it differently: quote it"]),
+    "a Python tag": (
+        "name: Demo trial\n", "name: !!python/object/apply:os.system [echo hi]\n",
+        # the study is invalid, not missing: the article's `about: [demo]` is not reported as well
+        ["demo.yaml:4:7 Y005 name: tag !!python/object/apply:os.system refused: only plain strings, numbers, "
+         "booleans, null, mappings and sequences are allowed"]),
+    "an anchor and an alias": (
+        "    label: placebo daily\n", "    label: &l placebo daily\n    short_label: *l\n",
+        ["demo.yaml:26:12 Y003 arms[1].label: anchor &l refused: anchors and aliases are not allowed in evidence files",
+         "demo.yaml:27:18 Y003 arms[1].short_label: alias *l refused: write the value out in full"]),
+}
+
+
+@pytest.mark.parametrize("case", STUDY_CASES, ids=list(STUDY_CASES))
+def test_study_problem(tmp_path, case):
+    old, new, expected = STUDY_CASES[case]
+    assert validate(tmp_path, study=_change(STUDY, old, new)) == expected
+
+
+ARTICLE_CASES = {
+    "quote not in the text": (
+        "quote: the trial was small", "quote: the trial was tiny",
+        ["demo-news.yaml:19:14 S207 claims.limitations[0].quote: quote 'the trial was tiny' does not occur "
+         "in the article's text"]),
+    "dangling study reference": (
+        "about: [demo]", "about: [demo-2]",
+        ["demo-news.yaml:6:9 S206 about[0]: no study with id 'demo-2' in the evidence being checked"]),
+    "dangling outcome reference": (
+        "outcome: relapse", "outcome: relapses",
+        ["demo-news.yaml:13:16 S206 claims.outcomes[0].outcome: study 'demo' has no outcome 'relapses' "
+         "(it has: new-lesions, relapse)"]),
+    "dangling limitation reference": (
+        "limitation: small", "limitation: tiny",
+        ["demo-news.yaml:20:19 S206 claims.limitations[0].limitation: study 'demo' has no limitation 'tiny' "
+         "(it has: small)"]),
+    "text both inline and in a file": (
+        "about: [demo]\n", "about: [demo]\ntext_file: demo-news.txt\n",
+        ["demo-news.yaml:2:1 S104 give the article's text either inline as `text:` or as `text_file:`, exactly one"]),
+    "text file that cannot be read": (
+        "text: >-\n  The drug halved relapses in a small trial. Only 10% of patients on the drug relapsed,\n"
+        "  against 20% on placebo. The authors say the trial was small.\n", "text_file: missing.txt\n",
+        ["demo-news.yaml:7:12 S208 text_file: cannot read text_file 'missing.txt': No such file or directory"]),
+    "date not in the expected form": (
+        'date: "2025-04-03"', 'date: "3 April 2025"',
+        ["demo-news.yaml:5:7 S104 date: the string '3 April 2025' does not have the expected form "
+         "(^\\d{4}(-\\d{2}(-\\d{2})?)?$)"]),
+}
+
+
+@pytest.mark.parametrize("case", ARTICLE_CASES, ids=list(ARTICLE_CASES))
+def test_article_problem(tmp_path, case):
+    old, new, expected = ARTICLE_CASES[case]
+    assert validate(tmp_path, article=_change(ARTICLE, old, new)) == expected
+
+
+def test_same_id_in_two_files_points_at_the_first(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "copy.yaml").write_text(STUDY, encoding="utf-8")
+    assert validate(tmp_path) == ["copy.yaml:3:5 S205 id: id 'demo' is already used by "
+                                  f"{tmp_path / 'demo.yaml'}:3:5"]
+
+
+def test_quote_matches_across_line_breaks_and_spacing(tmp_path):
+    article = _change(ARTICLE, "quote: the trial was small", "quote: \"on placebo.  The   authors\"")
+    assert validate(tmp_path, article=article) == []
+
+
+def test_every_problem_found_not_only_the_first(tmp_path):
+    study = _change(_change(STUDY, "  randomised: true\n", "  randomised: 12\n"), "percent: 20.0", "percent: 25.0")
+    codes = [line.split()[1] for line in validate(tmp_path, study=study)]
+    assert codes == ["S103"]  # schema errors stop the cross-field checks: the model is not built
+    study = _change(_change(STUDY, "ci: [0.25, 1.0]", "ci: [0.6, 1.0]"), "percent: 20.0", "percent: 25.0")
+    codes = [line.split()[1] for line in validate(tmp_path, study=study)]
+    assert codes == ["S203", "S201"]  # sorted by line: 37 then 41
