@@ -357,6 +357,9 @@ class _Builder:
             raise _Stop
         if ev.anchor is not None or ev.tag is not None:
             self._check_anchor_and_tag(ev, containers=True)
+            if ev.tag not in (None, "!", _CORE + ("map" if isinstance(container, dict) else "seq")):
+                self.error("Y005", f"tag {ev.tag.replace(_CORE, '!!')} on a {_kind(container)}", ev.start_mark,
+                           self._child_path())
         path = self._child_path()
         self._place(container, ev.start_mark)
         stack.append(_Frame(container, path))
