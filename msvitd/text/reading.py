@@ -31,6 +31,8 @@ _SUBORDINATE = re.compile(r"^(?:while|although|though|whereas|despite|as|because
                           r"before|with|unlike|in an effort|in addition)\b", re.IGNORECASE)
 # Between a benefit verb and the disease it acts on: "slow MS", "slow down MS", "halt the disease".
 _DISEASE_OBJECT_GAP = re.compile(r"(?:\s+(?:down|up|off|back|in|against))?\s+", re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(r"\b(?:to|than|of|with|alongside|instead|on|taking|from|like|as|afford|access|vs|versus)"
+                            r"\b(?:\s+[\w-]+){0,2}\s+$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’%.-]+")
 
 
@@ -197,7 +199,10 @@ class Reader:
         # "people with early symptoms" names who, not what: a population, not an outcome
         outcome_hits = [h for h in lex.outcomes.find(s) if not any(p.start <= h.start and h.end <= p.end for p in pop_hits)]
         interv = self.intervention.find(s)
-        others = [h for h in lex.other_agents.find(s) if not _overlaps(h, interv)]
+        # another agent counts against "about the intervention" only as a subject, not as the
+        # object of a preposition ("access to other treatments", "better than DMTs")
+        others = [h for h in lex.other_agents.find(s) if not _overlaps(h, interv) and not _overlaps(h, pop_hits)
+                  and not _OBJECT_BEFORE.search(s[max(0, h.start - 30):h.start])]
         hype_hits = [h for h in lex.hype.find(s) if not _overlaps(h, lex.hype_exclude.find(s))]
         question = s.rstrip().endswith("?")
 

@@ -23,7 +23,7 @@ mt ft u.s u.k p.m a.m ph.d m.d b.sc msc phd
 
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*")
 _NEXT_START = re.compile(r"\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u00DE])")
-_MARKUP = re.compile(r"^(?:\s*(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,3}[.)]\s+))+")
+_MARKUP = re.compile(r"(?:\s*(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,3}[.)]\s+))+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 

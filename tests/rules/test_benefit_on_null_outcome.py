@@ -1,0 +1,38 @@
+from msvitd.rules import benefit_on_null_outcome as rule
+
+
+def test_direct_relapse_claim_is_an_error_with_the_source_figure(run):
+    from conftest import critique
+
+    res = critique("Vitamin D pills cut MS relapses.", rule.CODE)
+    (f,) = res.findings
+    assert (f.rule, f.severity, f.quote, f.column) == ("C202", "error", "cut MS relapses", 17)
+    assert f.source_fact == "Relapse: 17.9% vs 21.8%, not significant"
+
+
+def test_hedged_quality_of_life_claim_is_a_warning(run):
+    got = run("This low-cost intervention could help improve quality of life for patients.", rule.CODE)
+    assert got == [("C202", "warning", "improve quality of life", 1, 39)]
+
+
+def test_correct_null_reporting_is_not_flagged(run):
+    for text in ("The study did not find a significant difference in the relapse rates between the two groups.",
+                 "There was no difference in relapse.",
+                 "Vitamin D did not reduce relapses, and disability did not differ.",
+                 "Fewer people on vitamin D relapsed, but the difference was not significant.",
+                 "Neither relapse rates nor disability scores were significantly different."):
+        assert run(text, rule.CODE) == [], text
+
+
+def test_next_sentence_can_take_the_claim_back(run):
+    assert run("Fewer patients on vitamin D had relapses. This difference was not statistically significant.",
+               rule.CODE) == []
+
+
+def test_unmeasured_clinical_outcome(run):
+    got = run("Vitamin D improved memory in the trial.", rule.CODE)
+    assert [g[:3] for g in got] == [("C202", "error", "improved memory")]
+
+
+def test_other_agents_are_not_the_intervention(run):
+    assert run("Disease-modifying drugs reduce relapses by about a third.", rule.CODE) == []

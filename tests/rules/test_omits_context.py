@@ -1,0 +1,23 @@
+from msvitd.rules import omits_context as rule
+
+
+def test_flagged_without_context(run):
+    assert run("Vitamin D reduced MRI activity.", rule.CODE) == [("C604", "info", None, None, None)]
+
+
+def test_earlier_trials_mentioned(run):
+    assert run("Earlier trials of vitamin D in MS were negative.", rule.CODE) == []
+
+
+def test_lists_earlier_negative_trials_from_the_library(study):
+    from types import SimpleNamespace
+
+    from conftest import critique
+
+    other = study.model_copy(update={"id": "solar-like", "name": "SOLAR-like", "aliases": [],
+                                     "outcomes": [study.outcomes[0].model_copy(update={"significant": False})]})
+    from msvitd.critique.engine import critique_text
+
+    res = critique_text("Vitamin D reduced MRI activity.", study, others=[study, other], select=(rule.CODE,))
+    (f,) = res.findings
+    assert "SOLAR-like" in f.message and f.source_fact.count("\n") == 0 and "SOLAR-like" in f.source_fact

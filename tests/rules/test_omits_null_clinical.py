@@ -1,0 +1,13 @@
+from msvitd.rules import omits_null_clinical as rule
+
+
+def test_flagged_when_never_mentioned():
+    from conftest import critique
+
+    (f,) = critique("Vitamin D reduced MRI activity.", rule.CODE).findings
+    assert f.rule == "C601" and f.quote is None and f.line is None
+    assert "Relapse: 17.9% vs 21.8%, not significant" in f.source_fact
+
+
+def test_a_null_mention_clears_it(run):
+    assert run("Vitamin D reduced MRI activity. Relapse rates did not differ.", rule.CODE) == []

@@ -1,0 +1,20 @@
+from msvitd.rules import subgroup_as_finding as rule
+
+
+def test_particularly_beneficial_for_the_deficient(run):
+    text = "Vitamin D supplementation could be particularly beneficial for those who are deficient in vitamin D."
+    assert run(text, rule.CODE) == [("C302", "warning", "particularly beneficial for those who are deficient", 1, 36)]
+
+
+def test_benefited_most(run):
+    got = run("People with the lowest vitamin D levels benefited most from the supplement.", rule.CODE)
+    assert [g[0] for g in got] == ["C302"]
+
+
+def test_exploratory_wording_is_fine(run):
+    assert run("In an exploratory subgroup analysis, people with normal BMI seemed to benefit most; this needs "
+               "confirmation.", rule.CODE) == []
+
+
+def test_emphasis_without_a_subgroup_variable_is_fine(run):
+    assert run("It could help, particularly for those in the early stages of the disease.", rule.CODE) == []
