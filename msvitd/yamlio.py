@@ -26,6 +26,7 @@ from msvitd.diagnostics import Diagnostic, format_path
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 200_000
+MAX_ALIAS_REPORTS = 5  # per file; the rest are counted in one more line
 
 _Parser = getattr(yaml, "CBaseLoader", None)  # libyaml's parser (yaml.CParser does not exist)
 _CORE = "tag:yaml.org,2002:"
@@ -229,10 +230,24 @@ class _Builder:
         self.stack: list[_Frame] = []
         self.nodes = 0
         self.documents = 0
+        self.aliases = 0  # anchors, aliases and merge keys: a billion-laughs file has hundreds
+        self.more_aliases: tuple | None = None  # (first one not listed, how many)
 
     def error(self, code: str, message: str, mark, path=()) -> None:
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        if code == "Y003":
+            self.aliases += 1
+            if self.aliases > MAX_ALIAS_REPORTS:
+                first = self.more_aliases[0] if self.more_aliases else (line, col)
+                self.more_aliases = (first, self.aliases - MAX_ALIAS_REPORTS)
+                return
         self.doc.diagnostics.append(make(code, message, self.doc.file, line, col, format_path(path)))
+
+    def finish(self) -> None:
+        if self.more_aliases:
+            (line, col), more = self.more_aliases
+            self.doc.diagnostics.append(make("Y003", f"{more} more anchors, aliases or merge keys from here on, "
+                                                     "refused too (not listed one by one)", self.doc.file, line, col))
 
     def run(self, text: str) -> None:
         try:
@@ -265,6 +280,7 @@ class _Builder:
             self.doc.data = None
         except _Stop:
             self.doc.data = None
+        self.finish()
 
     def _consume(self, events, parser) -> None:
         # The hot loop: plain text scalars and mapping keys take the inline path, the rest the methods below.
