@@ -396,8 +396,10 @@ class _Builder:
     def _key(self, frame: _Frame, ev) -> None:
         key = ev.value
         mark = (ev.start_mark.line + 1, ev.start_mark.column + 1)
-        if key == "<<" and ev.implicit[0]:
+        if key == "<<" and ev.implicit[0] and not ev.style:
             self.error("Y003", "merge key << refused: write the mapping out in full", ev.start_mark, frame.path)
+            frame.key = _Duplicate(key)  # not stored: `unknown field <<` would only repeat the problem
+            return
         if key in frame.seen:
             first = frame.seen[key]
             self.error("Y002", f"duplicate key {key!r} (first defined at line {first[0]}, column {first[1]}); "
