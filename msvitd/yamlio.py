@@ -219,6 +219,7 @@ class _Frame:
 
 
 _NO_KEY = object()
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # First characters of the plain scalars that are not simply strings (null, booleans, numbers, YAML 1.1 traps).
 # Any other plain scalar is a string, with no regex to run: most of an evidence file is text.
 _SPECIAL_FIRST = frozenset("~nNtTfFyYoO0123456789+-.")
@@ -291,6 +292,8 @@ class _Builder:
         values = self.doc.values
         diagnostics = self.doc.diagnostics
         special = _SPECIAL_FIRST
+        # libyaml refuses "\ud800" escapes; PyYAML makes a lone surrogate, which no output can encode.
+        surrogates = _Parser is None
         for ev in events:
             kind = type(ev)
             if kind is Scalar:
@@ -298,6 +301,8 @@ class _Builder:
                 if self.nodes > MAX_NODES or ev.anchor is not None or ev.tag is not None:
                     self._count(ev.start_mark)
                     self._check_anchor_and_tag(ev, containers=False)
+                if surrogates and ev.style == '"' and _SURROGATE.search(ev.value):
+                    self._surrogate(ev)
                 top = stack[-1] if stack else None
                 if top is not None and top.is_map and top.key is _NO_KEY:
                     self._key(top, ev)
@@ -379,6 +384,11 @@ class _Builder:
         path = self._child_path()
         self._place(container, ev.start_mark)
         stack.append(_Frame(container, path))
+
+    def _surrogate(self, ev) -> None:
+        self.error("Y001", "YAML syntax: a \\u escape gives half of a UTF-16 surrogate pair, not a character",
+                   ev.start_mark, self._child_path())
+        ev.value = _SURROGATE.sub("\ufffd", ev.value)
 
     def _resolve(self, ev):
         """A scalar that may be something other than a string: tagged, or plain with a telling first character."""

@@ -214,3 +214,9 @@ def test_bytes(name, raw, data, expected):
     doc = parse_bytes(raw, "f.yaml")
     assert doc.data == data
     assert [(d.line, d.column, d.code, d.message) for d in doc.diagnostics] == expected
+
+
+def test_lone_surrogate_escape_is_an_error_and_never_reaches_the_data():
+    doc = parse_text('kind: study\nid: "\\ud800"\n"\\udc00": 1\n', "f.yaml")
+    assert [(d.code, d.line) for d in doc.diagnostics][:1] == [("Y001", 2)]
+    assert "\ud800" not in repr(doc.data) and "\udc00" not in repr(doc.data)
