@@ -86,7 +86,8 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
         if not p.exists() and not p.is_symlink():
             raise UsageError(f"{raw}: no such file or folder")
         if p.is_dir():
-            for root, dirs, files in os.walk(p, followlinks=False):
+            # A folder that cannot be listed is reported (by read_file), not skipped in silence.
+            for root, dirs, files in os.walk(p, followlinks=False, onerror=lambda e: out.append(Path(e.filename))):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 out.extend(Path(root) / f for f in sorted(files)
                            if f.endswith(YAML_SUFFIXES) and not f.startswith("."))

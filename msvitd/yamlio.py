@@ -13,6 +13,7 @@ with an explicit stack, never by PyYAML's constructor. That one pass gives:
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -146,7 +147,12 @@ def read_file(path: str | Path) -> Document:
     p = Path(path)
     try:
         if p.is_dir():
-            doc.diagnostics.append(make("Y011", "is a directory, not a file", name))
+            try:
+                os.scandir(p).close()
+            except OSError as exc:
+                doc.diagnostics.append(make("Y011", f"cannot read folder: {exc.strerror or exc}", name))
+            else:
+                doc.diagnostics.append(make("Y011", "is a directory, not a file", name))
             return doc
         st = p.stat()
         if not stat.S_ISREG(st.st_mode):  # a FIFO would block open() forever, a device never end
