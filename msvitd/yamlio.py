@@ -129,15 +129,19 @@ def decode(raw: bytes) -> tuple[str | None, str, int, int]:
             return None, "invalid UTF-16 text", 1, 1
     nul = raw.find(b"\x00")
     if nul >= 0:
-        line = raw.count(b"\n", 0, nul) + 1
-        col = nul - (raw.rfind(b"\n", 0, nul) + 1) + 1
-        return None, "binary file (contains a NUL byte); evidence files are UTF-8 text", line, col
+        return (None, "binary file (contains a NUL byte); evidence files are UTF-8 text",
+                *_byte_position(raw, nul))
     try:
         return raw.decode("utf-8-sig"), "", 0, 0
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded", line, col
+        return (None, f"not UTF-8 text: byte 0x{raw[exc.start]:02x} cannot be decoded",
+                *_byte_position(raw, exc.start))
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """Line and column (in characters, as editors count: `café` is 4 wide) of a byte offset."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[start:offset].decode("utf-8", "replace")) + 1
 
 
 def read_file(path: str | Path) -> Document:
