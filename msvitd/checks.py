@@ -26,7 +26,7 @@ Finding = tuple  # (code, message, path)
 class Ref:
     """A reference to another file's id, resolved once the whole library is read."""
 
-    kind: str  # "study", "outcome", "limitation"
+    kind: str  # "study", "outcome", "limitation", "harm"
     target: str
     study: str | None  # for outcome and limitation references: the study that must hold them
     path: tuple
@@ -332,9 +332,8 @@ def check_question(question: Question) -> tuple[list[Finding], list[Ref]]:
         for j, src in enumerate(qo.from_studies):
             here = ("outcomes", i, "from_studies", j)
             refs.append(Ref("study", src.study, None, here + ("study",)))
-            if src.outcome is not None:
-                refs.append(Ref("outcome", src.outcome, src.study, here + ("outcome",)))
-            # Harms are resolved by the library once it indexes them; the evidence-library tests check them.
+            kind, target = src.target
+            refs.append(Ref(kind, target, src.study, here + (kind,)))
             key = (src.study, *src.target, src.arms)
             if key in seen:
                 findings.append(("S205", f"{src.target[0]} {src.target[1]!r} of study {src.study!r} is listed twice "

@@ -38,6 +38,7 @@ class _StudyIndex:
     file: str
     outcomes: frozenset
     limitations: frozenset
+    harms: frozenset
     invalid: bool = False  # the file names this id but failed validation: references to it are not checked
 
 
@@ -125,14 +126,15 @@ def _load_one(path: Path, keep_models: bool = False) -> _FileResult:
         # An invalid study still exists: an article about it must not also say "no study with id".
         study_id = _invalid_study_id(doc)
         if study_id is not None:
-            result.study_index = _StudyIndex(doc.file, frozenset(), frozenset(), invalid=True)
+            result.study_index = _StudyIndex(doc.file, frozenset(), frozenset(), frozenset(), invalid=True)
             result.id = study_id
         return result
     refs: list[Ref] = []
     if model.kind == "study":
         found = list(check_study(model, doc.data))
         result.study_index = _StudyIndex(doc.file, frozenset(o.id for o in model.outcomes),
-                                         frozenset(li.id for li in model.limitations))
+                                         frozenset(li.id for li in model.limitations),
+                                         frozenset(h.id for h in model.harms))
     elif model.kind == "article":
         found, refs = check_article(model, doc.file)
     else:
@@ -226,7 +228,7 @@ def _resolve(ref: Ref, index: dict[str, _StudyIndex]) -> str | None:
     study = index.get(ref.study)
     if study is None or study.invalid:
         return None  # already reported: a missing study, or the study file's own errors
-    pool = study.outcomes if ref.kind == "outcome" else study.limitations
+    pool = {"outcome": study.outcomes, "limitation": study.limitations, "harm": study.harms}[ref.kind]
     if ref.target not in pool:
         choices = ", ".join(sorted(pool)) or "none"
         return f"study {ref.study!r} has no {ref.kind} {ref.target!r} (it has: {choices})"

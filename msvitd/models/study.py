@@ -68,6 +68,7 @@ class Population(Model):
     exclusion: Optional[Texts] = None  # None: not reported (say so in `exclusion_note`)
     exclusion_note: Optional[Text] = None
     setting: Optional[Text] = None
+    enrolled: Count = None  # when sources give "enrolled" rather than "randomised" (run-in periods)
     randomised: Count = None
     analysed: Count = None
     completed: Count = None
