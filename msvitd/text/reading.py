@@ -33,6 +33,7 @@ _SUBORDINATE = re.compile(r"^(?:while|although|though|whereas|despite|as|because
 _DISEASE_OBJECT_GAP = re.compile(r"(?:\s+(?:down|up|off|back|in|against))?\s+", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"\b(?:to|than|of|with|alongside|instead|on|taking|from|like|as|afford|access|vs|versus)"
                             r"\b(?:\s+[\w-]+){0,2}\s+$", re.IGNORECASE)
+_POST_HEDGE = re.compile(r"(?:suggest|appear|seem|hint|likely|possibly|probably|perhaps)", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’%.-]+")
 
 
@@ -241,6 +242,11 @@ class Reader:
                 return hypo_start is not None and pos >= hypo_start
 
             hedged = bool(c_hedges) or question
+
+            def hedges_cue(h: Hit) -> bool:
+                # a hedge governs what follows it ("may help prevent"); after the cue only a
+                # reporting hedge does ("..., the study suggests"), not "slowing MS could be a game-changer"
+                return question or any(x.start < h.start or _POST_HEDGE.match(x.text) for x in c_hedges)
             correl = [h for h in c_causal if h.label.startswith("correlational") and not negated(h.start)]
             live = [h for h in c_causal if not negated(h.start) and not hypothetical(h.start)]
             clause_strength = "none"
@@ -249,7 +255,7 @@ class Reader:
                     lvl = "correlational"
                 elif correl:
                     lvl = "correlational"
-                elif hedged:
+                elif hedges_cue(h):
                     lvl = "conditional_causal"
                 else:
                     lvl = "direct_causal"
@@ -301,9 +307,10 @@ class Reader:
                         continue
                     if bc.end <= h.start and h.start - bc.end > 60:
                         continue
-                    lvl = "correlational" if correl else ("conditional_causal" if hedged else "direct_causal")
+                    hc = hedges_cue(bc)
+                    lvl = "correlational" if correl else ("conditional_causal" if hc else "direct_causal")
                     qs, qe = min(bc.start, h.start), max(bc.end, h.end)
-                    claims.append(Claim(m.concept, lvl, cue("benefit", bc), m, hedged,
+                    claims.append(Claim(m.concept, lvl, cue("benefit", bc), m, hc,
                                         _tense(bc.text, bc.label), base + qs, base + qe))
             benefit_context = bool(benefit_cues) and about
             clauses.append(Clause(base + a, base + b, clause_strength, hedged, bool(c_neg), hypo_start is not None,
