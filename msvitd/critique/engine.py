@@ -47,6 +47,7 @@ class Context:
 
 def _checklist(ctx: Context, findings: list[Finding]) -> tuple[CheckItem, ...]:
     cats = {f.category for f in findings}
+    serious = {f.category for f in findings if f.severity != "info"}
     items = []
     absolute = ctx.article_has("absolute")
     relative = ctx.article_has("relative")
@@ -63,7 +64,7 @@ def _checklist(ctx: Context, findings: list[Finding]) -> tuple[CheckItem, ...]:
     items.append(CheckItem("harms", "Harms", "pass" if harms else "fail",
                            f"mentions harms (\"{harms[0].text}\")" if harms else "no mention of side effects or safety"))
     lim = ctx.article_has("limitations")
-    weak = cats & {"surrogate_to_clinical", "certainty_overstated", "null_outcome_spun"}
+    weak = serious & {"surrogate_to_clinical", "certainty_overstated", "null_outcome_spun"}
     if lim and not weak:
         items.append(CheckItem("quality_of_evidence", "Quality of the evidence", "pass",
                                f"discusses limits of the evidence (\"{lim[0].text}\")"))
