@@ -126,6 +126,8 @@ class DrawnRow:
     note: Optional[str] = None
     est_outside: bool = False  # the point estimate itself lies off the axis
     num_y: float = 0.0  # baseline of the numbers: on the row's centre line
+    pi_arrow_lo: bool = False  # the prediction interval runs past the axis
+    pi_arrow_hi: bool = False
 
 
 @dataclass(frozen=True)
@@ -423,11 +425,12 @@ def layout(rows: Sequence[PlotRow], measure: str, *, id: str = "forest", title: 
             square = style.unweighted_square
         else:
             square = max(style.min_square, style.max_square * math.sqrt(max(r.weight, 0.0) / ref_w))
-        pi_lo = clip(r.pi_lo)[0] if r.pooled and r.pi_lo is not None else None
-        pi_hi = clip(r.pi_hi)[0] if r.pooled and r.pi_hi is not None else None
+        pi_lo, pi_arrow_lo, _ = clip(r.pi_lo) if r.pooled else (None, False, False)
+        pi_hi, _, pi_arrow_hi = clip(r.pi_hi) if r.pooled else (None, False, False)
         out.append(DrawnRow(r.label, lines, cut, top, bottom, centre, text_y, r.estimate, r.lo, r.hi, r.weight,
                             r.pooled, x_est, x_lo, x_hi, arrow_lo, arrow_hi, square, pi_lo, pi_hi, num,
-                            wt if show_weights else "", r.note, est_outside, centre + fs * 0.35))
+                            wt if show_weights else "", r.note, est_outside, centre + fs * 0.35,
+                            pi_arrow_lo and pi_lo is not None, pi_arrow_hi and pi_hi is not None))
         y = bottom
     rows_bottom = y
     axis_y = rows_bottom + 6

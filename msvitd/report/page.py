@@ -203,8 +203,10 @@ def forest_figure(row, number: int, fig_id: str, study_names: dict, intervention
         measure = forest.measure
         studies = [r for r in forest.rows if not getattr(r, "pooled", False)]
         plot_rows = [PlotRow(r.label, r.estimate, r.lo, r.hi, r.weight) for r in studies]
+        weighted = any(r.weight is not None for r in studies)
         for p in _pooled_rows(forest):
-            plot_rows.append(PlotRow(p.label if p.label else "Pooled", p.estimate, p.lo, p.hi, None, pooled=True,
+            plot_rows.append(PlotRow(p.label if p.label else "Pooled", p.estimate, p.lo, p.hi,
+                                     100.0 if weighted else None, pooled=True,
                                      pi_lo=getattr(forest, "pi_lo", None), pi_hi=getattr(forest, "pi_hi", None)))
         model = "random effects" + (f" ({forest.tau2_method})" if getattr(forest, "tau2_method", None) else "")
         het = f"I² = {forest.i2:.0f}%, τ² = {forest.tau2:.3f}, Q = {forest.q:.2f} (df {forest.q_df}"
@@ -355,7 +357,7 @@ def glance(tables: Sequence[SofTable], article: Optional[ArticleView], diff: Opt
         if n:
             parts = [f"{c[s]} {SEVERITY_WORDS[s]}{'' if c[s] == 1 else 's'}" for s in SEVERITIES if c[s]]
             out.append(f"The article goes beyond the evidence in {n} place{'' if n == 1 else 's'} "
-                       f"({', '.join(parts)}), highlighted in its text below.")
+                       f"({', '.join(parts)}), each one shown below.")
         else:
             out.append("The critique found nothing in the article that goes beyond the evidence.")
         if article.checklist:
@@ -412,6 +414,20 @@ def _summary(lib, ids, problems) -> tuple:
         return ()
 
 
+def _critique_settings() -> dict:
+    """The project's [tool.msvitd] rule selection and lexicons, as `msvitd critique` reads them."""
+    try:
+        from msvitd.config import ConfigError, load_config
+    except ImportError:  # pragma: no cover
+        return {"select": (), "ignore": (), "lexicons": ()}
+    try:
+        cfg = load_config()
+    except ConfigError as exc:
+        raise ReportError(str(exc))
+    return {"select": tuple(cfg.select or ()), "ignore": tuple(cfg.ignore or ()),
+            "lexicons": tuple(cfg.lexicons or ())}
+
+
 def _article_page(target, study, paths, lib, names, paper, version) -> Page:
     try:
         from msvitd.diffing.engine import DiffUsageError, build_report, load_inputs
@@ -436,11 +452,16 @@ def _article_page(target, study, paths, lib, names, paper, version) -> Page:
     tables = sof_tables(summary, names)
     label = getattr(model, "id", None) or Path(target).name
     critique, critique_error = None, None
+    settings = _critique_settings()
     try:
         from msvitd.critique.engine import critique_text
+        from msvitd.text.lexicon import load_lexicon
 
-        others = [e.model for sid, e in lib2.studies.items() if sid != study_model.id]
-        critique = critique_text(text, study_model, article=label, others=others)
+        # as `msvitd critique` runs it: every study of the library as context, the project's rule choice
+        others = [e.model for e in lib2.studies.values()]
+        critique = critique_text(text, study_model, article=label, others=others,
+                                 lexicon=load_lexicon(settings["lexicons"]), select=settings["select"],
+                                 ignore=settings["ignore"])
     except Exception as exc:
         critique_error = f"The critique could not be run: {type(exc).__name__}: {exc} (please report this)."
         problems.append(critique_error)

@@ -106,6 +106,17 @@ def test_control_characters_do_not_break_the_svg():
     assert rows_of(root)[0].get("data-label") == "Bell\ufffd and\ufffd backspace"
 
 
+def test_prediction_interval_beyond_the_axis_gets_arrows():
+    rows = [PlotRow("A", 0.66, 0.5, 0.87, weight=50), PlotRow("B", 1.05, 0.7, 1.58, weight=50),
+            PlotRow("Pooled", 0.8, 0.6, 1.05, pooled=True, pi_lo=0.06, pi_hi=10.6)]
+    f = layout(rows, "HR")
+    p = f.rows[-1]
+    assert (p.x_pi_lo, p.x_pi_hi) == (f.plot_x0, f.plot_x1) and p.pi_arrow_lo and p.pi_arrow_hi
+    assert len(parse(render_svg(f)).findall(f".//{SVG}polyline[@class='pi-arrow']")) == 2
+    inside = layout(rows[:2] + [PlotRow("Pooled", 0.8, 0.6, 1.05, pooled=True, pi_lo=0.4, pi_hi=1.6)], "HR")
+    assert not inside.rows[-1].pi_arrow_lo and not inside.rows[-1].pi_arrow_hi
+
+
 def test_linear_axis_for_differences():
     f = layout([PlotRow("Trial A", -0.3, -0.8, 0.2), PlotRow("Trial B", 0.4, 0.1, 0.7)], "MD")
     assert not f.log

@@ -1,0 +1,238 @@
+"""The report page in a real browser: headless Chromium (Debian's `chromium` package; .ci/run installs it).
+
+Checks what a reader would notice: the page loads without console errors; the Summary of Findings
+table and every forest plot are there and visible; in each plot, labels, plot and numbers do not
+overlap with the real fonts; each finding's highlight sits on its quoted words, at the right offset,
+with a visible box; the page fits a phone's width and an A4 page. Screenshots are written for a person
+to look at (path printed; MSVITD_SCREENSHOTS=DIR keeps them somewhere stable).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.report.cdp import Browser, CDPError, find_browser
+
+EVIDENCE = ROOT / "evidence"
+ARTICLE = "seed-vitamin-d-ms-forum"
+
+BROWSER = find_browser()
+pytestmark = pytest.mark.skipif(
+    BROWSER is None,
+    reason="no Chromium on PATH (install Debian's package: apt-get install -y chromium; .ci/run does it; "
+           "or set MSVITD_CHROMIUM to a Chrome/Chromium binary)")
+
+# Collected in the page: every mark with its text, box and offset in the article's text (the text nodes
+# before it, leaving out the finding labels inserted after highlighted words).
+MARKS_JS = r"""
+(() => {
+  const root = document.getElementById('article-text');
+  const out = [];
+  let offset = 0;
+  const walk = (node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) { offset += child.data.length; continue; }
+      if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      if (child.classList.contains('tag')) continue;
+      if (child.tagName === 'MARK') {
+        const rects = Array.from(child.getClientRects()).map(r => [r.width, r.height]);
+        const style = getComputedStyle(child);
+        out.push({findings: child.dataset.findings.split(' ').map(Number), text: child.textContent,
+                  start: offset, dataStart: Number(child.dataset.start), dataEnd: Number(child.dataset.end),
+                  rects, visible: style.visibility !== 'hidden' && style.display !== 'none',
+                  background: style.backgroundColor});
+      }
+      walk(child);
+    }
+  };
+  walk(root);
+  return {marks: out, length: offset};
+})()
+"""
+
+VISIBLE_JS = r"""
+((selector) => Array.from(document.querySelectorAll(selector)).map(el => {
+  const r = el.getBoundingClientRect();
+  const s = getComputedStyle(el);
+  return {id: el.id, width: r.width, height: r.height, visible: s.visibility !== 'hidden' && s.display !== 'none'
+          && parseFloat(s.opacity) > 0};
+}))
+"""
+
+# For each plot row: the boxes of its label lines, CI/diamond/square and numbers, in screen px.
+FOREST_JS = r"""
+Array.from(document.querySelectorAll('svg.forest-plot')).map(svg => {
+  const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect();
+                        return {l: r.left, r: r.right, t: r.top, b: r.bottom}; };
+  const axis = box(svg.querySelector('g.axis > line'));
+  const rows = Array.from(svg.querySelectorAll('g.row')).map(g => ({
+    label: g.dataset.label,
+    text: box(g.querySelector('text.label')),
+    drawn: Array.from(g.querySelectorAll('text.label tspan')).map(t => t.textContent).join(' '),
+    marks: Array.from(g.querySelectorAll('line.ci, rect.box, polygon.diamond')).map(box),
+    nums: Array.from(g.querySelectorAll('text.num')).map(box),
+  }));
+  return {id: svg.id, svg: box(svg), axis, rows};
+})
+"""
+
+
+def _keep(tmp_path: Path, name: str) -> Path:
+    where = os.environ.get("MSVITD_SCREENSHOTS")
+    folder = Path(where) if where else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
+def _report(cli, tmp_path, *args) -> Path:
+    out = tmp_path / "report.html"
+    r = cli("report", *args, "-e", EVIDENCE, "-o", out, "--force")
+    assert r.exit_code == 0, r.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        with Browser(BROWSER, width=1100, height=900) as b:
+            yield b
+    except CDPError as exc:  # the binary is there but will not run: that is a failure, not a skip
+        pytest.fail(f"Chromium at {BROWSER} did not start: {exc}")
+
+
+def _check_page_basics(b, expect_plots: int):
+    assert b.console_errors() == []
+    tables = b.evaluate(VISIBLE_JS + "('table.sof-table')")
+    assert tables and all(t["visible"] and t["width"] > 300 and t["height"] > 50 for t in tables), tables
+    figures = b.evaluate(VISIBLE_JS + "('svg.forest-plot')")
+    assert len(figures) == expect_plots
+    assert all(f["visible"] and f["width"] > 200 and f["height"] > 60 for f in figures), figures
+    # in every plot, with the browser's fonts: label | plot | numbers, rows one under the other
+    for plot in b.evaluate(FOREST_JS):
+        x0 = plot["axis"]["l"]
+        x1 = plot["axis"]["r"]
+        previous_bottom = None
+        for row in plot["rows"]:
+            t = row["text"]
+            assert t["r"] <= x0 - 2, f"{plot['id']}: label {row['label']!r} runs into the plot"
+            assert t["l"] >= plot["svg"]["l"] - 0.5
+            for n in row["nums"]:
+                assert n["l"] >= x1 + 2, f"{plot['id']}: numbers of {row['label']!r} run into the plot"
+                assert n["r"] <= plot["svg"]["r"] + 0.5, f"{plot['id']}: numbers of {row['label']!r} cut off"
+            for m in row["marks"]:
+                assert x0 - 0.5 <= m["l"] and m["r"] <= x1 + 0.5
+            if previous_bottom is not None:
+                assert t["t"] >= previous_bottom - 1, f"{plot['id']}: label {row['label']!r} overlaps the row above"
+            previous_bottom = t["b"]
+            assert row["drawn"].rstrip("…").split()[0] in row["label"]
+
+
+def test_article_page_in_chromium(cli, tmp_path, browser, capsys):
+    from msvitd.critique.engine import critique_text
+    from msvitd.library import load_library
+    from msvitd.report.page import build_page
+
+    out = _report(cli, tmp_path, ARTICLE)
+    page = build_page(ARTICLE, evidence=[str(EVIDENCE)])
+    browser.open(out)
+    _check_page_basics(browser, expect_plots=len(page.figures))
+
+    # every finding's highlight on its quoted words, at its offset in the text, with a visible box
+    lib = load_library([EVIDENCE])
+    text = lib.article_text(ARTICLE)
+    result = critique_text(text, lib.study("d-lay-ms"), article=ARTICLE,
+                           others=[e.model for e in lib.studies.values()])
+    placed = sorted((f for f in result.findings if f.start is not None), key=lambda f: (f.start, f.end))
+    got = browser.evaluate(MARKS_JS)
+    assert got["length"] == len(text)
+    marks = got["marks"]
+    assert marks
+    for m in marks:
+        assert m["start"] == m["dataStart"], m
+        assert text[m["dataStart"]:m["dataEnd"]] == m["text"]
+        assert m["visible"] and m["rects"] and all(w > 0 and h > 0 for w, h in m["rects"]), m
+        assert m["background"] not in ("rgba(0, 0, 0, 0)", "transparent")
+    for n, f in enumerate(placed, 1):
+        pieces = [m for m in marks if n in m["findings"]]
+        assert pieces, f"finding {n} ({f.rule} {f.quote!r}) is not highlighted"
+        assert "".join(m["text"] for m in pieces) == f.quote
+        assert pieces[0]["start"] == f.start and pieces[-1]["dataEnd"] == f.end
+
+    shot = browser.screenshot(_keep(tmp_path, "report-article.png"))
+    top = browser.screenshot(_keep(tmp_path, "report-article-top.png"), full=False)
+
+    # a phone: nothing wider than the screen (forest plots scroll inside their own box)
+    browser.open(out, width=375, mobile=True)
+    assert browser.console_errors() == []
+    assert browser.evaluate("document.documentElement.scrollWidth") <= 376
+    phone = browser.screenshot(_keep(tmp_path, "report-article-phone.png"), full=False)
+
+    # print: A4 content width (210 mm - 26 mm of margins = 695 px at 96 dpi); the page must not overflow
+    browser.call("Emulation.setEmulatedMedia", media="print")
+    browser.open(out, width=695)
+    assert browser.evaluate("document.documentElement.scrollWidth") <= 696
+    svg_ok = browser.evaluate("Array.from(document.querySelectorAll('svg.forest-plot')).every("
+                              "s => s.getBoundingClientRect().right <= 696)")
+    assert svg_ok
+    pdf = browser.pdf(_keep(tmp_path, "report-article.pdf"))
+    browser.call("Emulation.setEmulatedMedia", media="")
+    assert pdf.stat().st_size > 20000
+    with capsys.disabled():
+        print(f"\n  report screenshots: {shot} (full page), {top}, {phone} (phone); print: {pdf}")
+
+
+def test_pooled_question_page_in_chromium(tmp_path, browser, capsys):
+    """Forest plots with several studies, weights and a diamond (the fixture of three trials)."""
+    from msvitd.report.page import Page, legend
+    from msvitd.report.templating import render_html
+    from tests.report.test_page import pooled_tables
+
+    tables = pooled_tables()
+    page = Page(title="Vitamin D for relapsing MS", subtitle="three trials", kind="question", target="vd-ms",
+                tables=tables, legend=legend(), version="test")
+    out = tmp_path / "pooled.html"
+    out.write_text(render_html(page), encoding="utf-8")
+    browser.open(out)
+    _check_page_basics(browser, expect_plots=1)
+    diamonds = browser.evaluate(VISIBLE_JS + "('polygon.diamond')")
+    assert len(diamonds) == 1 and diamonds[0]["width"] > 5
+    fig = browser.evaluate("(() => { const r = document.querySelector('figure.forest').getBoundingClientRect();"
+                           " return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height}; })()")
+    shot = browser.screenshot(_keep(tmp_path, "report-pooled-forest.png"), clip=fig)
+    with capsys.disabled():
+        print(f"\n  pooled forest plot screenshot: {shot}")
+
+
+def test_many_rows_with_long_labels_in_chromium(tmp_path, browser):
+    """Sixty studies with long names: the browser's fonts never make a label run into the plot."""
+    from markupsafe import Markup
+
+    from msvitd.report.forest import PlotRow, layout, render_svg
+    from msvitd.report.templating import environment
+
+    rows = [PlotRow(("Multicentre randomised WWW MMM trial of cholecalciferol in relapsing MS " * (i % 3 + 1))
+                    if i % 5 == 0 else f"Trial {i} ({2000 + i})", 0.6 + i / 100, 0.3 + i / 150, 1.1 + i / 60,
+                    weight=100 / 60) for i in range(60)]
+    rows.append(PlotRow("Random effects (REML)", 0.8, 0.7, 0.92, pooled=True))
+    svg = render_svg(layout(rows, "HR", id="many"))
+    html = environment().from_string(
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>t</title></head><body>"
+        "<figure>{{ svg }}</figure></body></html>").render(svg=Markup(svg))
+    out = tmp_path / "many.html"
+    out.write_text(html, encoding="utf-8")
+    browser.open(out)
+    assert browser.console_errors() == []
+    plot = browser.evaluate(FOREST_JS)[0]
+    assert len(plot["rows"]) == 61
+    x0, x1 = plot["axis"]["l"], plot["axis"]["r"]
+    prev = None
+    for row in plot["rows"]:
+        assert row["text"]["r"] <= x0 - 2, row["label"]
+        assert all(n["l"] >= x1 + 2 for n in row["nums"]), row["label"]
+        if prev is not None:
+            assert row["text"]["t"] >= prev - 1, row["label"]
+        prev = row["text"]["b"]
