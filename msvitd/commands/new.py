@@ -19,7 +19,7 @@ _FOLDER = {"study": "studies", "article": "articles"}
 
 
 def command(
-    kind: Kind = typer.Argument(..., help="What to create: study or article."),
+    kind: Kind = typer.Argument(..., metavar="KIND", help="What to create: study or article."),
     ident: str = typer.Argument(..., metavar="ID", help="The new file's id: lowercase letters, digits, '.', '_', '-'."),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", help="Where to write it ('-' for standard output; default: evidence/studies/ID.yaml "
