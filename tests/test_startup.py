@@ -40,7 +40,7 @@ def test_version_and_help_output():
     r = subprocess.run([sys.executable, "-m", "msvitd", "--version"], capture_output=True, text=True, timeout=60)
     assert (r.returncode, r.stdout, r.stderr) == (0, f"msvitd {__version__}\n", "")
     r = subprocess.run([sys.executable, "-m", "msvitd", "--help"], capture_output=True, text=True, timeout=60)
-    assert r.returncode == 0 and r.stdout.startswith("Usage: msvitd [OPTIONS] COMMAND [ARGS]...")
+    assert r.returncode == 0 and "msvitd [OPTIONS] COMMAND [ARGS]..." in r.stdout.splitlines()[0]
     for command in ("validate", "schema", "new"):
         assert f"\n  {command} " in r.stdout
     assert "--install-completion" in r.stdout  # typer's shell completion is on offer
