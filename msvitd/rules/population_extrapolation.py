@@ -79,12 +79,16 @@ def covered(ctx, scope: str) -> bool:
 
 def population_fact(study) -> str:
     pop = study.population
-    bits = [pop.description or pop.condition]
+    if pop.description:
+        text = pop.description.rstrip(".")
+        if study.design.therapy == "monotherapy" and not re.search(r"untreated|no other|alone", text, re.I):
+            text += "; vitamin D alone, no other MS treatment"
+        return f"Population: {text}"
+    bits = [pop.condition]
     if pop.age:
         bits.append(f"age {pop.age}")
     if study.design.therapy:
-        bits.append("no other MS treatment (vitamin D alone)" if study.design.therapy == "monotherapy"
-                    else "added to other MS treatment")
+        bits.append("no other MS treatment" if study.design.therapy == "monotherapy" else "added to other MS treatment")
     if study.design.countries:
         bits.append("in " + ", ".join(study.design.countries))
     return "Population: " + "; ".join(bits)

@@ -43,6 +43,11 @@ def score_study(text: str, study) -> Detection:
     if cit.pmid and re.search(r"(?:pubmed|pmid)[^\d]{0,40}" + cit.pmid, text, re.I):
         score += 10
         reasons.append(f"PubMed {cit.pmid}")
+    if cit.authors:
+        first = re.split(r"[ ,]", cit.authors.strip())[0]
+        if len(first) > 3 and re.search(r"(?<![\w-])" + re.escape(first) + r"(?![\w-])", text):
+            score += 6
+            reasons.append(f"author ({first})")
     names = [study.name] + [a for a in study.aliases if not re.match(r"^(NCT\d+|\d{4}-\d{6}-\d{2})$", a)]
     for n in dict.fromkeys(names):
         if len(n) > 2 and _has(text, n):
