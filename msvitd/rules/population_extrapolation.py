@@ -52,7 +52,18 @@ def _age_bounds(age: str | None) -> tuple[float, float]:
     return 0.0, 200.0
 
 
-def covered(ctx, scope: str) -> bool:
+def _subgroup_concepts(ctx) -> set[str]:
+    """Populations the study reported a subgroup for ("met 2017 McDonald criteria for RRMS")."""
+    out = set()
+    for g in ctx.study.subgroups:
+        for h in ctx.lexicon.populations.find(f"{g.variable}. {g.finding}"):
+            out.add(h.label)
+    return out
+
+
+def covered(ctx, scope: str, concept: str = "") -> bool:
+    if concept and concept in _subgroup_concepts(ctx):
+        return True
     s = ctx.study
     pop = s.population
     if scope.startswith("stage:"):
@@ -107,7 +118,7 @@ def check(ctx):
         for m in r.populations:
             info = ctx.lexicon.population_info.get(m.concept, {})
             scope = info.get("scope", "")
-            if not scope or covered(ctx, scope) or m.concept in seen:
+            if not scope or covered(ctx, scope, m.concept) or m.concept in seen:
                 continue
             clause = r.clause_at(m.start)
             if clause is not None and (clause.negated and clause.strength == "none") :
