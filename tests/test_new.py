@@ -78,3 +78,13 @@ def test_unknown_kind_is_a_usage_error(cli, project):
     r = cli("new", "trial", "demo")
     assert r.exit_code == 2
     assert "Error: Invalid value for 'KIND': Value error, 'trial' is not one of 'study', 'article'." in r.stderr
+
+
+@pytest.mark.parametrize("ident", ["0", "1e3", "true", "null", "2025-04-22", "no"])
+def test_ids_yaml_would_misread_are_quoted(cli, project, ident):
+    """`msvitd new study 0` once wrote `id: 0`, the number zero, and the template failed validation."""
+    assert cli("new", "study", ident).exit_code == 0
+    assert cli("new", "article", f"news-{ident}", "--about", ident).exit_code == 0
+    text = (project / "evidence" / "studies" / f"{ident}.yaml").read_text()
+    assert f'\nid: "{ident}"\n' in text
+    assert (cli("validate", "--strict").exit_code, cli("validate").stdout) == (0, "All 2 files valid.\n")

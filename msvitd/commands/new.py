@@ -54,7 +54,9 @@ def command(
         raise typer.Exit(2)
 
     template = (resources.files("msvitd") / "templates" / f"{kind.value}.yaml").read_text(encoding="utf-8")
-    text = template.replace("__ID__", ident).replace("__ABOUT__", about or "")
+    text = (template.replace("id: __ID__", f"id: {_scalar(ident)}")
+            .replace("about: [__ABOUT__]", f"about: [{_scalar(about or '')}]")
+            .replace("__ID__", ident))
     if output == "-":
         sys.stdout.write(text)
         return
@@ -70,3 +72,13 @@ def command(
         typer.echo(f"msvitd new: cannot write {target}: {exc.strerror or exc}", err=True)
         raise typer.Exit(2)
     typer.echo(f"wrote {target}: fill in the TODOs, then run `msvitd validate`", err=True)
+
+
+def _scalar(ident: str) -> str:
+    """The id as YAML: quoted when plain it would be read as something else (`0`, `1e3`, `true`, `null`)
+    or warned about (`2025-04-22`, `no`)."""
+    from msvitd.yamlio import _YAML11_TRAP, resolve_scalar
+
+    if isinstance(resolve_scalar(ident, True, None), str) and not _YAML11_TRAP.match(ident):
+        return ident
+    return f'"{ident}"'
