@@ -7,7 +7,8 @@ What it flags
     Negated or null reporting ("did not find a significant difference in relapse rates",
     "no difference in relapse") is correct and never flagged; a claim followed by "but the
     difference was not significant" is not flagged either.  Direct claims are errors, hedged
-    ones warnings.
+    ones warnings, "linked to" wording about the trial's result info (a "linked to" sentence
+    about vitamin D levels or deficiency is epidemiology and is not flagged).
 
 Why it matters
     Reporting a benefit on an outcome where the trial found none is the core of "spin" as
@@ -38,10 +39,11 @@ _SELF = sys.modules[__name__]
 
 def check(ctx):
     from msvitd.rules.surrogate_as_clinical import applies as surrogate_applies
+    from msvitd.rules.surrogate_as_clinical import observational
 
     for r in ctx.readings:
         for c in r.claims:
-            if c.strength == "correlational" or surrogate_applies(ctx, c.concept):
+            if (c.strength == "correlational" and observational(ctx, r)) or surrogate_applies(ctx, c.concept, r):
                 continue
             info = ctx.lexicon.outcome_info.get(c.concept, {})
             if info.get("kind") != "clinical":

@@ -3,8 +3,9 @@
 What it flags
     Boosters (msvitd/data/lexicons/boosters.yaml: proves, proven, clearly demonstrated,
     conclusively, confirms...) about the study's result: a warning.  And a general
-    present-tense causal statement ("vitamin D reduces disease activity") about an outcome
-    the trial did support, where GRADE would say "probably reduces": info.  Claims already
+    present-tense causal statement in the body of an article ("vitamin D reduces disease
+    activity.") about an outcome the trial did support, where GRADE would say "probably
+    reduces": info (headlines are exempt: headline style uses the present for past events).  Claims already
     flagged as surrogate or null-outcome spin are not flagged again.
 
 Why it matters
@@ -61,7 +62,8 @@ def check(ctx):
         if done:
             continue
         for c in r.claims:
-            if c.strength != "direct_causal" or not c.present_tense:
+            # headlines use the present tense for past events ("Vitamin D cuts lesions"): not a generalisation
+            if c.strength != "direct_causal" or not c.present_tense or r.sentence.heading:
                 continue
             if ctx.facts.status(c.concept).status != "supported" or ctx.flagged(c.start, c.end, _ALREADY):
                 continue

@@ -59,7 +59,7 @@ def check(ctx):
             continue
         e = emph[0]
         benefitish = r.benefit_context or any(w in e.text.lower() for w in _BENEFITISH)
-        if not benefitish or not any(c.about_intervention for c in r.clauses):
+        if not benefitish:
             continue
         clause = r.clause_at(r.start + e.start)
         if clause is not None and clause.hypothetical:

@@ -5,8 +5,10 @@ What it flags
     results (outcome vocabulary entries with `told_from_surrogate: true`: "damage",
     "progression", "slowing MS", "halting MS") when the study's positive results were on
     surrogate or mostly-surrogate composite outcomes and not on that clinical outcome.
-    Direct claims ("slows progression") are errors; hedged ones ("may help prevent MS
-    damage") warnings; "linked to" claims are not flagged.
+    Also any clinical benefit drawn from a surrogate result in the same sentence ("fewer
+    lesions, which means less disability").  Direct claims ("slows progression") are errors;
+    hedged ones ("may help prevent MS damage") warnings; "linked to" wording about the trial
+    info; "linked to" sentences about vitamin D levels or deficiency (epidemiology) are not flagged.
 
 Why it matters
     Surrogate outcomes such as MRI lesions often fail to predict patient-important outcomes
@@ -23,6 +25,7 @@ Better
 
 from __future__ import annotations
 
+import re
 import sys
 
 from msvitd.rules._common import by_strength, label
@@ -32,21 +35,40 @@ NAME = "surrogate-told-as-clinical"
 CATEGORY = "surrogate_to_clinical"
 SEVERITY = "error"
 _SELF = sys.modules[__name__]
+_EXPOSURE = re.compile(r"deficien|insufficien|\blow(?:er)? (?:vitamin D )?levels|levels of vitamin D|blood levels|sun exposure",
+                       re.IGNORECASE)
 
 
-def applies(ctx, concept: str) -> bool:
+def inferred(ctx, reading) -> bool:
+    """The sentence reports a supported surrogate result and draws a clinical inference from it."""
+    if not ctx.lexicon.inference.search(reading.sentence.text):
+        return False
+    for m in reading.outcomes:
+        info = ctx.lexicon.outcome_info.get(m.concept, {})
+        if not m.negated and info.get("kind") == "surrogate" and ctx.facts.status(m.concept).status == "supported":
+            return True
+    return False
+
+
+def observational(ctx, reading) -> bool:
+    """A "linked to" sentence about vitamin D levels or deficiency: epidemiology, not the trial."""
+    return any(m.concept == "vitamin_d_level" for m in reading.outcomes) or bool(
+        _EXPOSURE.search(reading.sentence.text))
+
+
+def applies(ctx, concept: str, reading=None) -> bool:
     info = ctx.lexicon.outcome_info.get(concept, {})
-    if info.get("kind") != "clinical" or not info.get("told_from_surrogate"):
+    if info.get("kind") != "clinical" or ctx.facts.status(concept).status == "supported":
         return False
-    if ctx.facts.status(concept).status == "supported":
+    if not ctx.facts.positive_surrogate:
         return False
-    return bool(ctx.facts.positive_surrogate)
+    return bool(info.get("told_from_surrogate")) or (reading is not None and inferred(ctx, reading))
 
 
 def check(ctx):
     for r in ctx.readings:
         for c in r.claims:
-            if c.strength == "correlational" or not applies(ctx, c.concept):
+            if (c.strength == "correlational" and observational(ctx, r)) or not applies(ctx, c.concept, r):
                 continue
             st = ctx.facts.status(c.concept)
             lab = label(ctx, c.concept)

@@ -81,7 +81,7 @@ def phrase_regex(phrase: str) -> str:
 
 
 def _entry_regex(entry) -> str:
-    if isinstance(entry, dict) and set(entry) == {"re"}:
+    if isinstance(entry, dict) and "re" in entry:
         return str(entry["re"])
     if not isinstance(entry, str):
         raise LexiconError(f"expected a phrase or {{re: ...}}, got {entry!r}")
@@ -265,6 +265,9 @@ class Lexicon:
         for kind in ("benefit", "cause"):
             table = causal.get(kind, {})
             for lemma in table.get("verbs", []):
+                if isinstance(lemma, dict):  # {lemma: keep, re: ...}: a verb pattern written as a regex
+                    cues.append((f"{kind}:verb:{lemma.get('lemma', 'verb')}", {"re": lemma["re"]}))
+                    continue
                 base = lemma.split("|")[0].strip()
                 for form in inflect(lemma):
                     cues.append((f"{kind}:verb:{base}", form))
@@ -273,6 +276,7 @@ class Lexicon:
         for p in causal.get("correlational", []):
             cues.append(("correlational:phrase:" + str(p), p))
         self.causal = Matcher(cues)
+        self.inference = Matcher([("inference", p) for p in causal.get("inference", [])])
         neg = d.get("negation", {})
         self.negation = Matcher([("clause", p) for p in neg.get("clause", [])] +
                                 [("short", p) for p in neg.get("short", [])] +
