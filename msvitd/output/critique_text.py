@@ -9,32 +9,40 @@ _STATUS = {"pass": ("pass", "green"), "fail": ("FAIL", "red"), "not_applicable":
 _CONTEXT = 110  # characters of the sentence shown around a quote
 
 
-def _snippet(result: CritiqueResult, f):
+def _snippet(result: CritiqueResult, f, room: int):
+    """The quote in its sentence, cut to fit ``room`` columns, and the caret line under it."""
     from rich.text import Text
 
     text = result.text
     s0 = f.sentence_start if f.sentence_start is not None else f.start
     s1 = f.sentence_end if f.sentence_end is not None else f.end
-    a, b = max(s0, f.start - _CONTEXT), min(s1, f.end + _CONTEXT)
-    pre, quote, post = text[a:f.start], text[f.start:f.end], text[f.end:b]
-    t = Text("    ")
-    if a > s0:
-        t.append("…")
-    t.append(pre.replace("\n", " "))
-    t.append(quote.replace("\n", " "), style="bold reverse")
-    t.append(post.replace("\n", " "))
-    if b < s1:
-        t.append("…")
-    return t
+    quote = text[f.start:f.end].replace("\n", " ")
+    spare = max(10, room - len(quote) - 2)
+    before = min(f.start - s0, spare // 2 if (s1 - f.end) > spare // 2 else spare - (s1 - f.end))
+    before = max(0, before)
+    after = max(0, min(s1 - f.end, spare - before))
+    a, b = f.start - before, f.end + after
+    pre = ("…" if a > s0 else "") + text[a:f.start].replace("\n", " ")
+    post = text[f.end:b].replace("\n", " ") + ("…" if b < s1 else "")
+    line = Text("    | ", style="dim")
+    line.append(pre)
+    line.append(quote, style="bold reverse")
+    line.append(post)
+    carets = Text("    | " + " " * len(pre), style="dim")
+    carets.append("^" * max(1, len(quote)), style="bold red")
+    return line, carets
 
 
 def render(result: CritiqueResult, color: bool = False, width: int | None = None, summary: bool = True) -> str:
+    from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
 
     from msvitd.output.term import console, export
+    from msvitd.output.term import width as term_width
 
-    con = console(color, width)
+    w = width or term_width()
+    con = console(color, w)
     name = result.article
     head = Text()
     head.append(f"{name}", style="bold")
@@ -45,21 +53,22 @@ def render(result: CritiqueResult, color: bool = False, width: int | None = None
     con.print()
     for f in result.findings:
         line = Text()
-        loc = f"{name}:{f.line}:{f.column}" if f.line else f"{name}: whole article"
+        loc = f"{name}:{f.line}:{f.column}:" if f.line else f"{name}: (whole article)"
         line.append(loc, style="bold")
-        line.append("  ")
+        line.append(" ")
         line.append(f.rule, style="bold")
         line.append(" ")
         line.append(f.severity, style=_SEV_STYLE.get(f.severity, ""))
-        line.append(f"  [{f.category}] ", style="dim")
-        line.append(f.message)
-        con.print(line)
+        line.append(f" [{f.category}] {f.name}", style="dim")
+        con.print(line, overflow="ignore", crop=False, soft_wrap=True)
+        con.print(Padding(Text(f.message), (0, 0, 0, 4)))
         if f.quote is not None:
-            con.print(_snippet(result, f))
+            for piece in _snippet(result, f, w - 8):
+                con.print(piece, overflow="ignore", crop=False, soft_wrap=True)
         if f.source_fact:
             for i, fact in enumerate(f.source_fact.split("\n")):
-                lead = "    source: " if i == 0 else "            "
-                con.print(Text(lead, style="dim") + Text(fact, style="green"))
+                con.print(Padding(Text(fact, style="green"), (0, 0, 0, 4 if i == 0 else 8)) if i else
+                          Padding(Text("source: " + fact, style="green"), (0, 0, 0, 4)))
         con.print()
     if summary:
         counts = result.counts()
@@ -85,4 +94,5 @@ def render(result: CritiqueResult, color: bool = False, width: int | None = None
             label, style = _STATUS.get(c.status, (c.status, ""))
             t.add_row(Text(label, style=style), c.label, Text(c.note, style="dim"))
         con.print(t)
-    return export(con, color)
+    out = export(con, color)
+    return "\n".join(line.rstrip() for line in out.split("\n"))

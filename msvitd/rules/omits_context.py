@@ -42,8 +42,7 @@ def _line(study) -> str:
 
     cit = study.citation
     who = f"{(cit.authors or '').split(',')[0].split(' ')[0]} {cit.year or ''}".strip()
-    pop = study.population.description or study.population.condition
-    return f"{study.name} ({who}; {pop}): {outcome_fact(prim, study)}"
+    return f"{study.name} ({who}; {study.population.condition}): {outcome_fact(prim, study)}"
 
 
 def earlier_negative(ctx) -> list:
