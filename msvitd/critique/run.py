@@ -197,7 +197,7 @@ def run_critique(files, *, source=None, fmt="text", fail_on=None, select=None, i
     if not files:
         raise UsageProblem("name at least one article file (or - for standard input)")
     stdin_text = sys.stdin.read() if "-" in files else None
-    if len(files) == 1 or jobs == 1:
+    if len(files) == 1 or jobs == 1 or "-" in files:
         exceeded = False
         errors = []
         json_many = []
