@@ -435,6 +435,10 @@ def _article_page(target, study, paths, lib, names, paper, version) -> Page:
         raise ReportError(f"reading articles needs the diff engine ({exc})")
     from pathlib import Path
 
+    looks_like_a_path = "/" in target or "\\" in target or Path(target).suffix.lower() in (
+        ".yaml", ".yml", ".txt", ".md", ".markdown", ".html", ".htm")
+    if target not in lib.articles and not Path(target).exists() and looks_like_a_path:
+        raise ReportError(f"{target}: no such file")
     if target not in lib.articles and not Path(target).exists():
         known = sorted([*lib.articles, *lib.studies, *lib.questions])
         hint = " (some evidence files have errors: run `msvitd validate`)" if lib.errors else ""

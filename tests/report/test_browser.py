@@ -169,6 +169,7 @@ def test_article_page_in_chromium(cli, tmp_path, browser, capsys):
     browser.open(out, width=375, mobile=True)
     assert browser.console_errors() == []
     assert browser.evaluate("document.documentElement.scrollWidth") <= 376
+    assert browser.evaluate("getComputedStyle(document.querySelector('table.sof-table')).display") == "block"
     phone = browser.screenshot(_keep(tmp_path, "report-article-phone.png"), full=False)
 
     # print: A4 content width (210 mm - 26 mm of margins = 695 px at 96 dpi); the page must not overflow
@@ -178,11 +179,16 @@ def test_article_page_in_chromium(cli, tmp_path, browser, capsys):
     svg_ok = browser.evaluate("Array.from(document.querySelectorAll('svg.forest-plot')).every("
                               "s => s.getBoundingClientRect().right <= 696)")
     assert svg_ok
+    # in print the SoF is a real table (its header row shown), not the phone's cards
+    assert browser.evaluate("getComputedStyle(document.querySelector('table.sof-table')).display") == "table"
+    assert browser.evaluate("document.querySelector('table.sof-table thead').getBoundingClientRect().height") > 10
+    print_shot = browser.screenshot(_keep(tmp_path, "report-article-print.png"), full=False)
     pdf = browser.pdf(_keep(tmp_path, "report-article.pdf"))
     browser.call("Emulation.setEmulatedMedia", media="")
     assert pdf.stat().st_size > 20000
     with capsys.disabled():
-        print(f"\n  report screenshots: {shot} (full page), {top}, {phone} (phone); print: {pdf}")
+        print(f"\n  report screenshots: {shot} (full page), {top}, {phone} (phone), {print_shot} (print); "
+              f"print: {pdf}")
 
 
 def test_pooled_question_page_in_chromium(tmp_path, browser, capsys):

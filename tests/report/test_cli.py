@@ -35,6 +35,12 @@ def test_unknown_id_exits_2_with_one_line(cli):
     assert "Traceback" not in r.output
 
 
+def test_missing_article_file_exits_2(cli, tmp_path):
+    r = cli("report", tmp_path / "gone.txt", "--study", "d-lay-ms", "-e", EVIDENCE)
+    assert r.exit_code == 2
+    assert r.stderr.strip() == f"msvitd report: {tmp_path / 'gone.txt'}: no such file"
+
+
 def test_study_option_is_for_articles_only(cli):
     r = cli("report", "d-lay-ms", "--study", "d-lay-ms", "-e", EVIDENCE)
     assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1
@@ -169,7 +175,7 @@ def test_page_structure_and_accessibility(seed_html):
             assert ref in ids
     # print stylesheet
     assert "@page { size: A4;" in seed_html and "@media print" in seed_html
-    assert "@media (max-width: 700px)" in seed_html
+    assert "@media screen and (max-width: 700px)" in seed_html  # phones only: A4 print is 695 px wide
 
 
 def test_seed_page_has_the_sections_a_reader_needs(seed_html):
