@@ -30,7 +30,8 @@ _BOUNDARY = re.compile(
 _SUBORDINATE = re.compile(r"^(?:while|although|though|whereas|despite|as|because|since|given|if|when|after|"
                           r"before|with|unlike|in an effort|in addition)\b", re.IGNORECASE)
 # Between a benefit verb and the disease it acts on: "slow MS", "slow down MS", "halt the disease".
-_DISEASE_OBJECT_GAP = re.compile(r"(?:\s+(?:down|up|off|back|in|against))?\s+", re.IGNORECASE)
+_DISEASE_OBJECT_GAP = re.compile(r"(?:\s+(?:down|up|off|back|in|against))?\s+"
+                                 r"(?:(?:the|your|their|its|early|early-stage|relapsing|progressive)\s+)?", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"\b(?:to|than|of|with|alongside|instead|on|taking|from|like|as|afford|access|vs|versus)"
                             r"\b(?:\s+[\w-]+){0,2}\s+$", re.IGNORECASE)
 _POST_HEDGE = re.compile(r"(?:suggest|appear|seem|hint|likely|possibly|probably|perhaps)", re.IGNORECASE)
