@@ -23,6 +23,7 @@ class Context:
     lexicon: Lexicon
     others: list = field(default_factory=list)  # the library's other studies (for context)
     findings: list[Finding] = field(default_factory=list)  # findings of the rules run so far
+    other_context: set = field(default_factory=set)  # sentence indexes that are about another study
 
     def finding(self, rule, start: int, end: int, message: str, source_fact: str | None = None,
                 severity: str | None = None, reading: Reading | None = None) -> Finding:
@@ -41,8 +42,58 @@ class Context:
         m = self.lexicon.article.get(table)
         return m.find(self.text) if m else []
 
+    def about_other_study(self, reading: Reading) -> bool:
+        """True when the sentence is about another study (named, or "an earlier trial") in its
+        paragraph or under a heading naming one, and does not name this study."""
+        return reading.sentence.index in self.other_context
+
     def flagged(self, start: int, end: int, rules: tuple[str, ...]) -> bool:
         return any(f.rule in rules and f.start is not None and f.start < end and start < f.end for f in self.findings)
+
+
+_OWN_REF = __import__("re").compile(r"\b(?:this|the new|the current|the latest|the present|the French|the D-Lay)"
+                                   r" (?:trial|study|research|results|findings)\b", __import__("re").IGNORECASE)
+
+
+def _names_regex(studies) -> "re.Pattern | None":
+    import re
+
+    names = sorted({n for s in studies for n in [s.name, *s.aliases] if len(n) > 2}, key=len, reverse=True)
+    if not names:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _other_study_sentences(readings: list[Reading], study, others: list, lexicon: Lexicon) -> set:
+    """Indexes of sentences about some other study: one that names another study or says
+    "an earlier trial", the rest of its paragraph, and the section under a heading that does."""
+    own = _names_regex([study])
+    other = _names_regex([s for s in others if s.id != study.id])
+    cue = lexicon.article.get("other_study")
+    out = set()
+    section = False
+    para_no, para = None, False
+    for r in readings:
+        t = r.sentence.text
+        names_own = bool(own and own.search(t))
+        names_other = bool(other and other.search(t)) or bool(cue and cue.search(t))
+        if r.sentence.heading:
+            section = names_other and not names_own
+            para_no, para = r.sentence.paragraph, False
+            if section:
+                out.add(r.sentence.index)
+            continue
+        if r.sentence.paragraph != para_no:
+            para_no, para = r.sentence.paragraph, False
+        if names_own or _OWN_REF.search(t):
+            para = False
+            section = False if not names_other else section
+            continue
+        if names_other:
+            para = True
+        if para or section:
+            out.add(r.sentence.index)
+    return out
 
 
 def _checklist(ctx: Context, findings: list[Finding]) -> tuple[CheckItem, ...]:
@@ -108,6 +159,7 @@ def critique_text(text: str, study, *, article: str = "<input>", others: list | 
     reader = Reader(lexicon, facts.intervention_terms())
     readings = reader.read_text(text, index)
     ctx = Context(text, readings, index, study, facts, lexicon, list(others or []))
+    ctx.other_context = _other_study_sentences(readings, study, ctx.others, lexicon)
     seen = set()
     for rule in enabled_rules(select, ignore):
         for f in rule.check(ctx):

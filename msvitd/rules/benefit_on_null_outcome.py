@@ -42,6 +42,8 @@ def check(ctx):
     from msvitd.rules.surrogate_as_clinical import observational
 
     for r in ctx.readings:
+        if ctx.about_other_study(r):
+            continue
         for c in r.claims:
             if (c.strength == "correlational" and observational(ctx, r)) or surrogate_applies(ctx, c.concept, r):
                 continue

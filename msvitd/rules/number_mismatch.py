@@ -109,6 +109,8 @@ def check(ctx):
         if o.effect is not None and o.effect.estimate is not None and o.effect.is_ratio:
             ratios[o.id] = o.effect.estimate
     for r in ctx.readings:
+        if ctx.about_other_study(r):
+            continue
         s = r.sentence.text
         if _other_study_named(ctx, s):
             continue

@@ -39,6 +39,8 @@ _ALREADY = ("C201", "C202")
 
 def check(ctx):
     for r in ctx.readings:
+        if ctx.about_other_study(r):
+            continue
         done = False
         for b in r.boosters:
             clause = r.clause_at(b.start)

@@ -107,6 +107,8 @@ def population_fact(study) -> str:
 
 def check(ctx):
     for r in ctx.readings:
+        if ctx.about_other_study(r):
+            continue
         about = any(c.about_intervention for c in r.clauses) or r.intervention
         advice = [h for h in ctx.lexicon.advice.find(r.sentence.text)
                   if not (c := r.clause_at(r.start + h.start)) or not (c.negated or c.hypothetical)]

@@ -50,6 +50,8 @@ def check(ctx):
     if study_subgroups and all(not g.exploratory for g in study_subgroups):
         return
     for r in ctx.readings:
+        if ctx.about_other_study(r):
+            continue
         s = r.sentence.text
         emph = lex.subgroup_emphasis.find(s)
         if not emph:

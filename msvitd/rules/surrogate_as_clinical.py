@@ -67,6 +67,8 @@ def applies(ctx, concept: str, reading=None) -> bool:
 
 def check(ctx):
     for r in ctx.readings:
+        if ctx.about_other_study(r):
+            continue
         for c in r.claims:
             if (c.strength == "correlational" and observational(ctx, r)) or not applies(ctx, c.concept, r):
                 continue

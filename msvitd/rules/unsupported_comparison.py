@@ -40,6 +40,8 @@ def check(ctx):
         return
     lex = ctx.lexicon
     for r in ctx.readings:
+        if ctx.about_other_study(r):
+            continue
         s = r.sentence.text
         cues = lex.comparison_cues.find(s)
         if not cues:

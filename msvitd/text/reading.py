@@ -35,6 +35,7 @@ _DISEASE_OBJECT_GAP = re.compile(r"(?:\s+(?:down|up|off|back|in|against))?\s+"
 _OBJECT_BEFORE = re.compile(r"\b(?:to|than|of|with|alongside|instead|on|taking|from|like|as|afford|access|vs|versus)"
                             r"\b(?:\s+[\w-]+){0,2}\s+$", re.IGNORECASE)
 _POST_HEDGE = re.compile(r"(?:suggest|appear|seem|hint|likely|possibly|probably|perhaps)", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’%.-]+")
 
 
@@ -183,7 +184,8 @@ class Reader:
     # -- one sentence --------------------------------------------------------------------
     def read(self, sentence: Sentence) -> Reading:
         lex = self.lex
-        s = sentence.text
+        # words inside a URL ("/reduce-ms-relapses") are not the article's words
+        s = _URL.sub(lambda m: " " * len(m.group()), sentence.text)
         base = sentence.start
 
         def cue(kind: str, h: Hit) -> Cue:

@@ -36,3 +36,13 @@ def test_unmeasured_clinical_outcome(run):
 
 def test_other_agents_are_not_the_intervention(run):
     assert run("Disease-modifying drugs reduce relapses by about a third.", rule.CODE) == []
+
+
+def test_claims_about_other_studies_are_not_checked_against_this_one(run):
+    text = ("An earlier trial, CHOLINE, tested vitamin D with interferon. In completers, it reduced relapses.\n\n"
+            "The new trial found no difference in relapses.")
+    assert run(text, rule.CODE) == []
+
+
+def test_words_in_urls_are_ignored(run):
+    assert run("Read more: https://example.org/vitamin-d-cuts-ms-relapses", rule.CODE) == []

@@ -29,3 +29,8 @@ def test_accurate_figures(run):
 
 def test_other_studies_numbers_are_not_checked(run):
     assert run("The VIDAMS trial enrolled 172 patients.", rule.CODE) == []
+
+
+def test_numbers_in_a_paragraph_about_an_earlier_trial_are_not_checked(run):
+    text = "A previous study of vitamin D in relapsing MS had mixed results. It enrolled 229 patients."
+    assert run(text, rule.CODE) == []
