@@ -102,7 +102,10 @@ def _checklist(ctx: Context, findings: list[Finding]) -> tuple[CheckItem, ...]:
     items = []
     absolute = ctx.article_has("absolute")
     relative = ctx.article_has("relative")
-    if absolute:
+    if not ctx.facts.positive:
+        items.append(CheckItem("benefits_absolute", "Benefits quantified in absolute terms", "not_applicable",
+                               "the trial found no significant benefit to quantify"))
+    elif absolute:
         items.append(CheckItem("benefits_absolute", "Benefits quantified in absolute terms", "pass",
                                f"gives absolute figures (\"{absolute[0].text}\")"))
     elif relative:
@@ -141,9 +144,15 @@ def _checklist(ctx: Context, findings: list[Finding]) -> tuple[CheckItem, ...]:
         items.append(CheckItem("alternatives", "Comparison with existing alternatives", "fail",
                                "does not mention existing treatments"))
     cost = ctx.article_has("costs")
-    items.append(CheckItem("costs", "Costs", "pass" if cost else "not_applicable",
-                           f"mentions cost (\"{cost[0].text}\")" if cost
-                           else "vitamin D is inexpensive; cost is not a deciding issue"))
+    import re
+
+    cheap = bool(re.search(r"vitamin|supplement|placebo", ctx.study.intervention.agent, re.I))
+    if cost:
+        items.append(CheckItem("costs", "Costs", "pass", f"mentions cost (\"{cost[0].text}\")"))
+    else:
+        items.append(CheckItem("costs", "Costs", "not_applicable" if cheap else "fail",
+                               "cost is not mentioned; the intervention is an inexpensive supplement" if cheap
+                               else "cost is not mentioned"))
     return tuple(items)
 
 
