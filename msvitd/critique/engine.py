@@ -128,7 +128,7 @@ def _checklist(ctx: Context, findings: list[Finding]) -> tuple[CheckItem, ...]:
     novelty = ctx.article_has("novelty") or ctx.article_has("context")
     items.append(CheckItem("novelty", "Novelty established", "pass" if novelty else "fail",
                            "places the trial among earlier research" if novelty
-                           else "does not say that vitamin D in MS has been tested before"))
+                           else "does not place the trial among earlier research on the same question"))
     ind = ctx.article_has("independent")
     items.append(CheckItem("independent_sources", "Independent sources", "pass" if ind else "fail",
                            f"quotes or cites an independent source (\"{ind[0].text}\")" if ind
