@@ -68,10 +68,13 @@ def test_published_risks_and_nnt():
 
 def test_plain_language_statements():
     r = rows()
-    assert r["disease-activity"]["statement"].endswith("probably reduces disease activity.")
-    assert r["new-lesions"]["statement"].endswith("may reduce new MRI lesions.")
-    assert r["relapse"]["statement"].endswith("may make little or no difference to relapse.")
-    assert "vitamin D" in r["disease-activity"]["statement"]
+    # The arm's short_label ("vitamin D"), not its agent ("cholecalciferol (vitamin D3)"), names the intervention.
+    assert r["disease-activity"]["statement"] == "Vitamin D probably reduces disease activity."
+    assert r["new-lesions"]["statement"] == "Vitamin D may reduce new MRI lesions."
+    assert r["relapse"]["statement"] == "Vitamin D may make little or no difference to relapse."
+    # Not significant, but no numbers and no confidence interval: no claim of "little or no difference".
+    assert r["fatigue"]["statement"].startswith("The sources report no significant difference in fatigue but no "
+                                                "confidence interval")
     for row in r.values():
         s = row["statement"].lower()
         assert "slow" not in s
@@ -100,7 +103,8 @@ def test_order_primary_first_and_csv_parses():
     table = list(csv.DictReader(io.StringIO(out)))
     assert table[0]["outcome_id"] == "disease-activity" and table[0]["role"] == "primary"
     assert table[0]["nnt"] == "7.2" and table[0]["nnt_reproduced"] == "true"
-    assert {t["role"] for t in table[1:]} == {"secondary"}
+    assert [t["role"] for t in table[1:]] == ["secondary"] * 9 + ["harm"] * 2
+    assert [t["outcome_id"] for t in table[-2:]] == ["severe-adverse-events", "hypercalcaemia"]
 
 
 def test_no_arguments_summarises_all(monkeypatch):

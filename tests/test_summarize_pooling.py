@@ -107,9 +107,16 @@ def test_refuses_to_pool_different_measures():
     studies = [study("a", "HR", 0.66, 0.50, 0.87), study("b", "OR", 0.70, 0.45, 1.10)]
     lib = Lib(studies, [question({"all": ["a", "b"]}, ["a", "b"])])
     (table,) = build(lib, ["vd-ms"]).tables
-    assert len(table.rows) == 2 and all(r.relative.by == "source" for r in table.rows)
-    assert all("different effect measures" in r.refused for r in table.rows)
+    (row,) = table.rows  # one row for the outcome, the studies under it
+    assert row.relative is None and row.forest is None and row.studies == 2
+    assert row.refused.startswith("not pooled: the studies report different effect measures (A: HR, B: OR)")
+    assert [m.relative.by for m in row.members] == ["source", "source"]
+    assert [m.level for m in row.members] == ["study", "study"]
     assert any("A: HR, B: OR" in note for note in table.footnotes)
+    text = summary_text.render(build(lib, ["vd-ms"]), width=100)
+    assert "not pooled: the studies report different effect" in " ".join(text.split())
+    # Each estimate still gets its own forest plot, side by side and labelled as not pooled.
+    assert [(f.measure, f.pooled) for f in table.plots] == [("HR", None), ("OR", None)]
     with pytest.raises(PoolingRefused, match="different effect measures"):
         check_poolable([study_outcome(s, s.outcomes[0]) for s in studies], {"a": "all", "b": "all"})
 
@@ -119,6 +126,7 @@ def test_refuses_to_pool_across_comparisons():
     tables = build(lib, ["vd-ms"]).tables
     assert [t.id for t in tables] == ["vd-ms/high-dose", "vd-ms/low-dose"]
     assert tables[0].rows[0].studies == 2 and tables[1].rows[0].studies == 1
+    assert tables[0].rows[0].relative.by == "pooled" and [m.study_name for m in tables[0].rows[0].members] == ["A", "B"]
     assert any("Kept apart" in n for n in tables[0].notes)
     sos = [study_outcome(s, s.outcomes[0]) for s in THREE]
     with pytest.raises(PoolingRefused, match="different comparisons"):

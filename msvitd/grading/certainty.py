@@ -1,7 +1,8 @@
 """The GRADE engine: start at high (randomised) or low (observational), rate down per domain, state the result.
 
-Judgements written in the evidence file (``Outcome.grade``) are used as given (``by="file"``). For a
-domain the file leaves out, the tool suggests a rating and says so (``by="msvitd"``), with its reason.
+Judgements written in the evidence file (``Outcome.grade``) are used as given (``by="file"``), and so are
+those a question file writes for the body of evidence (``QuestionOutcome.grade``, ``by="question"``). For a
+domain the files leave out, the tool suggests a rating and says so (``by="msvitd"``), with its reason.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ class Judgement:
     domain: str
     rating: str  # not_serious | serious | very_serious (for "upgrade": none, +1, +2)
     reason: str
-    by: str  # "file" (the evidence file's reviewer) or "msvitd" (a suggestion of the tool)
+    by: str  # "file" (the study file's reviewer), "question" (the question file's) or "msvitd" (a suggestion)
 
     @property
     def steps(self) -> int:
@@ -77,6 +78,9 @@ class Body:
     no_numbers: bool = False  # the sources give neither an effect nor per-arm figures
     significant: Optional[bool] = None  # the source's own verdict, for outcomes without an estimate
     direction: Optional[str] = None  # "decrease" | "increase" when known without an estimate (e.g. medians)
+    better: str = "lower"  # which way is good: "lower" (fewer relapses) or "higher" (NEDA)
+    direction_unclear: bool = False  # the estimate and the per-arm figures point different ways
+    thresholds_source: Optional[str] = None  # e.g. "set in the question file"; default: from thresholds_from_file
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,11 @@ def suggest_indirectness(body: Body) -> Judgement:
     return Judgement("indirectness", "not_serious", _with_limitations(why, body, "indirectness"), "msvitd")
 
 
+def default_thresholds(better: str = "lower") -> tuple[float, float]:
+    """GRADE's default thresholds (benefit, harm) on the ratio scale: RR 0.75 and 1.25, mirrored when higher is better."""
+    return (0.75, 1.25) if better != "higher" else (1.25, 0.75)
+
+
 def suggest_imprecision(body: Body) -> Judgement:
     if body.no_numbers:
         return Judgement("imprecision", "very_serious",
@@ -173,17 +182,22 @@ def suggest_imprecision(body: Body) -> Judgement:
             return Judgement("imprecision", "serious", f"The {ci} includes no difference.", "msvitd")
         return Judgement("imprecision", "not_serious", f"The {ci} excludes no difference.", "msvitd")
     b, h = body.benefit, body.harm
-    src = "set in the file" if body.thresholds_from_file else "GRADE default"
+    src = body.thresholds_source or ("set in the file" if body.thresholds_from_file else "GRADE default")
     thr = f"thresholds {b:g} and {h:g}, {src}"
     crosses_null = body.lo <= 1 <= body.hi
-    ben, harm = body.lo < b, body.hi > h
+    # Appreciable benefit lies beyond the benefit threshold, on whichever side of 1 it stands.
+    ben = body.lo < b if b < 1 else body.hi > b
+    harm = body.hi > h if h > 1 else body.lo < h
     ois = None
-    if body.p0 is not None and 0 < body.p0 < 1 and b < 1:
+    p1_ok = b < 1 or (body.p0 is not None and body.p0 * b < 1)
+    if body.p0 is not None and 0 < body.p0 < 1 and b != 1 and p1_ok:
         ois = optimal_information_size(body.p0, 1 - b)
     n = body.participants
     ois_text = ""
     if ois is not None and n is not None:
-        ois_text = f" Optimal information size {ois} participants (comparator risk {100 * body.p0:.1f}%, RRR {100 * (1 - b):.0f}%, α 0.05, power 0.8); {n} analysed."
+        change = f"RRR {100 * (1 - b):.0f}%" if b < 1 else f"relative increase {100 * (b - 1):.0f}%"
+        ois_text = (f" Optimal information size {ois} participants (comparator risk {100 * body.p0:.1f}%, {change}, "
+                    f"α 0.05, power 0.8); {n} analysed.")
     if crosses_null and ben and harm:
         return Judgement("imprecision", "very_serious",
                          f"The {ci} includes no effect and both appreciable benefit and appreciable harm ({thr})."
@@ -223,21 +237,30 @@ SUGGEST = {
 }
 
 
-def grade(body: Body, given: Optional[Mapping[str, tuple[str, str]]] = None) -> Certainty:
-    """Certainty for one outcome. ``given`` maps domain -> (rating, reason) written in the evidence file."""
+def grade(body: Body, given: Optional[Mapping[str, tuple]] = None,
+          suggested: Optional[Mapping[str, Judgement]] = None) -> Certainty:
+    """Certainty for one outcome.
+
+    ``given`` maps domain -> (rating, reason) or (rating, reason, by) written in an evidence file (``by`` is
+    "file", the default, or "question"); ``suggested`` maps domain -> a Judgement the caller worked out (e.g.
+    across several studies). Domains in neither get the engine's own suggestion from ``body``.
+    """
     given = dict(given or {})
+    suggested = dict(suggested or {})
     judgements = []
     for domain in DOMAINS:
         if domain in given:
-            rating, reason = given[domain]
-            judgements.append(Judgement(domain, rating, reason, "file"))
+            rating, reason, *by = given[domain]
+            judgements.append(Judgement(domain, rating, reason, by[0] if by else "file"))
+        elif domain in suggested:
+            judgements.append(suggested[domain])
         else:
             judgements.append(SUGGEST[domain](body))
     start = "high" if body.randomised else "low"
     score = (4 if body.randomised else 2) - sum(j.steps for j in judgements)
     if "upgrade" in given:
-        rating, reason = given["upgrade"]
-        up = Judgement("upgrade", rating, reason, "file")
+        rating, reason, *by = given["upgrade"]
+        up = Judgement("upgrade", rating, reason, by[0] if by else "file")
         judgements.append(up)
         if not body.randomised:
             score += up.steps
@@ -246,12 +269,16 @@ def grade(body: Body, given: Optional[Mapping[str, tuple[str, str]]] = None) -> 
 
 
 def effect_size(body: Body) -> tuple[str, str]:
-    """("important" | "trivial", "decrease" | "increase") from the point estimate and the thresholds."""
+    """("important" | "trivial", "decrease" | "increase") from the point estimate and the thresholds.
+
+    The direction is that of the measured outcome (fewer or more events), whichever way is better.
+    """
     if body.estimate is None:
         return ("important" if body.significant else "trivial"), body.direction or "decrease"
     if body.measure in RATIOS:
         direction = "decrease" if body.estimate < 1 else "increase"
-        important = body.estimate <= body.benefit or body.estimate >= body.harm
+        lo_t, hi_t = sorted((body.benefit, body.harm))
+        important = body.estimate <= lo_t or body.estimate >= hi_t
         return ("important" if important else "trivial"), direction
     direction = "decrease" if body.estimate < 0 else "increase"
     if body.lo is not None and body.hi is not None:
@@ -261,4 +288,7 @@ def effect_size(body: Body) -> tuple[str, str]:
 
 def plain_language(body: Body, certainty: Certainty, intervention: str, outcome: str) -> str:
     size, direction = effect_size(body)
+    if body.direction_unclear and size == "important" and certainty.level != "very_low":
+        return (f"{intervention} may change {outcome[0].lower() + outcome[1:] if outcome[1:2].islower() else outcome}, "
+                f"but the sources leave its direction unclear.")
     return statement(certainty.level, size, intervention, outcome, direction)

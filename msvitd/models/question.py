@@ -12,7 +12,8 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from msvitd.models.common import Flag, Id, Model, Text, Texts
+from msvitd.models.common import Flag, GradeJudgements, Id, Model, Text, Texts
+from msvitd.models.study import Thresholds
 
 # The same choices as `design.therapy`, `design.comparator_type` and `population.stage` of a study.
 Therapy = Literal["monotherapy", "add_on"]
@@ -61,6 +62,11 @@ class QuestionOutcome(Model):
     concepts: list[Id] = []  # words of the shared outcome vocabulary, as on study outcomes
     from_studies: list[OutcomeSource] = []
     note: Optional[Text] = None  # e.g. why it is ranked as it is, or what no study measured
+    # GRADE judgements on the body of evidence for this outcome (across its studies, per comparison), each
+    # with a reason; `msvitd summarize` uses them as given ("judged in the question file") and suggests the rest.
+    grade: Optional[GradeJudgements] = None
+    # Where an effect becomes appreciable for this outcome (ratio scale), for the imprecision judgement.
+    thresholds: Optional[Thresholds] = None
 
 
 class Comparison(Model):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 
 from msvitd.summary.report import Forest
 
@@ -43,13 +44,18 @@ def render_forest(forest: Forest, width: int = 100) -> str:
     def num(est: float, lo: float, hi: float) -> str:
         return f"{est:.2f} ({lo:.2f} to {hi:.2f})"
 
-    model = "random effects" + (f" ({forest.tau2_method})" if forest.tau2_method else "")
+    if forest.pooled is None and forest.q is None:
+        model = "not pooled"
+    else:
+        model = "random effects" + (f" ({forest.tau2_method})" if forest.tau2_method else "")
     out = [f"{forest.outcome}: {forest.measure}, {model}" + (", log scale" if ratio else "")]
     out.append(f"{'Study':<{label_w}}{forest.measure + ' (95% CI)':<{num_w}}{'Weight':>{weight_w}}   "
                + _axis(a, b, plot_w, ratio, col))
     for r in rows:
         w = f"{r.weight:.1f}%" if r.weight is not None else ""
-        out.append(f"{r.label[:label_w - 1]:<{label_w}}{num(r.estimate, r.lo, r.hi):<{num_w}}{w:>{weight_w}}   "
+        mark = "†" if r.by == "msvitd" else ""
+        label = r.label[:label_w - 1 - len(mark)] + mark
+        out.append(f"{label:<{label_w}}{num(r.estimate, r.lo, r.hi):<{num_w}}{w:>{weight_w}}   "
                    + line(r.lo, r.hi, r.estimate, "■"))
     for r in pooled:
         out.append(f"{r.label[:label_w - 1]:<{label_w}}{num(r.estimate, r.lo, r.hi):<{num_w}}{'':>{weight_w}}   "
@@ -57,12 +63,22 @@ def render_forest(forest: Forest, width: int = 100) -> str:
     if forest.pi_lo is not None:
         out.append(f"{'Prediction':<{label_w}}{f'{forest.pi_lo:.2f} to {forest.pi_hi:.2f}':<{num_w}}"
                    f"{'':>{weight_w}}   " + line(forest.pi_lo, forest.pi_hi, None, ""))
-    qp = f", P = {forest.q_p:.2g}" if forest.q_p is not None else ""
-    out.append(f"Heterogeneity: Q = {forest.q:.2f} (df {forest.q_df}{qp}), I² = {forest.i2:.0f}%, "
-               f"tau² = {forest.tau2:.3f}.")
-    out.append("│ no effect; ■ study (weight: random effects); ◆ pooled; < > beyond the axis."
-               if width >= 80 else "│ no effect; ■ study; ◆ pooled")
+    if forest.q is not None:
+        qp = f", P = {forest.q_p:.2g}" if forest.q_p is not None else ""
+        out.append(f"Heterogeneity: Q = {forest.q:.2f} (df {forest.q_df}{qp}), I² = {forest.i2:.0f}%, "
+                   f"tau² = {forest.tau2:.3f}.")
+    if forest.note:
+        out += textwrap.wrap(_cap(forest.note) + ".", width=max(40, width))
+    if pooled:
+        out.append("│ no effect; ■ study (weight: random effects); ◆ pooled; < > beyond the axis."
+                   if width >= 80 else "│ no effect; ■ study; ◆ pooled")
+    else:
+        out.append("│ no effect; ■ study estimate; < > beyond the axis." if width >= 80 else "│ no effect; ■ study")
     return "\n".join(out) + "\n"
+
+
+def _cap(text: str) -> str:
+    return text[0].upper() + text[1:] if text else text
 
 
 def _axis(a: float, b: float, plot_w: int, ratio: bool, col) -> str:

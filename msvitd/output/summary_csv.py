@@ -15,6 +15,7 @@ COLUMNS = [
     "difference_lo", "difference_hi", "nnt_kind", "nnt", "nnt_lo", "nnt_hi", "nnt_benefit_bound",
     "nnt_harm_bound", "nnt_by", "nnt_reproduced", "certainty",
     *[f"{d}" for d in DOMAINS], *[f"{d}_by" for d in DOMAINS], "statement", "i2", "tau2", "footnotes",
+    "level", "study_ids", "measured", "better", "not_pooled", "cannot_compute",
 ]
 
 
@@ -33,7 +34,7 @@ def render(summary: Summary) -> str:
     w = csv.DictWriter(buf, COLUMNS, lineterminator="\n")
     w.writeheader()
     for t in summary.tables:
-        for r in t.rows:
+        for r in (x for row in t.rows for x in (row, *row.members)):
             rel, a, n = r.relative, r.absolute, r.nnt
             row = {
                 "table": t.id, "outcome_id": r.outcome_id, "outcome": r.name, "role": r.role,
@@ -49,7 +50,10 @@ def render(summary: Summary) -> str:
                 "nnt_reproduced": "" if not n or n.reproduced is None else str(n.reproduced).lower(),
                 "certainty": r.certainty.level, "statement": r.statement,
                 "i2": _n(r.forest and r.forest.i2, 1), "tau2": _n(r.forest and r.forest.tau2),
-                "footnotes": " | ".join(t.footnotes[i - 1] for i in r.footnotes),
+                "footnotes": " | ".join((t.study_footnotes if r.level == "study" else t.footnotes)[i - 1]
+                                        for i in r.footnotes),
+                "level": r.level, "study_ids": " ".join(r.study_ids), "measured": r.measured or "",
+                "better": r.better, "not_pooled": r.refused or "", "cannot_compute": " | ".join(r.gaps),
             }
             for j in r.certainty.judgements:
                 if j.domain in DOMAINS:

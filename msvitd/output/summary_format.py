@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from typing import Optional
 
-from msvitd.summary.report import NNTFigure, Row
+from msvitd.summary.report import ContextLine, NNTFigure, Row
 
 ROLE_LABELS = {"primary": "primary", "secondary": "secondary", "safety": "safety", "exploratory": "exploratory",
-               "critical": "critical", "important": "important", "not_important": "not important"}
+               "critical": "critical", "important": "important", "not_important": "not important", "harm": "harm"}
 
 
 def ratio(x: Optional[float]) -> str:
@@ -18,6 +18,8 @@ def ratio(x: Optional[float]) -> str:
 def relative(row: Row) -> str:
     r = row.relative
     if r is None:
+        if row.members and row.refused:
+            return row.refused
         return "not reported"
     ci = f" ({ratio(r.lo)} to {ratio(r.hi)})" if r.lo is not None else " (CI not reported)"
     by = {"source": "", "msvitd": ", computed by msvitd", "pooled": ", pooled by msvitd"}[r.by]
@@ -28,10 +30,16 @@ def per_1000(x: float) -> str:
     return f"{abs(x):.0f} {'fewer' if x < 0 else 'more'}" if round(x) != 0 else "0 fewer"
 
 
+def _pct(x: float) -> str:
+    return f"{x:g}%"
+
+
 def comparator_risk(row: Row) -> str:
     if row.absolute is not None:
         return f"{row.absolute.comparator:.0f} per 1000"
     comp = row.arms[1] if len(row.arms) > 1 else None
+    if comp is not None and comp.percent is not None:
+        return _pct(comp.percent)
     if comp is not None and comp.risk is not None:
         return f"{1000 * comp.risk:.0f} per 1000"
     if comp is not None and comp.text:
@@ -45,11 +53,23 @@ def difference(row: Row) -> str:
         text = f"{per_1000(a.difference)} per 1000"
         if a.lo is not None:
             text += f" (from {per_1000(a.lo)} to {per_1000(a.hi)})"
+        else:
+            text += " (no CI)"
         return text
+    if row.members and row.relative is None:
+        return "not pooled: see each study"
     inter = row.arms[0] if row.arms else None
-    if inter is not None and inter.text:
-        return f"{inter.text} with intervention"
-    return "not estimable"
+    if inter is not None and inter.percent is not None:
+        text = f"{_pct(inter.percent)} with intervention"
+    elif inter is not None and inter.text:
+        text = f"{inter.text} with intervention"
+    elif inter is not None and inter.risk is not None:
+        text = f"{1000 * inter.risk:.0f} per 1000 with intervention"
+    else:
+        return "not estimable"
+    if row.absolute_note:
+        text += f"; {row.absolute_note}"
+    return text
 
 
 def nnt(n: Optional[NNTFigure]) -> str:
@@ -73,17 +93,44 @@ def nnt(n: Optional[NNTFigure]) -> str:
 
 
 def participants(row: Row) -> str:
-    n = "—" if row.participants is None else str(row.participants)
+    if row.participants is None:
+        n = "—"
+    else:
+        n = f"≥ {row.participants}" if row.participants_partial else str(row.participants)
     return f"{n} ({row.studies} {'study' if row.studies == 1 else 'studies'})"
 
 
-def outcome(row: Row) -> str:
+def outcome(row: Row) -> list:
+    """[name, detail, ...]: the outcome's name, then what a reader needs to place the row."""
+    if row.level == "study":
+        bits = [row.study_name or row.name]
+        if row.measured:
+            bits.append(row.measured)
+        if row.follow_up:
+            bits.append(f"follow-up {row.follow_up}")
+        return bits
     bits = [row.name]
+    in_question = row.role in ("critical", "important", "not_important")
+    if row.studies == 1 and row.study_name and in_question:
+        bits.append(f"{row.study_name}: {row.measured}" if row.measured else row.study_name)
     if row.follow_up:
         bits.append(f"follow-up {row.follow_up}")
     bits.append(ROLE_LABELS.get(row.role, row.role))
     return bits
 
 
+def ref(row: Row, i: int) -> str:
+    """A footnote mark: 3 for a body row's footnote, S3 for a per-study row's (Table.study_footnotes)."""
+    return f"S{i}" if row.level == "study" else str(i)
+
+
 def refs(row: Row) -> str:
-    return ",".join(str(i) for i in row.footnotes)
+    return ",".join(ref(row, i) for i in row.footnotes)
+
+
+def met(flag: Optional[bool]) -> str:
+    return {True: "primary outcome met", False: "primary outcome not met", None: "primary outcome: not reported"}[flag]
+
+
+def context(line: ContextLine) -> str:
+    return f"{line.summary} [{met(line.primary_met)}]"

@@ -27,6 +27,7 @@ def _clean(value):
 
 def _row(r) -> dict:
     d = dataclasses.asdict(r)
+    d["members"] = [_row(m) for m in r.members]
     c = r.certainty
     d["certainty"] = {
         "level": c.level, "label": c.label, "symbols": c.symbols, "start": c.start,
@@ -39,8 +40,11 @@ def _row(r) -> dict:
 def to_data(summary: Summary) -> dict:
     tables = []
     for t in summary.tables:
-        d = {f.name: getattr(t, f.name) for f in dataclasses.fields(t) if f.name != "rows"}
+        d = {f.name: getattr(t, f.name) for f in dataclasses.fields(t) if f.name not in ("rows", "context", "plots")}
+        d["context"] = [dataclasses.asdict(c) for c in t.context]
+        d["plots"] = [dataclasses.asdict(p) for p in t.plots]
         d["footnotes"] = [{"n": i, "text": x} for i, x in enumerate(t.footnotes, 1)]
+        d["study_footnotes"] = [{"n": f"S{i}", "text": x} for i, x in enumerate(t.study_footnotes, 1)]
         d["rows"] = [_row(r) for r in t.rows]
         tables.append(d)
     return _clean({"schema": SCHEMA, "tables": tables})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from msvitd.output import summary_format as F
 from msvitd.output.forest import render_forest
-from msvitd.summary.report import Summary, Table
+from msvitd.summary.report import Row, Summary, Table
 
 HEADER = ("Outcome", "№ of participants (studies)", "Relative effect (95% CI)", "Risk with comparator",
           "Difference with intervention (95% CI)", "Certainty", "What happens")
@@ -12,6 +12,23 @@ HEADER = ("Outcome", "№ of participants (studies)", "Relative effect (95% CI)"
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def _row(r: Row) -> str:
+    name, *rest = F.outcome(r)
+    if r.level == "study":
+        outcome = f"↳ {name}" + "".join(f"<br>{x}" for x in rest)
+    else:
+        outcome = f"**{name}**" + "".join(f"<br>{x}" for x in rest)
+    diff = F.difference(r)
+    nnt = F.nnt(r.nnt)
+    if nnt:
+        diff += "<br>" + nnt
+    refs = "".join(f"<sup>{F.ref(r, i)}</sup>" for i in r.footnotes)
+    who = " (this study)" if r.level == "study" else ""
+    cert = f"{r.certainty.symbols}<br>{r.certainty.label}{who}{refs}"
+    cells = (outcome, F.participants(r), F.relative(r), F.comparator_risk(r), diff, cert, r.statement)
+    return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 
 def _table(t: Table, width: int) -> list[str]:
@@ -22,20 +39,21 @@ def _table(t: Table, width: int) -> list[str]:
     out.append("| " + " | ".join(HEADER) + " |")
     out.append("|" + "---|" * len(HEADER))
     for r in t.rows:
-        name, *rest = F.outcome(r)
-        outcome = f"**{name}**<br>" + "<br>".join(rest)
-        diff = F.difference(r)
-        nnt = F.nnt(r.nnt)
-        if nnt:
-            diff += "<br>" + nnt
-        refs = "".join(f"<sup>{i}</sup>" for i in r.footnotes)
-        cert = f"{r.certainty.symbols}<br>{r.certainty.label}{refs}"
-        cells = (outcome, F.participants(r), F.relative(r), F.comparator_risk(r), diff, cert, r.statement)
-        out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        out.append(_row(r))
+        for m in r.members:
+            out.append(_row(m))
     out.append("")
+    if t.context:
+        out += ["**What each trial in this comparison found** (the question file's context lines):", ""]
+        out += [f"- {_cell(F.context(line))}" for line in t.context]
+        out.append("")
     for i, note in enumerate(t.footnotes, 1):
         out.append(f"{i}. {_cell(note)}")
     if t.footnotes:
+        out.append("")
+    if t.study_footnotes:
+        out += ["Footnotes to the rows of single studies (↳):", ""]
+        out += [f"- S{i}. {_cell(note)}" for i, note in enumerate(t.study_footnotes, 1)]
         out.append("")
     for note in t.notes:
         out.append(f"_{_cell(note)}_")
@@ -44,6 +62,9 @@ def _table(t: Table, width: int) -> list[str]:
     for r in t.rows:
         if r.forest is not None:
             out += ["", f"### Forest plot: {r.name}", "", "```", render_forest(r.forest, width).rstrip("\n"), "```"]
+    for forest in t.plots:
+        out += ["", f"### Forest plot, not pooled: {forest.outcome} ({forest.measure})", "", "```",
+                render_forest(forest, width).rstrip("\n"), "```"]
     return out
 
 

@@ -30,6 +30,7 @@ class ArmFigure:
     risk: Optional[float]  # 0..1
     risk_note: Optional[str] = None  # e.g. "events back-calculated from 21.8% of 147"
     text: Optional[str] = None  # means / medians as printed: "median 432 days"
+    percent: Optional[float] = None  # the percentage as the source printed it
 
 
 @dataclass(frozen=True)
@@ -69,24 +70,29 @@ class ForestRow:
     weight_fixed: Optional[float] = None
     pooled: bool = False
     participants: Optional[int] = None
+    by: str = "source"  # "source" | "msvitd" (computed from counts, or inverted) | "pooled"
 
 
 @dataclass(frozen=True)
 class Forest:
+    """A forest plot. Without a pooled estimate (``pooled`` None, ``model`` "not pooled") it shows each
+    study's estimate side by side and the heterogeneity fields are None."""
+
     outcome: str
     measure: str
     rows: tuple[ForestRow, ...]
-    model: str
-    tau2_method: Optional[str]
-    i2: float
-    tau2: float
-    q: float
-    q_df: int
-    q_p: Optional[float]
+    model: str = "not pooled"
+    tau2_method: Optional[str] = None
+    i2: Optional[float] = None
+    tau2: Optional[float] = None
+    q: Optional[float] = None
+    q_df: Optional[int] = None
+    q_p: Optional[float] = None
     fixed: Optional[ForestRow] = None
     pooled: Optional[ForestRow] = None  # random effects
     pi_lo: Optional[float] = None
     pi_hi: Optional[float] = None
+    note: Optional[str] = None  # e.g. why the studies are not pooled, or that higher is better
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,24 @@ class Row:
     notes: tuple[str, ...] = ()
     refused: Optional[str] = None  # why studies were not pooled
     computed: tuple[Relative, ...] = ()  # msvitd's own RR, OR and RD from the counts, to cross-check the source
+    level: str = "body"  # "body": the outcome (one study, or several); "study": one study under a body row
+    members: tuple["Row", ...] = ()  # the per-study rows under a body row of several studies
+    gaps: tuple[str, ...] = ()  # what msvitd cannot compute for this row, and why
+    study_name: Optional[str] = None  # for a row of one study
+    measured: Optional[str] = None  # the study's own outcome name, when it differs from the row's name
+    better: str = "lower"  # which way is good for the measured outcome
+    absolute_note: Optional[str] = None  # why no absolute effect is shown although risks are known
+    participants_partial: bool = False  # some studies do not give their participants (the sum is a minimum)
+
+
+@dataclass(frozen=True)
+class ContextLine:
+    """One of the question's context lines: what one trial found, in one line."""
+
+    study: str
+    name: str
+    summary: str
+    primary_met: Optional[bool]
 
 
 @dataclass(frozen=True)
@@ -130,6 +154,11 @@ class Table:
     footnotes: tuple[str, ...]
     kind: str = "study"  # study | question
     notes: tuple[str, ...] = ()
+    context: tuple[ContextLine, ...] = ()  # question tables: what each trial of the comparison found
+    # Footnotes of the per-study rows under a body row (Row.members index into these, shown as S1, S2...);
+    # ``footnotes`` holds those of the rows in ``rows`` only.
+    study_footnotes: tuple[str, ...] = ()
+    plots: tuple[Forest, ...] = ()  # forest plots of estimates not pooled (pooled ones are on their row)
 
 
 @dataclass(frozen=True)
