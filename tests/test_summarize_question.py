@@ -312,3 +312,15 @@ def test_csv_has_one_line_per_row_and_per_study():
                                                           ("study", "prevanz")]
     assert da[0]["not_pooled"].startswith("not pooled: only one study")
     assert da[1]["estimate"] == "0.66" and da[1]["effect_by"] == "source"
+
+
+def test_numbers_not_from_the_outcome_are_said_to_be_so(tables):
+    t = tables["alone-vs-placebo"]
+    disability = row(t, "disability")
+    assert disability.participants == 303  # D-Lay MS analysed 303; the sources give no number for disability
+    notes = [t.footnotes[i - 1] for i in disability.footnotes]
+    assert "D-Lay MS: 303 participants is the number analysed in the study; the sources give no number for this " \
+           "outcome." in notes
+    # Without numbers, the source's own finding stands under the statement.
+    assert "Source: not significantly different between arms (numbers not reported in the sources used)" in \
+        flat(out("markdown").replace("<br>", " "))

@@ -27,7 +27,10 @@ def _row(r: Row) -> str:
     refs = "".join(f"<sup>{F.ref(r, i)}</sup>" for i in r.footnotes)
     who = " (this study)" if r.level == "study" else ""
     cert = f"{r.certainty.symbols}<br>{r.certainty.label}{who}{refs}"
-    cells = (outcome, F.participants(r), F.relative(r), F.comparator_risk(r), diff, cert, r.statement)
+    what = r.statement
+    if r.relative is None and r.finding and not r.members:
+        what += f"<br>Source: {r.finding}"
+    cells = (outcome, F.participants(r), F.relative(r), F.comparator_risk(r), diff, cert, what)
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 
 

@@ -217,28 +217,31 @@ def _label(study, arm_id: str) -> str:
 
 
 def _participants(study, fi: ArmFigure, fc: ArmFigure, pair, use_study: bool = True
-                  ) -> tuple[Optional[int], Optional[int]]:
-    """(participants shown, weight): the arms' totals, else the arms' analysed counts, else the study's.
+                  ) -> tuple[Optional[int], Optional[int], Optional[str]]:
+    """(participants shown, weight, note): the outcome's per-arm totals, else the arms' (or the study's)
+    analysed counts, with a note saying so. The weight falls back to randomised, then enrolled.
 
     A harm counts only the totals its own per-arm results give (a safety population may differ)."""
     if fi.total is not None and fc.total is not None:
         n = fi.total + fc.total
-        return n, n
+        return n, n, None
     if not use_study:
-        return None, None
+        return None, None, None
     arms = [_arm(study, a) for a in pair]
+    why = (f"{study.name}: {{n}} participants is the number analysed in the study; the sources give no number for "
+           f"this outcome.")
     if all(a is not None and a.analysed is not None for a in arms):
         n = sum(a.analysed for a in arms)
-        return n, n
+        return n, n, why.format(n=n)
     two = len(study.arms) == 2
     pop = study.population
     if two and pop.analysed is not None:
-        return pop.analysed, pop.analysed
+        return pop.analysed, pop.analysed, why.format(n=pop.analysed)
     if all(a is not None and a.randomised is not None for a in arms):
-        return None, sum(a.randomised for a in arms)
+        return None, sum(a.randomised for a in arms), None
     if two:
-        return None, pop.randomised if pop.randomised is not None else getattr(pop, "enrolled", None)
-    return None, None
+        return None, pop.randomised if pop.randomised is not None else getattr(pop, "enrolled", None), None
+    return None, None, None
 
 
 def _sign(x: float) -> int:
@@ -335,7 +338,9 @@ def study_outcome(study, outcome, arms=None, others: bool = False) -> StudyOutco
         else:
             why = f"; msvitd computes one only from event counts, and this is a {o.measure.replace('_', ' ')} outcome"
         gaps.append(f"a relative effect ({what} in the sources used{why})")
-    participants, weight = _participants(study, fi, fc, pair, o.kind == "outcome")
+    participants, weight, n_note = _participants(study, fi, fc, pair, o.kind == "outcome")
+    if n_note:
+        notes.append(n_note)
     if participants is None:
         gaps.append("the number of participants (not reported in the sources used for these arms)")
     rob = study.risk_of_bias
@@ -661,7 +666,6 @@ def _row_from_study(so: StudyOutcome, role: str, intervention: Optional[str], bo
         refs.append(book.add(note))
     if fit:
         refs.append(book.add(f"{so.study_name} and this comparison: {', '.join(fit)}."))
-    refs = sorted(dict.fromkeys(refs))
     if rel is not None and rel.by == "source" and absolute is not None and rel.measure == "HR" and fi is not None:
         if fi.risk is not None:
             who = f"{so.study_name}, {_lower(_short(o.name))}" if in_question else _short(o.name)
@@ -672,6 +676,7 @@ def _row_from_study(so: StudyOutcome, role: str, intervention: Optional[str], bo
     if gaps:
         who = f"{so.study_name}: msvitd" if in_question else "msvitd"
         refs.append(book.add(f"{who} cannot show " + "; ".join(gaps) + "."))
+    refs = sorted(dict.fromkeys(refs))
     shown_name = name or o.name
     return Row(
         outcome_id=outcome_id or o.id, name=shown_name, role=role, follow_up=_follow_up(o),
