@@ -24,6 +24,7 @@ class Context:
     others: list = field(default_factory=list)  # the library's other studies (for context)
     findings: list[Finding] = field(default_factory=list)  # findings of the rules run so far
     other_context: set = field(default_factory=set)  # sentence indexes that are about another study
+    _numbers: list | None = None  # the number matcher's rows, filled on first use (number_rows)
 
     def finding(self, rule, start: int, end: int, message: str, source_fact: str | None = None,
                 severity: str | None = None, reading: Reading | None = None) -> Finding:
@@ -94,6 +95,40 @@ def _other_study_sentences(readings: list[Reading], study, others: list, lexicon
         if para or section:
             out.add(r.sentence.index)
     return out
+
+
+def other_study_spans(text: str, study, others: list, lexicon: Lexicon | None = None,
+                      readings: list[Reading] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of ``text`` that are about another study than ``study``
+    (the reading critique uses; `msvitd diff` leaves their numbers unjudged)."""
+    lexicon = lexicon or load_lexicon()
+    if readings is None:
+        readings = Reader(lexicon, StudyFacts.of(study).intervention_terms()).read_text(text, LineIndex(text))
+    idx = _other_study_sentences(readings, study, others, lexicon)
+    return [(r.sentence.start, r.sentence.end) for r in readings if r.sentence.index in idx]
+
+
+def number_rows(ctx: "Context") -> list:
+    """The shared number matcher's rows for the article (msvitd.diffing.numbers), computed once."""
+    if ctx._numbers is None:
+        from msvitd.diffing.facts import derived_facts, study_facts
+        from msvitd.diffing.numbers import diff_numbers
+
+        key = id(ctx.study)
+        cached = _FACTS.get(key)
+        if cached is None or cached[0] is not ctx.study:
+            facts = study_facts(ctx.study)
+            cached = (ctx.study, facts, derived_facts(facts))
+            _FACTS.clear()
+            _FACTS[key] = cached
+        spans = [(r.sentence.start, r.sentence.end) for r in ctx.readings if r.sentence.index in ctx.other_context]
+        rows, _ = diff_numbers(ctx.text, cached[1], cached[2],
+                               skip=lambda s, e: any(a <= s < b for a, b in spans))
+        ctx._numbers = rows
+    return ctx._numbers
+
+
+_FACTS: dict = {}
 
 
 def _checklist(ctx: Context, findings: list[Finding]) -> tuple[CheckItem, ...]:

@@ -67,34 +67,15 @@ def _strip_html(html: str) -> str:  # used only until msvitd.text.source is in p
     return re.sub(r"\n{3,}", "\n\n", "".join(p.out)).strip() + "\n"
 
 
-def _detect_study(text: str, lib) -> Optional[str]:
+def _detect_study(text: str, lib) -> tuple[Optional[str], str]:
+    """(study id, "") when the text identifies one study, else (None, why): the same detection
+    `msvitd critique` uses (names, registry numbers, the study's own figures ...)."""
+    from msvitd.text.detect import NoStudy, detect_study
+
     try:
-        from msvitd.text import detect
-    except ImportError:
-        detect = None
-    if detect is not None:
-        fn = getattr(detect, "detect_study", None) or getattr(detect, "detect", None)
-        if fn is not None:
-            try:
-                found = fn(text, [e.model for e in lib.studies.values()])
-            except Exception:
-                found = None
-            if isinstance(found, str):
-                return found
-            if hasattr(found, "id"):
-                return found.id
-            if isinstance(found, (list, tuple)) and found:
-                first = found[0]
-                return first if isinstance(first, str) else getattr(first, "id", None) or getattr(first, "study", None)
-    # fallback: the study whose name, aliases or registration numbers the text names
-    hits = []
-    for sid, e in lib.studies.items():
-        names = [e.model.name, *e.model.aliases, *e.model.citation.registration]
-        if e.model.citation.doi:
-            names.append(e.model.citation.doi)
-        if any(n and n.lower() in text.lower() for n in names):
-            hits.append(sid)
-    return hits[0] if len(hits) == 1 else None
+        return detect_study(text, {k: e.model for k, e in lib.studies.items()}).study_id, ""
+    except NoStudy as exc:
+        return None, str(exc).replace("--source", "--study")
 
 
 def load_inputs(article: str, study_id: Optional[str], evidence: Optional[list[str]]):
@@ -141,16 +122,17 @@ def load_inputs(article: str, study_id: Optional[str], evidence: Optional[list[s
         elif model is not None:
             raise DiffUsageError(f"{article} is about several studies ({', '.join(model.about)}); choose one with --study")
         else:
-            study_id = _detect_study(text, lib)
+            study_id, why = _detect_study(text, lib)
             if study_id is None:
-                raise DiffUsageError(f"{article}: cannot tell which study the article is about; name it with --study "
-                                     f"({', '.join(sorted(lib.studies)) or 'no studies loaded'})")
+                raise DiffUsageError(f"{article}: {why} (studies: {', '.join(sorted(lib.studies)) or 'none loaded'})")
     if study_id not in lib.studies:
         raise DiffUsageError(f"no study with id {study_id!r} (studies: {', '.join(sorted(lib.studies)) or 'none'})")
     return lib, lib.studies[study_id], model, text
 
 
-def build_report(study_entry, article_model, text: str, article_label: str = "") -> DiffReport:
+def build_report(study_entry, article_model, text: str, article_label: str = "", others=()) -> DiffReport:
+    """The diff of ``text`` against the study; ``others`` (the library's study models) lets the
+    number matcher leave sentences about another named study unjudged, as critique does."""
     study = study_entry.model
     doc = study_entry.doc
     data = doc.data if doc is not None else None
@@ -173,8 +155,10 @@ def build_report(study_entry, article_model, text: str, article_label: str = "")
         if note:
             notes.append(note)
     spans = _claim_spans(text, claims, study)
+    other = _other_spans(text, study, others)
     rows, unchecked = diff_numbers(text, facts, derived, locate,
-                                   lambda s, e: [ctx for (a, b, ctx) in spans if a <= s and e <= b])
+                                   lambda s, e: [ctx for (a, b, ctx) in spans if a <= s and e <= b],
+                                   skip=lambda s, e: any(a <= s < b for a, b in other))
     pico = pico_rows(study, claims, rows, text)
     consistency = check_study(study, data, locate)
     return DiffReport(
@@ -183,6 +167,15 @@ def build_report(study_entry, article_model, text: str, article_label: str = "")
         article_title=getattr(article_model, "title", None) or article_label,
         claims_from=claims_from, pico=tuple(pico), numbers=tuple(rows), consistency=tuple(consistency),
         unchecked=unchecked, notes=tuple(notes))
+
+
+def _other_spans(text: str, study, others) -> list[tuple[int, int]]:
+    try:
+        from msvitd.critique.engine import other_study_spans
+
+        return other_study_spans(text, study, list(others))
+    except Exception:  # the reader's problem must not bring diff down
+        return []
 
 
 def _claim_spans(text: str, claims, study) -> list[tuple[int, int, str]]:
@@ -205,4 +198,5 @@ def _claim_spans(text: str, claims, study) -> list[tuple[int, int, str]]:
 
 def run(article: str, study_id: Optional[str] = None, evidence: Optional[list[str]] = None) -> DiffReport:
     lib, study_entry, model, text = load_inputs(article, study_id, evidence)
-    return build_report(study_entry, model, text, article_label=Path(article).name)
+    return build_report(study_entry, model, text, article_label=Path(article).name,
+                        others=[e.model for e in lib.studies.values()])

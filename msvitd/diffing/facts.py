@@ -368,6 +368,20 @@ def derived_facts(facts: Iterable[Fact]) -> list[Fact]:
             s = sum(f.value for f in arms)
             derive(s, "participants", "count", f"participants {field_} (sum of arms)",
                    " + ".join(fmt(f.value) for f in arms) + f" = {fmt(s)}", arms, decimals=0)
+    # each arm's share of those randomised ("half took vitamin D")
+    pop_r = next((f for f in facts if f.path == ("population", "randomised")), None)
+    for f in facts:
+        if pop_r is not None and pop_r.value and f.path[:1] == ("arms",) and f.path[-1] == "randomised":
+            share = 100 * f.value / pop_r.value
+            derive(round(share, 6), "%", "percent", f"share randomised to {f.label.split(':')[0]}",
+                   f"{fmt(f.value)}/{fmt(pop_r.value)} = {share:.0f}%", [f, pop_r], decimals=0,
+                   extra_ctx=words("half randomised"))
+    # the share *without* the outcome in each arm ("39.7% had no disease activity")
+    for f in facts:
+        if f.kind == "percent" and f.unit == "%" and f.path[:1] == ("outcomes",) and f.path[-1] == "percent":
+            derive(round(100 - f.value, 6), "%", "percent", f"{f.label.replace('% with the outcome', '% without the outcome')}",
+                   f"100% - {fmt(f.value, f.decimals)}% = {fmt(100 - f.value, f.decimals)}%", [f], decimals=f.decimals,
+                   extra_ctx=words("no free without"))
     # randomised minus analysed; completed as a share of randomised / analysed
     pop = {f.path[-1]: f for f in facts if f.path[:1] == ("population",) and len(f.path) == 2}
     if "randomised" in pop and "analysed" in pop:

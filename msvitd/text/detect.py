@@ -28,7 +28,61 @@ def _has(text: str, term: str) -> bool:
     return bool(re.search(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", text, re.I))
 
 
-def score_study(text: str, study) -> Detection:
+def fingerprints(study) -> set[tuple[str, float]]:
+    """The study's own numbers a report of it would print: (kind, value) pairs. Kinds:
+    ``percent`` (an arm's share with an outcome), ``reduction`` (1 - a ratio below 1, in
+    percent), ``ratio``, ``count`` (participants), ``days`` (a median or mean in days)."""
+    out: set[tuple[str, float]] = set()
+    pop = study.population
+    for n in (pop.randomised, pop.analysed, pop.completed):
+        if n and n >= 20:
+            out.add(("count", float(n)))
+    for arm in study.arms:
+        for n in (arm.randomised, arm.analysed):
+            if n and n >= 20:
+                out.add(("count", float(n)))
+    for o in study.outcomes:
+        for r in o.arms.values():
+            if r.percent is not None:
+                out.add(("percent", round(float(r.percent), 1)))
+            for v in (r.median, r.mean):
+                if v is not None and (r.unit or "").startswith("day"):
+                    out.add(("days", float(v)))
+        for e in [o.effect, *o.effects]:
+            if e is not None and e.estimate is not None and e.is_ratio:
+                out.add(("ratio", round(float(e.estimate), 2)))
+                if e.estimate < 1:
+                    out.add(("reduction", round((1 - e.estimate) * 100)))
+    return out
+
+
+def _text_numbers(text: str) -> set[tuple[str, float]]:
+    """The same (kind, value) pairs as they stand in an article."""
+    from msvitd.text.numbers import find_numbers
+
+    out: set[tuple[str, float]] = set()
+    for m in find_numbers(text):
+        if m.kind == "percent" and m.unit == "%":
+            after = text[m.end:m.end + 30]
+            before = text[max(0, m.start - 60):m.start]
+            if re.match(r"[\s-]*(?:less|lower|fewer|smaller|reduction|decrease|drop)\b", after, re.I) or \
+                    re.search(r"\b(?:reduc\w*|cut|lower\w*|slash\w*|decreas\w*)\b[\w\s,'-]{0,50}\bby\s+$", before, re.I):
+                out.add(("reduction", round(m.value)))
+            else:
+                out.add(("percent", round(m.value, 1)))
+        elif m.kind == "count" and m.unit == "participants" and not m.approx and not m.relation:
+            out.add(("count", m.value))
+        elif m.kind == "ratio":
+            out.add(("ratio", round(m.value, 2)))
+        elif m.kind == "duration" and m.unit == "days":
+            out.add(("days", m.value))
+        elif m.kind == "other" and m.value >= 20 and float(m.value).is_integer():
+            out.add(("days", m.value))  # "432 vs 224 days": the first takes no unit of its own
+            out.add(("count", m.value))
+    return out
+
+
+def score_study(text: str, study, numbers: set | None = None, shared: set | None = None) -> Detection:
     reasons: list[str] = []
     score = 0.0
     cit = study.citation
@@ -78,6 +132,13 @@ def score_study(text: str, study) -> Detection:
             score += 3
             reasons.append(f"sample size ({n})")
             break
+    if numbers is None:
+        numbers = _text_numbers(text)
+    own = sorted((fingerprints(study) - (shared or set())) & numbers)
+    if own:
+        score += 3 + 2 * (len(own) - 1)
+        shown = ", ".join(_show(k, v) for k, v in own[:4]) + (" ..." if len(own) > 4 else "")
+        reasons.append(f"the study's own figures ({shown})")
     for arm in study.arms:
         if arm.role == "intervention" and arm.dose:
             d = f"{arm.dose:,.0f}"
@@ -88,17 +149,38 @@ def score_study(text: str, study) -> Detection:
     return Detection(study.id, score, tuple(reasons))
 
 
+def _show(kind: str, v: float) -> str:
+    n = f"{v:g}"
+    return {"percent": f"{n}%", "reduction": f"{n}% lower", "ratio": f"HR {n}", "days": f"{n} days"}.get(kind, n)
+
+
 class NoStudy(Exception):
     """No bundled study fits, or several fit equally well."""
 
 
 def detect_study(text: str, studies: dict) -> Detection:
-    """The study (id -> model) the article is about, with the reasons; raises NoStudy."""
-    scored = sorted((score_study(text, s) for s in studies.values()), key=lambda d: -d.score)
-    if not scored or scored[0].score < 4 or "intervention" not in scored[0].reasons and scored[0].score < 8:
+    """The study (id -> model) the article is about, with the reasons; raises NoStudy.
+
+    Each study scores what the text shares with it (registry number, DOI, PubMed id, first
+    author, trial name, intervention, population, country, sample size, dose) and the numbers
+    only it reported (arm percentages, 1 - HR, hazard ratios, medians, N). A tie, or no study
+    with more than the intervention in common, is a usage error that names the candidates."""
+    numbers = _text_numbers(text)
+    prints = {sid: fingerprints(s) for sid, s in studies.items()}
+    seen: dict = {}
+    for fp in prints.values():
+        for x in fp:
+            seen[x] = seen.get(x, 0) + 1
+    shared = {x for x, n in seen.items() if n > 1}
+    scored = sorted((score_study(text, s, numbers, shared) for s in studies.values()), key=lambda d: -d.score)
+    fits = [d for d in scored if "intervention" in d.reasons and d.score >= 4 or d.score >= 8]
+    if not fits:
+        near = [d.study_id for d in scored if d.score >= 3 and "intervention" in d.reasons]
+        hint = f"; it could be {', '.join(near)}" if 1 < len(near) <= 4 else ""
         raise NoStudy("could not tell which study this article is about (no trial name, registry number, DOI, "
-                      "or intervention and population terms that fit a bundled study); name it with --source")
-    if len(scored) > 1 and scored[1].score == scored[0].score:
-        raise NoStudy(f"the article fits several studies equally ({scored[0].study_id}, {scored[1].study_id}); "
-                      f"name one with --source")
-    return scored[0]
+                      f"distinctive figures, or intervention and population terms that fit a bundled study){hint}; "
+                      "name one with --source")
+    tied = [d.study_id for d in fits if d.score == fits[0].score]
+    if len(tied) > 1:
+        raise NoStudy(f"the article fits several studies equally: could be {', '.join(tied)}; name one with --source")
+    return fits[0]

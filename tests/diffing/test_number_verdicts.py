@@ -115,3 +115,77 @@ def test_source_location_is_file_line(dlay, facts):
     assert rows[0].source_fact.location.startswith(doc.file + ":")
     line = int(rows[0].source_fact.location.split(":")[-2])
     assert "estimate: 0.66" in doc.text.splitlines()[line - 1] if doc.text else True
+
+
+# -- what the sentence says a number is (issue: one reading of numbers, shared with critique C502) --
+
+def test_two_thirds_is_a_reduction_the_trial_did_not_find(facts):
+    (row,) = judge("Vitamin D cuts MS activity by two thirds, study finds", facts)
+    assert row.verdict == "mismatch" and row.source_fact.value == "34%"
+    assert "67%" in row.note and "1 - HR 0.66" in row.note
+
+
+def test_a_third_and_thirty_four_percent_lower_are_one_minus_hr(facts):
+    for text in ("Vitamin D cut MS activity by a third.", "They were 34% less likely to have disease activity."):
+        (row,) = judge(text, facts)
+        assert row.verdict == "derived" and row.source_fact.formula == "1 - HR 0.66 = 34%", text
+
+
+def test_halved_is_a_mismatch(facts):
+    (row,) = judge("High-dose vitamin D halved the risk of disease activity.", facts)
+    assert row.verdict == "mismatch"
+
+
+def test_inverted_result_is_a_mismatch_for_both_arms(facts):
+    rows = judge("Only 60.3% of patients on vitamin D had no new activity, compared with 74.1% on placebo.", facts)
+    assert [r.verdict for r in rows] == ["mismatch", "mismatch"]
+    assert rows[0].note.startswith("inverts the result") and "39.7% had none" in rows[0].note
+    assert "25.9% had none" in rows[1].note
+
+
+def test_share_without_the_outcome_is_derived(facts):
+    (row,) = judge("Overall, 39.7% of the vitamin D group remained free of disease activity.", facts)
+    assert row.verdict == "derived" and row.source_fact.formula == "100% - 60.3% = 39.7%"
+
+
+def test_swapped_arms(facts):
+    (row,) = judge("Disease activity was seen in 74.1% of patients on vitamin D.", facts)
+    assert row.verdict == "mismatch" and row.note.startswith("swaps the arms")
+
+
+def test_people_in_the_trial_are_compared_with_the_trials_totals(facts):
+    (row,) = judge("Researchers in France gave 500 people with early MS either vitamin D or a dummy pill.", facts)
+    assert row.verdict == "mismatch" and row.source_fact.value == "316 participants"
+    assert "316" in row.note and "303" in row.note
+    (row,) = judge("The trial randomly assigned 303 adults to vitamin D or placebo.", facts)
+    assert row.verdict == "mismatch" and "303 is the number analysed" in row.note
+    for text in ("The trial randomly assigned 316 adults.", "Of 316 randomized patients, 303 received at least one dose.",
+                 "The researchers tracked more than 300 patients for two years.",
+                 "A randomized clinical trial involving 303 participants."):
+        assert {r.verdict for r in judge(text, facts) if r.kind == "count"} == {"match"}, text
+    (row,) = judge("Multiple sclerosis affects nearly three million people worldwide, a new study says.", facts)
+    assert row.verdict == "unverified"
+
+
+def test_how_long_the_trial_ran(facts):
+    (row,) = judge("In the three-year D-Lay MS study, patients took vitamin D.", facts)
+    assert row.verdict == "mismatch" and row.source_fact.value == "24 months"
+    (row,) = judge("Whether that means less disability in ten years, we cannot say.", facts)
+    assert row.verdict == "unverified"
+
+
+def test_allocation_share(facts):
+    rows = judge("Half took 100,000 IU of vitamin D3 every two weeks and half took a placebo.", facts)
+    assert [r.verdict for r in rows if r.kind == "fraction"] == ["derived", "derived"]
+
+
+def test_a_product_dose_is_not_the_trials(facts):
+    (row,) = judge("Our D3 5000 IU softgels are formulated for maximum absorption.", facts)
+    assert row.verdict == "unverified"
+
+
+def test_numbers_of_another_study_are_not_judged(facts):
+    f, d = facts
+    text = "In VIDAMS, 172 people took 5,000 IU a day; relapses were 34% and 32%."
+    rows, _ = diff_numbers(text, f, d, skip=lambda s, e: True)
+    assert {r.verdict for r in rows} == {"unverified"} and rows[0].note == "about another study"
