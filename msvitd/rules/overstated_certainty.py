@@ -46,9 +46,12 @@ def check(ctx):
             clause = r.clause_at(b.start)
             if negated_before(ctx.text, b.start, r.start) or clause is None:
                 continue
-            if not (r.benefit_context or r.claims or any(w in b.text.lower() for w in ("prove", "proof", "conclusive"))):
+            settles = any(w in b.text.lower() for w in ("prove", "proof", "conclusive", "settle", "once and for all",
+                                                         "beyond doubt", "no longer any doubt", "end the debate",
+                                                         "ends the debate"))
+            if not (r.benefit_context or r.claims or settles):
                 continue
-            if clause.hypothetical:
+            if clause.hypothetical_at(b.start):
                 continue
             end = b.end
             for c in r.claims:

@@ -45,6 +45,11 @@ _STAGE_COVERS = {
 }
 
 
+_CONDITION = re.compile(r"\s*(?:if|when|whether)\b", re.IGNORECASE)
+_SUBJECT_OF_HEDGE = re.compile(r"\s+(?:may|might|could|can|will|would)\s+(?:have|be|not|well|also|already|know|"
+                               r"remember|wonder|hear|read|see)\b", re.IGNORECASE)
+
+
 def _age_bounds(age: str | None) -> tuple[float, float]:
     nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", age or "")]
     if len(nums) >= 2:
@@ -111,10 +116,10 @@ def check(ctx):
             continue
         about = any(c.about_intervention for c in r.clauses) or r.intervention
         advice = [h for h in ctx.lexicon.advice.find(r.sentence.text)
-                  if not (c := r.clause_at(r.start + h.start)) or not (c.negated or c.hypothetical)]
-        context = (r.benefit_context or r.hedged or any(h.label == "strong" for h in r.hype) or bool(advice)
-                   or bool(ctx.lexicon.comparison_cues.search(r.sentence.text)))
-        if not (about and context):
+                  if not (c := r.clause_at(r.start + h.start)) or not (c.negated or c.hypothetical_at(r.start + h.start))]
+        strong = (r.benefit_context or any(h.label == "strong" for h in r.hype) or bool(advice)
+                  or bool(ctx.lexicon.comparison_cues.search(r.sentence.text)))
+        if not (about and (strong or r.hedged)):
             continue
         seen = set()
         for m in r.populations:
@@ -125,8 +130,15 @@ def check(ctx):
             clause = r.clause_at(m.start)
             if clause is not None and (clause.negated and clause.strength == "none") :
                 continue
-            if clause is not None and clause.hypothetical:
+            if info.get("context") == "advice" and not advice:
                 continue
+            elsewhere = any(c.benefit_context for c in r.clauses if c is not clause) or any(
+                not (clause.start <= r.start + h.start < clause.end) for h in advice)
+            if clause is not None and clause.hypothetical_at(m.start) and not (
+                    elsewhere and _CONDITION.match(ctx.text, clause.start)):
+                continue  # ... but "If you have MS, start supplementing now" names whom the advice is for
+            if not strong and _SUBJECT_OF_HEDGE.match(ctx.text, m.end):
+                continue  # "You may have seen headlines": the people named are who reads, not who benefits
             seen.add(m.concept)
             sev = lower(SEVERITY) if r.hedged else SEVERITY
             yield ctx.finding(_SELF, m.start, m.end,

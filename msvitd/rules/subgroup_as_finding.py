@@ -49,7 +49,8 @@ def check(ctx):
     study_subgroups = ctx.study.subgroups
     if study_subgroups and all(not g.exploratory for g in study_subgroups):
         return
-    for r in ctx.readings:
+    readings = ctx.readings
+    for i, r in enumerate(readings):
         if ctx.about_other_study(r):
             continue
         s = r.sentence.text
@@ -59,12 +60,18 @@ def check(ctx):
         var = lex.subgroup_variables.find(s)
         if not var or lex.subgroup_exploratory.search(s):
             continue
+        # "... benefited most. These were exploratory analyses.": the next sentence qualifies it
+        nxt = readings[i + 1].sentence.text if i + 1 < len(readings) else ""
+        if nxt and lex.subgroup_exploratory.search(nxt):
+            continue
         e = emph[0]
-        benefitish = r.benefit_context or any(w in e.text.lower() for w in _BENEFITISH)
+        near = s[max(0, e.start - 30):e.end + 30].lower()
+        benefitish = (r.benefit_context or any(w in near for w in _BENEFITISH)
+                      or bool(lex.advice.search(s)))
         if not benefitish:
             continue
         clause = r.clause_at(r.start + e.start)
-        if clause is not None and clause.hypothetical:
+        if clause is not None and clause.hypothetical_at(r.start + e.start):
             continue
         after = [v for v in var if v.start >= e.start]
         v = after[0] if after else var[0]

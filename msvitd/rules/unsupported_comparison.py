@@ -53,7 +53,7 @@ def check(ctx):
             if negated_before(s, cue.start, 0):
                 continue
             clause = r.clause_at(r.start + cue.start)
-            if clause is not None and clause.hypothetical:
+            if clause is not None and clause.hypothetical_at(r.start + cue.start):
                 continue
             t = min(treats, key=lambda t: abs(t.start - cue.end))
             start, end = r.start + min(cue.start, t.start), r.start + max(cue.end, t.end)

@@ -291,8 +291,11 @@ class Lexicon:
         dobj = d.get("disease_object", {})
         self.disease_terms = Matcher([("disease", p) for p in dobj.get("terms", [])])
         self.disease_verbs = dict(dobj.get("verbs", {}))
+        self.disease_organs = Matcher([("organ", p) for p in dobj.get("organs", [])])
+        self.organ_concept = str(dobj.get("organ_concept", "damage"))
         pops = d.get("populations", {})
-        self.population_info = {k: {"label": v.get("label", k), "scope": v.get("scope", "")} for k, v in pops.items()}
+        self.population_info = {k: {"label": v.get("label", k), "scope": v.get("scope", ""), "context": v.get("context", "")}
+                                for k, v in pops.items()}
         self.populations = Matcher([(k, p) for k, v in pops.items() for p in v.get("phrases", [])])
         comp = d.get("comparisons", {})
         self.comparison_cues = Matcher([("cue", p) for p in comp.get("cues", [])])

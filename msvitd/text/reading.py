@@ -30,10 +30,20 @@ _BOUNDARY = re.compile(
 _SUBORDINATE = re.compile(r"^(?:while|although|though|whereas|despite|as|because|since|given|if|when|after|"
                           r"before|with|unlike|in an effort|in addition)\b", re.IGNORECASE)
 # Between a benefit verb and the disease it acts on: "slow MS", "slow down MS", "halt the disease".
-_DISEASE_OBJECT_GAP = re.compile(r"(?:\s+(?:down|up|off|back|in|against))?\s+"
-                                 r"(?:(?:the|your|their|its|early|early-stage|relapsing|progressive)\s+)?", re.IGNORECASE)
-_OBJECT_BEFORE = re.compile(r"\b(?:to|than|of|with|alongside|instead|on|taking|from|like|as|afford|access|vs|versus)"
+_DISEASE_OBJECT_GAP = re.compile(r"['’\"”]?(?:\s+(?:down|up|off|back|in|against))?\s+"
+                                 r"(?:(?:the|your|their|its|early|early-stage|relapsing|progressive|crippling|debilitating|"
+                                 r"disabling|devastating|incurable|chronic|cruel|dreaded)\s+){0,2}", re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(r"\b(?:to|than|of|with|alongside|instead|on|taking|from|like|as|afford|access|vs|versus|"
+                            r"help|helps|helping|support|supports|supporting|boost|boosts|boosting|balance|balances|"
+                            r"regulate|regulates|modulate|modulates|strengthen|strengthens|calm|calms)"
                             r"\b(?:\s+[\w-]+){0,2}\s+$", re.IGNORECASE)
+# A question that asks (what, does, should ...) rather than insinuates (can, could, may ...)
+_ASKED = re.compile(r"(?:what|which|who|whom|why|how|when|where|does|do|did|is|are|was|were|has|have|had)\b", re.IGNORECASE)
+# The start of an answer to the question before it (interviews, Q&A): a quote, "Yes", "No", "Not exactly"
+_ANSWER = re.compile(r"[\"“'‘]|(?:yes|no|not|well|in short)\b", re.IGNORECASE)
+# What a protective verb acts on when it names a part of the body MS harms: "protect the brain"
+_PROTECT_VERBS = ("protect", "shield", "safeguard", "preserve", "defend", "spare", "save")
+_FORWARD_ONLY = re.compile(r"\b(?:in|of|for|on|against|to)$", re.IGNORECASE)
 _POST_HEDGE = re.compile(r"(?:suggest|appear|seem|hint|likely|possibly|probably|perhaps)", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’%.-]+")
@@ -57,7 +67,8 @@ class Mention:
     start: int
     end: int
     text: str
-    negated: bool = False
+    negated: bool = False  # negated, or inside a hypothetical scope (then ``hypothetical`` is true too)
+    hypothetical: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,11 @@ class Clause:
     null_result: bool
     benefit_context: bool
     has_concept: bool
+    hypothetical_from: int | None = None  # absolute offset where a "whether"/"if" scope starts
+
+    def hypothetical_at(self, offset: int) -> bool:
+        """True when ``offset`` lies in the clause's hypothetical scope ("whether it slows MS")."""
+        return self.hypothetical and (self.hypothetical_from is None or offset >= self.hypothetical_from)
 
 
 @dataclass(frozen=True)
@@ -182,7 +198,8 @@ class Reader:
         self.intervention = lexicon.with_intervention_terms(intervention_terms) if intervention_terms else lexicon.intervention
 
     # -- one sentence --------------------------------------------------------------------
-    def read(self, sentence: Sentence) -> Reading:
+    def read(self, sentence: Sentence, answered: bool = False) -> Reading:
+        """``answered``: the next paragraph answers this sentence (a question in an interview)."""
         lex = self.lex
         # words inside a URL ("/reduce-ms-relapses") are not the article's words
         s = _URL.sub(lambda m: " " * len(m.group()), sentence.text)
@@ -209,6 +226,7 @@ class Reader:
                   and not _OBJECT_BEFORE.search(s[max(0, h.start - 30):h.start])]
         hype_hits = [h for h in lex.hype.find(s) if not _overlaps(h, lex.hype_exclude.find(s))]
         question = s.rstrip().endswith("?")
+        asked = question and answered
 
         clause_spans = _clauses(s)
         clauses: list[Clause] = []
@@ -236,7 +254,15 @@ class Reader:
             for h in c_neg:
                 end = b if h.label == "clause" else _scope_end_short(s, h.end, b, 4)
                 neg_scopes.append((h.start, end))
+            # "Whether you were just diagnosed or have lived with MS for decades, ...": concessive, not a hypothesis
+            c_hypo = [h for h in c_hypo if not (h.text.lower() == "whether" and not s[:h.start].strip(" \"'“‘")
+                                                and re.search(r"\bor\b", s[h.end:b]))]
             hypo_start = min((h.start for h in c_hypo), default=None)
+            # "Does vitamin D stop MS?", "Fact check: does it ...?", or a question the next line answers:
+            # a question asked, not a claim ("Can vitamin D tame MS?" insinuates, and stays a hedged claim)
+            asked = asked or (question and bool(_ASKED.match(s[a:b].lstrip(" \"'“‘"))))
+            if asked:
+                hypo_start = a
 
             def negated(pos: int) -> bool:
                 return any(x <= pos < y for x, y in neg_scopes)
@@ -267,7 +293,8 @@ class Reader:
             if _RANK[clause_strength] > _RANK[sentence_strength]:
                 sentence_strength = clause_strength
             about = bool(c_interv) or not c_other
-            c_mentions = [Mention(h.label, base + h.start, base + h.end, h.text, negated(h.start) or hypothetical(h.start))
+            c_mentions = [Mention(h.label, base + h.start, base + h.end, h.text, negated(h.start) or hypothetical(h.start),
+                                  hypothetical(h.start) and not negated(h.start))
                           for h in c_out]
             mentions.extend(c_mentions)
             benefit_cues = [h for h in live if h.label.startswith("benefit")]
@@ -286,14 +313,28 @@ class Reader:
                     if any(bc.end <= h.start < window_end + 1 for h in c_out):
                         continue
                     dt = _DISEASE_OBJECT_GAP.match(s, bc.end)
-                    dt = lex.disease_terms.search(s[dt.end():window_end + 1]) if dt else None
+                    lemma = bc.label.split(":", 2)[2]
+                    gap_end = dt.end() if dt else bc.end
+                    dt = lex.disease_terms.search(s[gap_end:window_end + 1]) if dt else None
                     if dt and dt.start != 0:
                         dt = None
+                    organ = None
+                    if dt is None and lemma in _PROTECT_VERBS:
+                        # "protect the brain", "shield nerve fibres": the damage MS does to them
+                        og = re.match(r"['’\"”]?\s+(?:(?:the|your|their|its|our|people's|patients')\s+)?", s[bc.end:])
+                        if og:
+                            hit = lex.disease_organs.search(s[bc.end + og.end():bc.end + og.end() + 40])
+                            if hit and hit.start == 0 and not negated(bc.start):
+                                st, en = bc.end + og.end(), bc.end + og.end() + hit.end
+                                organ = Mention(lex.organ_concept, base + st, base + en, s[st:en])
+                    if organ is not None:
+                        mentions.append(organ)
+                        targets.append((organ, Hit(organ.start - base, organ.end - base, organ.concept, organ.text)))
+                        continue
                     if dt:
                         gap = _DISEASE_OBJECT_GAP.match(s, bc.end).end() - bc.end
                         dt = Hit(dt.start + gap, dt.end + gap, dt.label, dt.text)
                     if dt and not negated(bc.start):
-                        lemma = bc.label.split(":", 2)[2]
                         concept = lex.disease_verbs.get(lemma, lex.disease_verbs.get("default", "progression"))
                         st, en = bc.end + dt.start, bc.end + dt.end
                         m = Mention(concept, base + st, base + en, s[st:en])
@@ -301,7 +342,8 @@ class Reader:
                         targets.append((m, Hit(st, en, concept, s[st:en])))
                 for m, h in targets:
                     before = [x for x in benefit_cues if x.end <= h.start]
-                    after = [x for x in benefit_cues if x.start >= h.end]
+                    # "reduction in", "benefit for": a phrase that takes its object after it
+                    after = [x for x in benefit_cues if x.start >= h.end and not _FORWARD_ONLY.search(x.text)]
                     if before:
                         bc = before[-1]
                     elif after:
@@ -310,6 +352,8 @@ class Reader:
                         continue
                     if bc.end <= h.start and h.start - bc.end > 60:
                         continue
+                    if bc.start >= h.end and bc.start - h.end > 40:
+                        continue  # "disability ... and the reduction ... slower progression": too far to govern it
                     hc = hedges_cue(bc)
                     lvl = "correlational" if correl else ("conditional_causal" if hc else "direct_causal")
                     qs, qe = min(bc.start, h.start), max(bc.end, h.end)
@@ -317,7 +361,8 @@ class Reader:
                                         _tense(bc.text, bc.label), base + qs, base + qe))
             benefit_context = bool(benefit_cues) and about
             clauses.append(Clause(base + a, base + b, clause_strength, hedged, bool(c_neg), hypo_start is not None,
-                                  about, bool(c_null), benefit_context, bool(c_out)))
+                                  about, bool(c_null), benefit_context, bool(c_out),
+                                  base + hypo_start if hypo_start is not None else None))
 
         for h in causal:
             cues.append(cue(h.label.split(":")[0], h))
@@ -364,7 +409,10 @@ class Reader:
 
     # -- a whole text ----------------------------------------------------------------------
     def read_text(self, text: str, index: LineIndex | None = None) -> list[Reading]:
-        readings = [self.read(s) for s in split_sentences(text, index)]
+        sents = split_sentences(text, index)
+        readings = [self.read(s, answered=s.text.rstrip().endswith("?") and i + 1 < len(sents)
+                              and sents[i + 1].line > s.line and bool(_ANSWER.match(sents[i + 1].text)))
+                    for i, s in enumerate(sents)]
         # "There were fewer relapses. The difference was not significant.": the second sentence
         # takes back the claims of the first.
         out = []

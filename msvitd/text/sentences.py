@@ -21,9 +21,11 @@ jan jul jun mar nov oct sep sept est inc ltd co corp dept univ gen govt eq ref r
 mt ft u.s u.k p.m a.m ph.d m.d b.sc msc phd
 """.split())
 
+# words a single capital letter follows as a name, not an initial: "vitamin D.", "hepatitis B."
+_LETTER_NAMES = frozenset("vitamin vitamins hepatitis type group arm phase plan grade stage class factor".split())
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*")
 _NEXT_START = re.compile(r"\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u00DE])")
-_MARKUP = re.compile(r"(?:\s*(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,3}[.)]\s+))+")
+_MARKUP = re.compile(r"(?:\s*(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,3}[.)]\s+|\d{1,3}/\d{0,3}\s+))+")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -113,8 +115,9 @@ def _is_abbreviation(chunk: str) -> bool:
     word = original.lower()
     if word in ABBREVIATIONS:
         return True
-    if len(word) == 1 and word.isalpha():  # an initial: "E. Thouvenot"
-        return True
+    if len(word) == 1 and word.isalpha():  # an initial: "E. Thouvenot", but not "took vitamin D. The ..."
+        prev = re.search(r"([A-Za-z]+)\s+[A-Za-z]\.?$", chunk)
+        return not (prev and prev.group(1).lower() in _LETTER_NAMES)
     return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word))  # "e.g", "u.s"
 
 
