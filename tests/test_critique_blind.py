@@ -1,0 +1,62 @@
+"""The fourth blind set (tests/critique_corpus/articles_blind2/): 14 whole articles labelled before
+msvitd was run on them. Every labelled finding must be found and nothing else flagged, except
+the documented known misses and known extra flags below; overall precision and recall must
+stay above what was reached, less a small margin. The numbers measured blind, before the fixes
+the set prompted, are in articles_blind2.before.json (bench/critique_accuracy.py prints both)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# (file, category, quote) a reviewer labels but msvitd does not find, and why it is accepted.
+KNOWN_MISSES = {
+    # the article reports null clinical outcomes, which the rule counts as discussing limitations
+    ("translated.txt", "omits_limitations", "(whole article)"),
+}
+# (file, category, quote) flagged although not labelled: defensible, but not what the labeller wrote.
+KNOWN_EXTRA = {
+    ("press-release.txt", "certainty_overstated", "delays"),  # "shows that ... delays": info, present tense
+    ("magazine.txt", "surrogate_to_clinical", "tame MS"),  # question headline "Can the sunshine vitamin tame MS?"
+    ("magazine.txt", "hype", "exciting"),  # a nutritionist's "It's exciting" (info)
+}
+MARGIN = 0.03
+
+
+@pytest.fixture(scope="module")
+def result():
+    spec = importlib.util.spec_from_file_location("critique_accuracy", ROOT / "bench" / "critique_accuracy.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.evaluate_articles("articles_blind2")
+
+
+def test_every_labelled_finding_is_found(result):
+    misses = [m for m in result["missed"] if tuple(m) not in KNOWN_MISSES]
+    assert misses == [], "\n".join(f"{f}: {c}: {q}" for f, c, q in misses)
+
+
+def test_nothing_else_is_flagged(result):
+    extra = [m for m in result["false_positives"] if tuple(m) not in KNOWN_EXTRA]
+    assert extra == [], "\n".join(f"{f}: {c}: {q}" for f, c, q in extra)
+
+
+def test_overall_precision_and_recall_hold(result):
+    o = result["overall"]
+    assert o["precision"] >= 0.95 - MARGIN and o["recall"] >= 0.98 - MARGIN, o
+
+
+def test_every_article_is_matched_to_its_study(result):
+    d = result["detection"]
+    assert d["right"] == d["of"], d["wrong"]
+
+
+def test_the_blind_numbers_were_recorded_before_the_fixes():
+    import json
+
+    before = json.loads((ROOT / "tests/critique_corpus/articles_blind2.before.json").read_text(encoding="utf-8"))
+    assert before["overall"]["tp"] + before["overall"]["fn"] == 63  # every label, scored blind
