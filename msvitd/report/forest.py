@@ -163,11 +163,13 @@ class Forest:
     x_null: float
     numbers_header: str
     weight_header: str
-    favours: tuple[str, str] = ("", "")
+    favours: tuple[str, str] = ("", "")  # the words as given (the text plot prints them whole)
+    favours_lines: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # as drawn, arrows included, wrapped
     separator_y: Optional[float] = None  # line between studies and pooled rows
     show_weights: bool = True
     ci_level: int = 95
     label_header: str = "Study"
+    line_height: float = 17.0
 
     def x(self, value: float) -> float:
         return scale(value, self.axis_lo, self.axis_hi, self.plot_x0, self.plot_x1, self.log)
@@ -284,8 +286,9 @@ def tick_values(lo: float, hi: float, log: bool) -> list[float]:
             vals = [v for v in vals if abs(math.log10(v) - round(math.log10(v))) < 1e-9]
         return vals
     step = _nice_step(hi - lo)
-    n = int(round((hi - lo) / step))
-    return [round(lo + i * step, 10) for i in range(n + 1)]
+    first = math.ceil(lo / step - 1e-9)
+    last = math.floor(hi / step + 1e-9)
+    return [round(i * step, 10) + 0.0 for i in range(first, last + 1)]
 
 
 def tick_label(v: float, log: bool) -> str:
@@ -328,6 +331,18 @@ def wrap_label(label: str, max_px: float, font_size: float, max_lines: int = 2) 
             lines.append(_fit(rest, max_px, font_size, ellipsis=True))
             cut = True
     return tuple(lines), cut
+
+
+def _two_line_width(text: str, font_size: float, slack: float = 1.25) -> float:
+    """A column that holds ``text`` on two lines broken at a space (one line if it has none): the narrowest
+    one, or up to ``slack`` times wider when that puts more words on the first line (reads better)."""
+    words = text.split(" ")
+    splits = [max(text_width(" ".join(words[:i]), font_size), text_width(" ".join(words[i:]), font_size))
+              for i in range(1, len(words))]
+    if not splits:
+        return text_width(text, font_size)
+    best = min(splits)
+    return next(w for w in reversed(splits) if w <= best * slack)
 
 
 def _fit(text: str, max_px: float, font_size: float, ellipsis: bool) -> str:
@@ -387,6 +402,26 @@ def layout(rows: Sequence[PlotRow], measure: str, *, id: str = "forest", title: 
     weight_x = numbers_x + numbers_w + (style.gap + weight_w if show_weights else 0.0)
     width = weight_x + style.margin
 
+    # the "favours" words under the axis, each on its side of the line of no effect: on one line where
+    # they fit, else on two; when two lines do not fit either, the plot moves right (or grows) to make room
+    null = 1.0 if log else 0.0
+    dx_null = scale(null, a, b, 0.0, style.plot_width, log)
+    sides = (f"← {favours[0]}" if favours[0] else "", f"{favours[1]} →" if favours[1] else "")
+    rooms = [plot_x0 + dx_null - 6 - style.margin, width - style.margin - (plot_x0 + dx_null + 6)]
+    extra = [0.0, 0.0]
+    for k, text in enumerate(sides):
+        if text and text_width(text, fs) > rooms[k]:
+            extra[k] = min(max(0.0, _two_line_width(text, fs) - rooms[k]), style.max_label)
+            rooms[k] += extra[k]
+    if extra[0]:
+        plot_x0 += extra[0]
+        plot_x1 += extra[0]
+        numbers_x += extra[0]
+        weight_x += extra[0]
+        width += extra[0]
+    width += extra[1]
+    favours_lines = tuple(wrap_label(text, room, fs)[0] if text else () for text, room in zip(sides, rooms))
+
     # vertical layout: header, rows (each as tall as its label), separator, pooled rows, axis
     header_y = style.margin + fs  # baseline of the column headings
     y = header_y + style.row_pad + 2
@@ -437,14 +472,10 @@ def layout(rows: Sequence[PlotRow], measure: str, *, id: str = "forest", title: 
     tick_len = 5
     axis_label_y = axis_y + tick_len + fs + 2 + style.line_height
     favours_y = axis_label_y + style.line_height if any(favours) else axis_label_y
-    height = favours_y + style.margin
+    n_favours = max(len(lines) for lines in favours_lines)
+    height = favours_y + max(n_favours - 1, 0) * style.line_height + style.margin
     ticks = tuple(Tick(v, x(v), tick_label(v, log)) for v in tick_values(a, b, log))
     x_null = x(null)
-    if any(favours):  # "favours" words either side of the line of no effect, cut to the room there
-        left_room = x_null - 6 - style.margin
-        right_room = width - style.margin - (x_null + 6)
-        favours = tuple(t if text_width(t, fs) <= room else _fit(t, room, fs, ellipsis=True)
-                        for t, room in ((favours[0], left_room), (favours[1], right_room)))
     k = sum(1 for r in rows if not r.pooled)
     pooled = [r for r in rows if r.pooled]
     description = _describe(title, measure_name, rows, log, k, pooled, ci_level, a, b)
@@ -454,9 +485,10 @@ def layout(rows: Sequence[PlotRow], measure: str, *, id: str = "forest", title: 
                   plot_x1=plot_x1, numbers_x=numbers_x, weight_x=weight_x, header_y=header_y, rows_top=rows_top,
                   rows_bottom=rows_bottom, axis_y=axis_y, axis_label_y=axis_label_y, favours_y=favours_y,
                   ticks=ticks, rows=tuple(out), x_null=x_null, numbers_header=numbers_header,
-                  weight_header=weight_header, favours=favours, separator_y=separator_y,
+                  weight_header=weight_header, favours=tuple(favours), favours_lines=favours_lines,
+                  separator_y=separator_y,
                   show_weights=show_weights, ci_level=ci_level,
-                  label_header=label_header)
+                  label_header=label_header, line_height=style.line_height)
 
 
 def _describe(title, measure_name, rows, log, k, pooled, ci_level, a, b) -> str:

@@ -191,6 +191,75 @@ def test_article_page_in_chromium(cli, tmp_path, browser, capsys):
               f"print: {pdf}")
 
 
+QUESTION = "vitamin-d-early-ms"
+
+# Every figure's favours words: the box of each line, and the axis line it sits under.
+FAVOURS_JS = r"""
+Array.from(document.querySelectorAll('svg.forest-plot')).map(svg => {
+  const box = (el) => { const r = el.getBoundingClientRect(); return {l: r.left, r: r.right, t: r.top, b: r.bottom}; };
+  const texts = Array.from(svg.querySelectorAll('g.axis text')).map(t => ({cls: t.getAttribute('class'),
+    text: t.textContent.replace(/\s+/g, ' ').trim(), box: box(t)}));
+  return {id: svg.id, svg: box(svg), texts, nul: box(svg.querySelector('line.null-line'))};
+})
+"""
+
+
+def _boxes_apart(a, b) -> bool:
+    return a["r"] <= b["l"] + 0.5 or b["r"] <= a["l"] + 0.5 or a["b"] <= b["t"] + 0.5 or b["b"] <= a["t"] + 0.5
+
+
+def test_question_page_in_chromium(cli, tmp_path, browser, capsys):
+    """The bundled review question: every outcome with its studies under it, a plot per outcome that has
+    estimates, the favours words whole and apart from the axis labels, and nothing wider than a phone."""
+    from msvitd.report.page import build_page
+
+    out = _report(cli, tmp_path, QUESTION)
+    page = build_page(QUESTION, evidence=[str(EVIDENCE)])
+    assert page.figures
+    browser.open(out)
+    _check_page_basics(browser, expect_plots=len(page.figures))
+    # the per-study rows are drawn, under their outcome and indented
+    rows = browser.evaluate("""Array.from(document.querySelectorAll('table.sof-table tr.member')).map(tr => {
+        const th = tr.querySelector('th').getBoundingClientRect();
+        const body = tr.parentElement.querySelector('tr:not(.member) th').getBoundingClientRect();
+        return {visible: th.height > 0, below: th.top >= body.bottom - 1,
+                text: tr.querySelector('th').textContent};
+    })""")
+    members = sum(len(r.members) for t in page.tables for r in t.rows)
+    assert len(rows) == members > 0
+    assert all(r["visible"] and r["below"] for r in rows), rows
+    indent = browser.evaluate("""(() => {
+        const m = document.querySelector('tr.member th'); const b = document.querySelector('tbody.outcome tr th');
+        const pad = (el) => parseFloat(getComputedStyle(el).paddingLeft);
+        return pad(m) - pad(b); })()""")
+    assert indent >= 8
+    # the favours words: whole (no ellipsis), inside the plot, clear of the ticks and the axis label
+    for plot in browser.evaluate(FAVOURS_JS):
+        favours = [t for t in plot["texts"] if t["cls"] == "favours"]
+        assert len(favours) == 2, plot["id"]
+        assert favours[0]["box"]["r"] <= plot["nul"]["l"] and favours[1]["box"]["l"] >= plot["nul"]["r"]
+        for f in favours:
+            assert "…" not in f["text"] and f["text"].replace("←", "").replace("→", "").strip().startswith("Favours")
+            assert plot["svg"]["l"] - 0.5 <= f["box"]["l"] and f["box"]["r"] <= plot["svg"]["r"] + 0.5, f
+            for other in plot["texts"]:
+                if other["cls"] != "favours":
+                    assert _boxes_apart(f["box"], other["box"]), (plot["id"], f["text"], other["text"])
+    shot = browser.screenshot(_keep(tmp_path, "report-question.png"))
+    top = browser.screenshot(_keep(tmp_path, "report-question-top.png"), full=False)
+    browser.open(out, width=375, mobile=True)
+    assert browser.console_errors() == []
+    assert browser.evaluate("document.documentElement.scrollWidth") <= 376
+    phone = browser.screenshot(_keep(tmp_path, "report-question-phone.png"), full=False)
+    browser.call("Emulation.setEmulatedMedia", media="print")
+    browser.open(out, width=695)
+    assert browser.evaluate("document.documentElement.scrollWidth") <= 696
+    assert browser.evaluate("Array.from(document.querySelectorAll('svg.forest-plot')).every("
+                            "s => s.getBoundingClientRect().right <= 696)")
+    browser.call("Emulation.setEmulatedMedia", media="")
+    with capsys.disabled():
+        print(f"\n  question page screenshots: {shot} (full page), {top}, {phone} (phone)")
+
+
 def test_pooled_question_page_in_chromium(tmp_path, browser, capsys):
     """Forest plots with several studies, weights and a diamond (the fixture of three trials)."""
     from msvitd.report.page import Page, legend

@@ -260,3 +260,25 @@ def test_golden_svg_and_text_plot():
     check_golden("forest-two-trials.txt", text_plot(f) + "\n")
     f1 = layout([DLAY], "HR", id="dlay", title="Disease activity", axis=(0.25, 2.0))
     check_golden("forest-dlay.svg", render_svg(f1))
+
+
+def test_linear_ticks_are_multiples_of_their_step_with_zero_among_them():
+    ticks = tick_values(-0.06, 0.06, False)
+    assert 0.0 in ticks and ticks == sorted(ticks)
+    step = ticks[1] - ticks[0]
+    assert all(abs(t / step - round(t / step)) < 1e-9 for t in ticks)
+    assert -0.06 <= ticks[0] and ticks[-1] <= 0.06
+
+
+def test_favours_words_wrap_rather_than_being_cut():
+    # the line of no effect near the left end leaves little room on that side: two lines, whole words
+    f = layout([PlotRow("VIDAMS", 3.7, 1.28, 10.7)], "RR", favours=("Favours high-dose vitamin D",
+                                                                      "Favours low-dose vitamin D"))
+    left, right = f.favours_lines
+    assert " ".join(left) == "← Favours high-dose vitamin D" and len(left) == 2
+    assert right == ("Favours low-dose vitamin D →",)
+    assert all(text_width(line, f.font_size) <= f.x_null - 6 - 10 + 0.01 for line in left)
+    root = parse(render_svg(f))
+    drawn = [" ".join("".join(t.itertext()).split()) for t in root.iter(f"{SVG}text") if t.get("class") == "favours"]
+    assert drawn == ["← Favours high-dose vitamin D", "Favours low-dose vitamin D →"]
+    assert "Favours high-dose vitamin D  |  Favours low-dose vitamin D" in text_plot(f)
