@@ -377,7 +377,7 @@ def _left_out(row, forest) -> list[str]:
         elif rel.lo is None or rel.hi is None:
             out.append(f"{name} ({rel.measure} {rel.estimate:.2f} without a confidence interval)")
         elif rel.measure != forest.measure:
-            out.append(f"{name} (a {rel.measure}, in its own plot)")
+            out.append(f"{name} ({rel.measure}, in its own plot)")
     return out
 
 
@@ -565,7 +565,7 @@ def glance(tables: Sequence[SofTable], article: Optional[ArticleView], diff: Opt
             where = ""
             if question:
                 label = t.title[len(question) + 2:] if t.title.startswith(question + ": ") else t.title
-                where = f"{_cap(label)}: "
+                where = f"{_cap(label)} — "
             out.append(f"{where}{main.name}: {main.statement.rstrip('.')}. {_cap(main.relative)}; certainty "
                        f"{main.certainty_label.lower()} ({main.certainty_symbols}).")
     if article is not None and article.critique_error is None:

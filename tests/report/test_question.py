@@ -163,3 +163,20 @@ def test_question_page_structure(html):
     tags = [t for t, _ in parsed.tags]
     assert tags.count("table") == tags.count("caption")
     assert tags.count("figure") == tags.count("figcaption") == tags.count("svg")
+
+
+def test_an_outcome_with_estimates_on_two_measures_gets_a_plot_for_each():
+    rels = {"A": Relative("HR", 0.7, 0.5, 0.9), "B": Relative("RR", 0.9, 0.6, 1.3, by="msvitd"), "C": None}
+    members = tuple(SimpleNamespace(study_name=n, study_ids=(n.lower(),), arms=(), relative=rel)
+                    for n, rel in rels.items())
+    row = SimpleNamespace(name="Relapse", better="lower", members=members, forest=None, gaps=(), study_ids=(),
+                          refused="not pooled: the studies report different measures (HR, RR)", relative=None)
+    plots = (Forest("Relapse", "HR", (ForestRow("A", 0.7, 0.5, 0.9, None),), note=row.refused),
+             Forest("Relapse", "RR", (ForestRow("B", 0.9, 0.6, 1.3, None, by="msvitd"),), note=row.refused))
+    figs, why = outcome_figures(row, plots, 4, "forest-1-2", {})
+    assert why is None
+    assert [(f.number, f.id) for f in figs] == [(4, "forest-1-2"), (5, "forest-1-2-2")]
+    assert "Not in this plot: B (RR, in its own plot); C (no effect estimate)." in figs[0].caption
+    assert "Not in this plot: A (HR, in its own plot); C (no effect estimate)." in figs[1].caption
+    assert "B †" in figs[1].text and "computed by msvitd" in figs[1].caption
+    assert all("Not pooled: the studies report different measures (HR, RR)." in f.caption for f in figs)
