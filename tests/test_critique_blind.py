@@ -1,5 +1,6 @@
-"""The fourth blind set (tests/critique_corpus/articles_blind2/): 14 whole articles labelled before
-msvitd was run on them. Every labelled finding must be found and nothing else flagged, except
+"""The fourth and fifth blind sets (tests/critique_corpus/articles_blind2/, articles_blind3/): 14
+and 8 whole articles labelled before msvitd was run on them (the fifth written after the fourth's
+fixes, to measure them on unseen text). Every labelled finding must be found and nothing else flagged, except
 the documented known misses and known extra flags below; overall precision and recall must
 stay above what was reached, less a small margin. The numbers measured blind, before the fixes
 the set prompted, are in articles_blind2.before.json (bench/critique_accuracy.py prints both)."""
@@ -23,16 +24,18 @@ KNOWN_EXTRA = {
     ("press-release.txt", "certainty_overstated", "delays"),  # "shows that ... delays": info, present tense
     ("magazine.txt", "surrogate_to_clinical", "tame MS"),  # question headline "Can the sunshine vitamin tame MS?"
     ("magazine.txt", "hype", "exciting"),  # a nutritionist's "It's exciting" (info)
+    ("pharmacy-newsletter.txt", "omits_context", "(whole article)"),  # true: the labeller left it out (info)
 }
 MARGIN = 0.03
+REACHED = {"articles_blind2": (0.95, 0.98), "articles_blind3": (0.96, 1.0)}  # overall precision, recall
 
 
-@pytest.fixture(scope="module")
-def result():
+@pytest.fixture(scope="module", params=sorted(REACHED))
+def result(request):
     spec = importlib.util.spec_from_file_location("critique_accuracy", ROOT / "bench" / "critique_accuracy.py")
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
-    return mod.evaluate_articles("articles_blind2")
+    return mod.evaluate_articles(request.param)
 
 
 def test_every_labelled_finding_is_found(result):
@@ -47,7 +50,8 @@ def test_nothing_else_is_flagged(result):
 
 def test_overall_precision_and_recall_hold(result):
     o = result["overall"]
-    assert o["precision"] >= 0.95 - MARGIN and o["recall"] >= 0.98 - MARGIN, o
+    p, r = REACHED[result["corpus"]]
+    assert o["precision"] >= p - MARGIN and o["recall"] >= r - MARGIN, o
 
 
 def test_every_article_is_matched_to_its_study(result):
@@ -55,8 +59,9 @@ def test_every_article_is_matched_to_its_study(result):
     assert d["right"] == d["of"], d["wrong"]
 
 
-def test_the_blind_numbers_were_recorded_before_the_fixes():
+@pytest.mark.parametrize("name,labels", [("articles_blind2", 63), ("articles_blind3", 25)])
+def test_the_blind_numbers_were_recorded_before_the_fixes(name, labels):
     import json
 
-    before = json.loads((ROOT / "tests/critique_corpus/articles_blind2.before.json").read_text(encoding="utf-8"))
-    assert before["overall"]["tp"] + before["overall"]["fn"] == 63  # every label, scored blind
+    before = json.loads((ROOT / f"tests/critique_corpus/{name}.before.json").read_text(encoding="utf-8"))
+    assert before["overall"]["tp"] + before["overall"]["fn"] == labels  # every label, scored blind

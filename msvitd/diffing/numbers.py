@@ -308,8 +308,9 @@ _RUN_BEFORE = re.compile(
     r"almost\s+|roughly\s+|more\s+than\s+|over\s+|around\s+|a\s+full\s+|the\s+(?:full\s+|next\s+|first\s+)?)?$", re.I)
 _RUN_AFTER = re.compile(r"^(?:[\s-]+(?:long|[A-Z][\w-]*|randomi[sz]ed|placebo-controlled|controlled|French|clinical)){0,4}"
                         r"[\s-]+(?:study|trial|follow-up|programme|program)\b")
-_RUN_CONTEXT = re.compile(r"\b(?:trial|study|took|taking|received|given|gave|followed|tracked|treated|supplement\w*|"
-                          r"participants|patients|people|researchers)\b", re.I)
+_RUN_CONTEXT = re.compile(r"\b(?:trial|study|took|taking|received|receiving|given|gave|followed|tracked|treated|"
+                          r"supplement\w*|lasted|lasting|ran|running|placebo|pills?|dummy|doses?|vitamin|IU|units|"
+                          r"monitored|observed|assigned|randomi[sz]ed)\b", re.I)
 _NOT_RUN = re.compile(r"\b(?:every|each|within|ago|per)\s+$|\bin\s+$", re.I)
 _DOSE_CONTEXT = re.compile(r"\b(?:trial|study|participants?|patients?|received|given|gave|took|taking|randomi[sz]\w*|"
                            r"assigned|arm|group|researchers?)\b", re.I)
@@ -497,8 +498,11 @@ def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: 
     if m.kind == "duration" and sf.run:
         if _NOT_RUN.search(before[-12:]):
             return None
-        run_cue = _RUN_BEFORE.search(before[-40:]) or _RUN_AFTER.match(after)
-        if not run_cue or not _RUN_CONTEXT.search(text[sent.start:sent.end]):
+        run_before = _RUN_BEFORE.search(before[-40:])
+        run_cue = run_before or _RUN_AFTER.match(after)
+        # "gave ... a dummy pill for three years", "the trial lasted": the trial, not "has had MS for 22 years"
+        near = before[-80:] if run_before else text[sent.start:sent.end]
+        if not run_cue or not _RUN_CONTEXT.search(near):
             return None
         fits = []
         for f in sf.run:

@@ -20,6 +20,7 @@ Better
 
 from __future__ import annotations
 
+import re
 import sys
 
 CODE = "C603"
@@ -27,10 +28,14 @@ NAME = "omits-limitations"
 CATEGORY = "omits_limitations"
 SEVERITY = "warning"
 _SELF = sys.modules[__name__]
+_NULL = re.compile(r"\bno\b|\bnot\b|n['’]t\b|differ|similar|fail|missed", re.IGNORECASE)
 
 
 def check(ctx):
-    if ctx.article_has("limitations"):
+    spans = [(r.start, r.end) for r in ctx.readings if ctx.about_other_study(r)]
+    # "PrevANZ found no effect" is about another trial, not a limitation of this one
+    if any(not (_NULL.search(h.text) and any(a <= h.start < b for a, b in spans))
+           for h in ctx.article_has("limitations")):
         return
     lims = ctx.study.limitations[:3]
     fact = "; ".join(l.text for l in lims) or None

@@ -25,6 +25,7 @@ Better
 
 from __future__ import annotations
 
+import re
 import sys
 
 from msvitd.rules._common import negated_before
@@ -35,6 +36,7 @@ CATEGORY = "certainty_overstated"
 SEVERITY = "warning"
 _SELF = sys.modules[__name__]
 _ALREADY = ("C201", "C202")
+_GENERIC_SUBJECT = re.compile(r"\b(?:a|an|any)\s+[\w-]+\s+(?:that|which)\s+$", re.IGNORECASE)
 
 
 def check(ctx):
@@ -70,6 +72,8 @@ def check(ctx):
             # headlines use the present tense for past events ("Vitamin D cuts lesions"): not a generalisation
             if c.strength != "direct_causal" or not c.present_tense or r.sentence.heading:
                 continue
+            if _GENERIC_SUBJECT.search(ctx.text, max(r.start, c.cue.start - 40), c.cue.start):
+                continue  # "A drug that reduces lesions does not ...": any drug, not this trial's result
             if ctx.facts.status(c.concept).status != "supported" or ctx.flagged(c.start, c.end, _ALREADY):
                 continue
             outs = ctx.facts.status(c.concept).outcomes

@@ -128,7 +128,7 @@ def check(ctx):
             if not scope or covered(ctx, scope, m.concept) or m.concept in seen:
                 continue
             clause = r.clause_at(m.start)
-            if clause is not None and (clause.negated and clause.strength == "none") :
+            if clause is not None and clause.strength == "none" and r.negated_at(m.start):
                 continue
             if info.get("context") == "advice" and not advice:
                 continue

@@ -31,7 +31,8 @@ NAME = "subgroup-as-finding"
 CATEGORY = "subgroup_as_finding"
 SEVERITY = "warning"
 _SELF = sys.modules[__name__]
-_BENEFITISH = ("benefi", "improv", "effect", "help", "respond", "work", "reduc", "gain", "effective")
+_BENEFITISH = ("benefi", "improv", "effect", "help", "respond", "work", "reduc", "gain", "effective", "most out of",
+               "the most from", "best", "pronounced")
 
 
 def _subgroup_fact(study) -> str:

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 _STAGE_WORDS = {
-    "cis": r"clinically isolated syndrome|\bCIS\b|first (?:demyelinating )?(?:event|episode|attack)",
+    "cis": r"clinically isolated syndrome|\bCIS\b|first (?:demyelinating |neurological |MS-like )?(?:event|episode|attack|"
+           r"symptoms)|earliest stage|first signs? of (?:MS|multiple sclerosis)",
     "rrms": r"relapsing[- ]remitting|\bRRMS\b",
     "cis_or_rrms": r"clinically isolated syndrome|\bCIS\b|relapsing[- ]remitting|\bRRMS\b",
     "progressive": r"progressive (?:MS|multiple sclerosis)",

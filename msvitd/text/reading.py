@@ -22,7 +22,7 @@ _RANK = {s: i for i, s in enumerate(STRENGTHS)}
 # Where one clause ends and another begins: strong punctuation, contrast words, and the
 # words that introduce a definition ("disease activity, defined as relapse or new lesions").
 _BOUNDARY = re.compile(
-    r"[;:]\s+|\s[\u2014\u2013]\s?|\u2014|\(|\)|\?\s"
+    r"[;:]\s+|\s[\u2014\u2013]\s?|\u2014|\s-\s|\(|\)|\?\s"
     r"|,?\s+(?=(?:but|whereas|although|though|however|yet|while|despite|except|unlike)\b)"
     r"|,\s*(?=(?:which|a condition|a disease|an illness|defined|including|such as|a composite|meaning|measured|as well as|compared|versus|vs)\b)"
     r"|\s+(?=(?:defined as|a composite of|which (?:is|was|are|were|includes|included|combines|combined))\b)",
@@ -132,6 +132,10 @@ class Reading:
     def end(self) -> int:
         return self.sentence.end
 
+    def negated_at(self, offset: int) -> bool:
+        """True when ``offset`` lies in the scope of a negation ("not", "no", "without ...")."""
+        return any(a <= offset < b for a, b in self.extras.get("neg_scopes", ()))
+
     def clause_at(self, offset: int) -> Clause | None:
         for c in self.clauses:
             if c.start <= offset < c.end:
@@ -230,6 +234,7 @@ class Reader:
 
         clause_spans = _clauses(s)
         clauses: list[Clause] = []
+        all_neg_scopes: list[tuple[int, int]] = []
         claims: list[Claim] = []
         mentions: list[Mention] = []
         cues: list[Cue] = []
@@ -258,6 +263,7 @@ class Reader:
             c_hypo = [h for h in c_hypo if not (h.text.lower() == "whether" and not s[:h.start].strip(" \"'“‘")
                                                 and re.search(r"\bor\b", s[h.end:b]))]
             hypo_start = min((h.start for h in c_hypo), default=None)
+            all_neg_scopes.extend((base + x, base + y) for x, y in neg_scopes)
             # "Does vitamin D stop MS?", "Fact check: does it ...?", or a question the next line answers:
             # a question asked, not a claim ("Can vitamin D tame MS?" insinuates, and stays a hedged claim)
             asked = asked or (question and bool(_ASKED.match(s[a:b].lstrip(" \"'“‘"))))
@@ -405,7 +411,8 @@ class Reader:
             clauses=tuple(clauses), outcomes=tuple(sorted(mentions, key=lambda m: m.start)), populations=pops,
             claims=tuple(claims), hype=hype, boosters=tuple(cue("booster", h) for h in boosters),
             hedged=bool(hedges) or question, null_result=null_result, null_ref=null_ref,
-            intervention=bool(interv), benefit_context=any(c.benefit_context for c in clauses), question=question)
+            intervention=bool(interv), benefit_context=any(c.benefit_context for c in clauses), question=question,
+            extras={"neg_scopes": tuple(all_neg_scopes)})
 
     # -- a whole text ----------------------------------------------------------------------
     def read_text(self, text: str, index: LineIndex | None = None) -> list[Reading]:
