@@ -232,6 +232,8 @@ def _paired(text: str, rows: list[NumberRow], m: NumberMention, facts: list[Fact
     if not rows or rows[-1].source_fact is None or rows[-1].verdict not in ("match", "rounded"):
         return None
     prev = rows[-1]
+    if re.match(r"\s+(?:out\s+)?of\s+\d", text[m.end:m.end + 12]):
+        return None  # "109 of 147": a numerator, not the other arm's value of the fact before it
     between = text[prev.end:m.start]
     if len(between) > 40 or not (_PAIR.search(between) or re.fullmatch(r"[^.;]*\b(?:vs\.?|versus|compared\s+(?:with|to))\b[^.;]*", between)):
         return None

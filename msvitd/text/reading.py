@@ -325,7 +325,8 @@ class Reader:
                     if dt and dt.start != 0:
                         dt = None
                     organ = None
-                    if dt is None and lemma in _PROTECT_VERBS:
+                    if dt is None and lemma in _PROTECT_VERBS and not any(
+                            bc.end <= h.start < bc.end + 45 for h in c_out):  # "protect the brain from damage": damage
                         # "protect the brain", "shield nerve fibres": the damage MS does to them
                         og = re.match(r"['’\"”]?\s+(?:(?:the|your|their|its|our|people's|patients')\s+)?", s[bc.end:])
                         if og:

@@ -189,3 +189,8 @@ def test_numbers_of_another_study_are_not_judged(facts):
     text = "In VIDAMS, 172 people took 5,000 IU a day; relapses were 34% and 32%."
     rows, _ = diff_numbers(text, f, d, skip=lambda s, e: True)
     assert {r.verdict for r in rows} == {"unverified"} and rows[0].note == "about another study"
+
+
+def test_counts_of_counts_are_numerators_not_pairs(facts):
+    rows = judge("Disease activity occurred in 94 of 156 patients given vitamin D and 109 of 147 given placebo.", facts)
+    assert {r.verdict for r in rows} == {"match"}

@@ -33,3 +33,10 @@ def test_source_fact_names_the_surrogate_result():
 
     f = critique("Vitamin D may slow MS progression.", rule.CODE).findings[0]
     assert "60.3% vs 74.1%" in f.source_fact and "not significant" in f.source_fact
+
+
+def test_protecting_a_part_of_the_body_claims_less_damage_once(run):
+    got = run("This study suggests it can protect the brain in MS.", "C201")
+    assert [g[2] for g in got] == ["protect the brain"]
+    got = run("Vitamin D protected the brain from damage.", "C201")
+    assert len(got) == 1 and "damage" in got[0][2]
