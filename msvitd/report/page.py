@@ -675,12 +675,12 @@ def _article_page(target, study, paths, lib, names, paper, version) -> Page:
     label = getattr(model, "id", None) or Path(target).name
     critique, critique_error = None, None
     settings = _critique_settings()
+    # as `msvitd critique` and `msvitd diff` run: every study of the library as context
+    others = [e.model for e in lib2.studies.values()]
     try:
         from msvitd.critique.engine import critique_text
         from msvitd.text.lexicon import load_lexicon
 
-        # as `msvitd critique` runs it: every study of the library as context, the project's rule choice
-        others = [e.model for e in lib2.studies.values()]
         critique = critique_text(text, study_model, article=label, others=others,
                                  lexicon=load_lexicon(settings["lexicons"]), select=settings["select"],
                                  ignore=settings["ignore"])
@@ -689,7 +689,7 @@ def _article_page(target, study, paths, lib, names, paper, version) -> Page:
         problems.append(critique_error)
     diff = None
     try:
-        diff = diff_view(build_report(study_entry, model, text, article_label=Path(target).name))
+        diff = diff_view(build_report(study_entry, model, text, article_label=Path(target).name, others=others))
     except Exception as exc:
         problems.append(f"The diff could not be built: {type(exc).__name__}: {exc} (please report this).")
     article = article_view(text, critique, model=model, title=Path(target).name, study_name=study_model.name,
