@@ -28,7 +28,7 @@ class FailOn(str, Enum):
 def command(
     files: List[str] = typer.Argument(..., help="Articles: .txt, .md, a saved .html page, an article evidence "
                                                 "file (.yaml), or - for standard input."),
-    source: Optional[str] = typer.Option(None, "--source", "-s", help="The study: an id in the library or a study "
+    source: Optional[str] = typer.Option(None, "--source", "--study", "-s", help="The study: an id in the library or a study "
                                          "file. Default: the article's `about:`, else detected from the text."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding at or above this "
@@ -37,7 +37,7 @@ def command(
                                          "categories, comma-separated (e.g. C2,hype)."),
     ignore: Optional[str] = typer.Option(None, "--ignore", help="Rules to skip, same syntax as --select."),
     lexicon: Optional[List[str]] = typer.Option(None, "--lexicon", help="An extra lexicon file (repeatable)."),
-    evidence: Optional[List[str]] = typer.Option(None, "--evidence", help="Evidence files or folders "
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e", help="Evidence files or folders "
                                                  "(default: ./evidence or the bundled library)."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=256, help="Worker processes for many articles."),
     config: Optional[str] = typer.Option(None, "--config", help="A pyproject.toml or msvitd.toml to read "

@@ -18,7 +18,7 @@ class Format(str, Enum):
 
 def command(
     article: str = typer.Argument(..., help="An article id, an article evidence file, or a raw article (.txt, .md, .html)."),
-    study: Optional[str] = typer.Option(None, "--study", "--source", "-s",
+    study: Optional[str] = typer.Option(None, "--source", "--study", "-s",
                                         help="The study id (default: the article's `about:`)."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e",
                                                  help="Evidence files or folders (default: evidence/)."),

@@ -26,7 +26,7 @@ def command(
                                          help="Write the page to this file (default: standard output)."),
     format: Format = typer.Option(Format.html, "--format", "-f", help="html (one self-contained page) or markdown."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file(s) if they exist."),
-    study: Optional[str] = typer.Option(None, "--study", "--source", "-s",
+    study: Optional[str] = typer.Option(None, "--source", "--study", "-s",
                                         help="For an article: the study to check it against (default: its `about:`)."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e",
                                                  help="Evidence files or folders (default: evidence/)."),

@@ -22,7 +22,7 @@ def command(
         None, help="Study ids, question ids or evidence files/folders (default: all bundled evidence)."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     evidence: Optional[List[str]] = typer.Option(
-        None, "--evidence", help="Evidence folder or file to load (repeatable; default: ./evidence or the bundled copy)."),
+        None, "--evidence", "-e", help="Evidence folder or file to load (repeatable; default: ./evidence or the bundled copy)."),
     width: Optional[int] = typer.Option(None, "--width", min=60, max=400, help="Line width for text (default: terminal, 100)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
 ) -> None:
