@@ -277,7 +277,11 @@ class _Builder:
             problem = exc.problem or exc.context or "invalid YAML"
             if exc.context and exc.problem:
                 problem = f"{exc.problem} ({exc.context})"
-            self.error("Y001", f"YAML syntax: {problem}", mark)
+            if "maximum nesting depth" in problem:
+                # libyaml 0.2.6 stops at 1,000 levels while scanning ahead, before our own limit is reached
+                self.error("Y004", f"nesting deeper than {MAX_DEPTH} levels", mark)
+            else:
+                self.error("Y001", f"YAML syntax: {problem}", mark)
             self.doc.data = None
         except yaml.reader.ReaderError as exc:  # a character YAML forbids (control characters, U+FFFE...)
             line, col = _offset_position(text, exc.position, utf8=_Parser is not None)

@@ -75,8 +75,12 @@ YAML_PROBLEMS = {
                           "point)"],
     "utf16-no-bom.yaml": ["1:2 Y007 binary file (contains a NUL byte); evidence files are UTF-8 text"],
     "latin1.yaml": ["4:8 Y007 not UTF-8 text: byte 0xe9 cannot be decoded"],
-    "nesting-10000-flow.yaml": ["2:67 Y004 nesting deeper than 64 levels"],
-    "nesting-10000-mappings.yaml": ["2:256 Y004 nesting deeper than 64 levels"],
+    # Our limit stops at level 65; libyaml 0.2.6 (PyYAML 6.0.4 wheels) stops itself at 1,000 while
+    # scanning ahead: the same one-line Y004 either way, at the place where the reader stopped.
+    "nesting-10000-flow.yaml": [("2:67 Y004 nesting deeper than 64 levels",
+                                 "2:1003 Y004 nesting deeper than 64 levels")],
+    "nesting-10000-mappings.yaml": [("2:256 Y004 nesting deeper than 64 levels",
+                                     "2:4003 Y004 nesting deeper than 64 levels")],
     "many-values.yaml": ["2:399995 Y004 more than 200,000 values in one file"],
     "huge-50mb.yaml": ["1:1 Y004 file is 52,428,800 bytes; the limit is 5,242,880"],
     "symlink-loop.yaml": ["1:1 Y011 cannot read file: Too many levels of symbolic links"],
@@ -125,7 +129,8 @@ def _path(name: str, generated: Path) -> Path:
 
 def _matches(got: list[str], expected: list[str]) -> bool:
     return len(got) == len(expected) and all(
-        g == e or (e.endswith("*") and g.startswith(e[:-1])) for g, e in zip(got, expected))
+        (g in e) if isinstance(e, tuple) else (g == e or (e.endswith("*") and g.startswith(e[:-1])))
+        for g, e in zip(got, expected))
 
 
 @pytest.mark.parametrize("name", sorted(YAML_PROBLEMS))
