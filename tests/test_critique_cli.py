@@ -24,6 +24,13 @@ def test_article_evidence_file_uses_its_about_and_reports_against_the_text_file(
     assert data["article"].endswith("seed-vitamin-d-ms-forum.txt") and data["source"]["detected"] is None
 
 
+def test_an_article_id_from_the_library_reads_as_its_file(cli):
+    by_id = json.loads(cli("critique", "seed-vitamin-d-ms-forum", "--format", "json").stdout)
+    by_file = json.loads(cli("critique", SEED_YAML, "--format", "json").stdout)
+    assert by_id["article"].endswith("seed-vitamin-d-ms-forum.txt")
+    assert by_id["findings"] == by_file["findings"] and by_id["findings"]
+
+
 def test_detection_says_which_study(cli, tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("Vitamin D in 316 people with clinically isolated syndrome in France cut MS relapses.\n")

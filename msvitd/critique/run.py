@@ -122,6 +122,15 @@ def _load_article(path: str, stdin_text: str | None):
         if tf:
             label = str(Path(path).parent / tf)
         return text, entry.model.about[0], label
+    lib = _STATE["lib"]
+    if path in lib.articles and not Path(path).exists():  # an article id, as `diff` and `report` take
+        entry = lib.articles[path]
+        text = lib.article_text(path)
+        if text is None:
+            raise UsageProblem(f"{path}: the article's text cannot be read")
+        tf = getattr(entry.model, "text_file", None)
+        label = str(Path(entry.file).parent / tf) if tf else entry.file
+        return text, entry.model.about[0], label
     try:
         return read_article(path, stdin_text), None, ("<stdin>" if path == "-" else path)
     except SourceError as exc:
