@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 class WriteRefused(Exception):
-    pass
+    """The file was not written (it exists, or the system refused): the message says why."""
 
 
 def write_atomic(path: str | Path, text: str | bytes, force: bool = False) -> None:
@@ -22,6 +22,13 @@ def write_atomic(path: str | Path, text: str | bytes, force: bool = False) -> No
     if not parent.is_dir():
         raise WriteRefused(f"{parent}: no such folder")
     data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        _replace(target, parent, data)
+    except OSError as exc:
+        raise WriteRefused(f"{target}: cannot write: {exc.strerror or exc}") from None
+
+
+def _replace(target: Path, parent: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -68,9 +68,6 @@ def command(
     except WriteRefused as exc:
         typer.echo(f"msvitd new: {exc}", err=True)
         raise typer.Exit(2)
-    except OSError as exc:
-        typer.echo(f"msvitd new: cannot write {target}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(2)
     typer.echo(f"wrote {target}: fill in the TODOs, then run `msvitd validate`", err=True)
 
 

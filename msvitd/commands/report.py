@@ -86,8 +86,6 @@ def command(
                 write_atomic(path, text, force=force)
         except WriteRefused as exc:
             fail(str(exc))
-        except OSError as exc:
-            fail(f"{exc.filename or out_path}: {exc.strerror or exc}")
         extra = f" and {len(targets) - 1} SVG file{'s' if len(targets) > 2 else ''}" if len(targets) > 1 else ""
         typer.echo(f"msvitd report: wrote {out_path}{extra}", err=True)
     for problem in page.problems:
