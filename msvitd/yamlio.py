@@ -27,6 +27,7 @@ from msvitd.diagnostics import Diagnostic, format_path
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 200_000
+MAX_PROBLEMS = 200  # per file, then reading stops with one more line saying so
 MAX_ALIAS_REPORTS = 5  # per file; the rest are counted in one more line
 
 _Parser = getattr(yaml, "CBaseLoader", None)  # libyaml's parser (yaml.CParser does not exist)
@@ -352,7 +353,8 @@ class _Builder:
                 if self.documents > 1:
                     self.error("Y006", "a second YAML document: an evidence file holds exactly one", ev.start_mark)
                     raise _Stop
-            if len(diagnostics) > 200:  # a hostile file: enough has been said
+            if len(diagnostics) >= MAX_PROBLEMS:  # a hostile file: enough has been said, and say so
+                self.error("Y004", f"{MAX_PROBLEMS} problems in this file: stopped reading it here", ev.start_mark)
                 raise _Stop
 
     def _child_path(self) -> tuple:

@@ -220,3 +220,11 @@ def test_lone_surrogate_escape_is_an_error_and_never_reaches_the_data():
     doc = parse_text('kind: study\nid: "\\ud800"\n"\\udc00": 1\n', "f.yaml")
     assert [(d.code, d.line) for d in doc.diagnostics][:1] == [("Y001", 2)]
     assert "\ud800" not in repr(doc.data) and "\udc00" not in repr(doc.data)
+
+
+def test_a_file_with_hundreds_of_problems_stops_and_says_so():
+    doc = parse_text("kind: study\n" + "".join(f"k: {i}\n" for i in range(300)), "f.yaml")
+    assert [d.code for d in doc.diagnostics] == ["Y002"] * 200 + ["Y004"]
+    last = doc.diagnostics[-1]
+    assert (last.line, last.column, last.message) == (202, 1, "200 problems in this file: stopped reading it here")
+    assert doc.data is None
