@@ -33,7 +33,8 @@ CODES: dict[str, Code] = {
     "Y009": Code("root-not-mapping", E, "The top level of an evidence file must be a mapping with a `kind:` key."),
     "Y010": Code("complex-key", E, "A mapping key that is not a plain scalar."),
     "Y011": Code("unreadable", E, "The file cannot be read (missing, a directory, permissions, a symlink loop)."),
-    "Y012": Code("ambiguous-scalar", W, "An unquoted value that YAML 1.1 tools read as a boolean, a date or a sexagesimal number."),
+    "Y012": Code("ambiguous-scalar", W, "An unquoted value that YAML 1.1 tools read as a date or a sexagesimal number."),
+    "Y013": Code("yaml11-boolean", E, "An unquoted yes/no/on/off (any case): text here, a boolean to YAML 1.1 tools."),
     # --- schema ------------------------------------------------------------------------
     "S101": Code("missing-field", E, "A required field is missing."),
     "S102": Code("unknown-field", E, "A key the format does not define (often a typo)."),

@@ -41,9 +41,11 @@ _FALSE = re.compile(r"^(?:false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$|^0o[0-7]+$|^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$")
 # What YAML 1.1 tools (PyYAML, yamllint's truthy rule, many editors) would read differently.
+# yes/no/on/off are an error, not a warning: the same file would give "NO" here and False to
+# PyYAML, so a value such as a country code must be quoted to mean one thing everywhere.
+_YAML11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
 _YAML11_TRAP = re.compile(
-    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"
-    r"|^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"
+    r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"
     r"|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}.*)?$"  # a timestamp
 )
 
@@ -414,7 +416,10 @@ class _Builder:
         except ValueError as exc:
             self.error("Y005", str(exc), ev.start_mark, self._child_path())
             value = ev.value
-        if plain and _YAML11_TRAP.match(ev.value):
+        if plain and _YAML11_BOOL.match(ev.value):
+            self.error("Y013", f"unquoted {ev.value!r} is a boolean to YAML 1.1 tools but text here: write "
+                               f"\"{ev.value}\" for text, or true/false", ev.start_mark, self._child_path())
+        elif plain and _YAML11_TRAP.match(ev.value):
             self.error("Y012", f"unquoted {ev.value!r} is kept as the string {ev.value!r}; YAML 1.1 tools read it "
                                "differently: quote it", ev.start_mark, self._child_path())
         return value

@@ -116,15 +116,15 @@ STUDY_CASES = {
         '  allocation: "1:1"\n', "  allocation: 1:1\n",
         ["demo.yaml:14:15 Y012 design.allocation: unquoted '1:1' is kept as the string '1:1'; "
          "YAML 1.1 tools read it differently: quote it"]),
-    "a string field given NO: kept as the text 'NO', with a warning, never False": (
+    "a string field given NO: an error, never silently False (nor silently 'NO')": (
         "    agent: placebo\n", "    agent: NO\n",
-        ["demo.yaml:27:12 Y012 arms[1].agent: unquoted 'NO' is kept as the string 'NO'; "
-         "YAML 1.1 tools read it differently: quote it"]),
+        ["demo.yaml:27:12 Y013 arms[1].agent: unquoted 'NO' is a boolean to YAML 1.1 tools but text here: "
+         "write \"NO\" for text, or true/false"]),
     "a boolean field given yes: an error (YAML 1.2 reads a string)": (
         "  randomised: true\n", "  randomised: yes\n",
         ["demo.yaml:13:15 S103 design.randomised: expected true or false, got the string 'yes'",
-         "demo.yaml:13:15 Y012 design.randomised: unquoted 'yes' is kept as the string 'yes'; "
-         "YAML 1.1 tools read it differently: quote it"]),
+         "demo.yaml:13:15 Y013 design.randomised: unquoted 'yes' is a boolean to YAML 1.1 tools but text here: "
+         "write \"yes\" for text, or true/false"]),
     "a Python tag": (
         "name: Demo trial\n", "name: !!python/object/apply:os.system [echo hi]\n",
         # the study is invalid, not missing: the article's `about: [demo]` is not reported as well

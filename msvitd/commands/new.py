@@ -74,8 +74,9 @@ def command(
 def _scalar(ident: str) -> str:
     """The id as YAML: quoted when plain it would be read as something else (`0`, `1e3`, `true`, `null`)
     or warned about (`2025-04-22`, `no`)."""
-    from msvitd.yamlio import _YAML11_TRAP, resolve_scalar
+    from msvitd.yamlio import _YAML11_BOOL, _YAML11_TRAP, resolve_scalar
 
-    if isinstance(resolve_scalar(ident, True, None), str) and not _YAML11_TRAP.match(ident):
+    if isinstance(resolve_scalar(ident, True, None), str) and not (_YAML11_TRAP.match(ident)
+                                                                    or _YAML11_BOOL.match(ident)):
         return ident
     return f'"{ident}"'
