@@ -78,16 +78,7 @@ def evaluate(verbose: bool = False) -> dict:
             got = {f.category for f in res.findings if f.category in ARTICLE_CATEGORIES}
             tally(set(item.get("expect") or []), got, item["file"])
             n_art += 1
-    table = {}
-    for c, s in sorted(stats.items()):
-        p = s["tp"] / (s["tp"] + s["fp"]) if s["tp"] + s["fp"] else None
-        r = s["tp"] / (s["tp"] + s["fn"]) if s["tp"] + s["fn"] else None
-        table[c] = {**s, "precision": p, "recall": r}
-    tp = sum(s["tp"] for s in stats.values())
-    fp = sum(s["fp"] for s in stats.values())
-    fn = sum(s["fn"] for s in stats.values())
-    overall = {"tp": tp, "fp": fp, "fn": fn, "precision": tp / (tp + fp) if tp + fp else None,
-               "recall": tp / (tp + fn) if tp + fn else None}
+    table, overall = _table(stats)
     return {"sentences": n_sent, "articles": n_art, "by_category": table, "overall": overall,
             "misses": misses if verbose else []}
 

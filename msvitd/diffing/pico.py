@@ -108,32 +108,16 @@ def pico_rows(study, claims, numbers: list[NumberRow] = (), text: str = "") -> l
     """Rows for every element: population, intervention (with dose, frequency, duration), comparator,
     each outcome (and each claimed outcome the source does not have), harms, limitations."""
     rows: list[PicoRow] = []
-    # population
-    src = population_source(study)
-    pcite = _cite(study.population.cite)
-    if claims.population:
-        c = claims.population
-        rows.append(PicoRow("population", src, c.summary, _scope(c, src), c.quote, cite=pcite))
-    else:
-        rows.append(PicoRow("population", src, "(not described)", "omitted", cite=pcite))
-    # intervention
-    arm = study.intervention
-    acite = _cite(arm.cite)
-    src = intervention_source(study)
-    if claims.intervention:
-        c = claims.intervention
-        rows.append(PicoRow("intervention", src, c.summary, _scope(c, src), c.quote, cite=acite))
-    else:
-        rows.append(PicoRow("intervention", src, "(not described)", "omitted", cite=acite))
-    rows.extend(_intervention_details(study, numbers, text))
-    # comparator
-    src = comparator_source(study)
-    ccite = _cite(study.comparator.cite)
-    if claims.comparator:
-        c = claims.comparator
-        rows.append(PicoRow("comparator", src, c.summary, _scope(c, src), c.quote, cite=ccite))
-    else:
-        rows.append(PicoRow("comparator", src, "(not described)", "omitted", cite=ccite))
+    for element, src, cite in (("population", population_source(study), study.population.cite),
+                               ("intervention", intervention_source(study), study.intervention.cite),
+                               ("comparator", comparator_source(study), study.comparator.cite)):
+        c = getattr(claims, element)
+        if c:
+            rows.append(PicoRow(element, src, c.summary, _scope(c, src), c.quote, cite=_cite(cite)))
+        else:
+            rows.append(PicoRow(element, src, "(not described)", "omitted", cite=_cite(cite)))
+        if element == "intervention":
+            rows.extend(_intervention_details(study, numbers, text))
     # outcomes
     by_outcome: dict[str, list] = {}
     unmatched: dict[str, list] = {}
