@@ -40,9 +40,38 @@ for _module in (validate, schema, summarize, critique, strength, rules, diff, ex
     app.command(name=_module.NAME, help=_module.command.__doc__)(_module.command)
 
 
-def main() -> None:
+def _click_exceptions():
+    # typer 0.29 vendors click as typer._click; older typer uses click itself.
     try:
-        app()
+        from typer._click import exceptions  # type: ignore[import-not-found]
+    except ImportError:
+        from click import exceptions
+    return exceptions
+
+
+class _Never(Exception):
+    pass
+
+
+def main() -> None:
+    errors = _click_exceptions()
+    try:
+        code = app(standalone_mode=False)
+    except errors.NoArgsIsHelpError as exc:  # `msvitd` alone: the help, and 2 as for any usage error
+        print(exc.ctx.get_help())
+        sys.exit(2)
+    except errors.UsageError as exc:
+        # One line instead of click's four: "msvitd validate: No such option: --bogus (see ... --help)".
+        where = exc.ctx.command_path if exc.ctx else "msvitd"
+        message = exc.format_message().replace("Value error, ", "")
+        print(f"{where}: {message} (see `{where} --help`)", file=sys.stderr)
+        sys.exit(2)
+    except getattr(errors, "Abort", _Never):
+        print("msvitd: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except errors.ClickException as exc:
+        print(f"msvitd: {exc.format_message()}", file=sys.stderr)
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         print("msvitd: interrupted", file=sys.stderr)
         sys.exit(130)
@@ -51,6 +80,7 @@ def main() -> None:
     except Exception as exc:  # the promise: never a traceback, one line and exit 2
         print(f"msvitd: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":
