@@ -56,7 +56,7 @@ class _Never(Exception):
 def main() -> None:
     errors = _click_exceptions()
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="msvitd")
     except errors.NoArgsIsHelpError as exc:  # `msvitd` alone: the help, and 2 as for any usage error
         print(exc.ctx.get_help())
         sys.exit(2)
