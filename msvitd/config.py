@@ -11,7 +11,7 @@ Unknown keys and bad values are usage errors (exit 2) naming the file and key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -29,7 +29,6 @@ class Config:
     fail_on: str | None = None
     lexicons: tuple[str, ...] = ()
     file: str | None = None
-    other: dict = field(default_factory=dict, compare=False)
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -80,7 +79,9 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.msvitd] must be a table")
     where = f"{path} [tool.msvitd]" if Path(path).name == "pyproject.toml" else str(path)
-    # other commands may own further keys in the same table; only critique's keys are checked here
+    unknown = sorted(k for k in table if k not in KNOWN)
+    if unknown:  # a typo such as `selekt` would otherwise be ignored in silence
+        raise ConfigError(f"{where}: unknown key `{unknown[0]}` (known: {', '.join(sorted(KNOWN - {'fail_on'}))})")
     select = _strings(table.get("select", []), "select", where) + _strings(table.get("extend-select", []), "extend-select", where)
     ignore = _strings(table.get("ignore", []), "ignore", where) + _strings(table.get("extend-ignore", []), "extend-ignore", where)
     fail_on = table.get("fail-on", table.get("fail_on"))
@@ -88,4 +89,4 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
         raise ConfigError(f"{where}: `fail-on` must be one of {', '.join(FAIL_ON)}, got {fail_on!r}")
     base = Path(path).parent
     lex = tuple(str((base / p) if not Path(p).is_absolute() else Path(p)) for p in _strings(table.get("lexicons", []), "lexicons", where))
-    return Config(select, ignore, fail_on, lex, str(path), {k: v for k, v in table.items() if k not in KNOWN})
+    return Config(select, ignore, fail_on, lex, str(path))
