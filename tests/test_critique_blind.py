@@ -1,9 +1,10 @@
-"""The fourth and fifth blind sets (tests/critique_corpus/articles_blind2/, articles_blind3/): 14
-and 8 whole articles labelled before msvitd was run on them (the fifth written after the fourth's
-fixes, to measure them on unseen text). Every labelled finding must be found and nothing else flagged, except
+"""The fourth, fifth and sixth blind sets (tests/critique_corpus/articles_blind2/, articles_blind3/,
+articles_blind4/): 14, 8 and 7 whole articles labelled before msvitd was run on them (the fifth
+written after the fourth's fixes, to measure them on unseen text; the sixth aimed at population
+extrapolation and subgroups told as findings, with sentences that keep to the trial's scope). Every labelled finding must be found and nothing else flagged, except
 the documented known misses and known extra flags below; overall precision and recall must
 stay above what was reached, less a small margin. The numbers measured blind, before the fixes
-the set prompted, are in articles_blind2.before.json (bench/critique_accuracy.py prints both)."""
+the set prompted, are in NAME.before.json (bench/critique_accuracy.py prints both)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 # (file, category, quote) a reviewer labels but msvitd does not find, and why it is accepted.
+# articles_blind4 has none left (its 8 blind misses are listed in articles_blind4.before.json).
 KNOWN_MISSES = {
     # the article reports null clinical outcomes, which the rule counts as discussing limitations
     ("translated.txt", "omits_limitations", "(whole article)"),
@@ -27,7 +29,7 @@ KNOWN_EXTRA = {
     ("pharmacy-newsletter.txt", "omits_context", "(whole article)"),  # true: the labeller left it out (info)
 }
 MARGIN = 0.03
-REACHED = {"articles_blind2": (0.95, 0.98), "articles_blind3": (0.96, 1.0)}  # overall precision, recall
+REACHED = {"articles_blind2": (0.95, 0.98), "articles_blind3": (0.96, 1.0), "articles_blind4": (1.0, 1.0)}  # overall precision, recall
 
 
 @pytest.fixture(scope="module", params=sorted(REACHED))
@@ -59,7 +61,7 @@ def test_every_article_is_matched_to_its_study(result):
     assert d["right"] == d["of"], d["wrong"]
 
 
-@pytest.mark.parametrize("name,labels", [("articles_blind2", 63), ("articles_blind3", 25)])
+@pytest.mark.parametrize("name,labels", [("articles_blind2", 63), ("articles_blind3", 25), ("articles_blind4", 30)])
 def test_the_blind_numbers_were_recorded_before_the_fixes(name, labels):
     import json
 

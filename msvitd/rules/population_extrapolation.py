@@ -50,6 +50,12 @@ _SUBJECT_OF_HEDGE = re.compile(r"\s+(?:may|might|could|can|will|would)\s+(?:have
                                r"remember|wonder|hear|read|see)\b", re.IGNORECASE)
 
 
+_VERB_OF_QUESTION = re.compile(r"\b(?:should|shall|can|could|may|might|will|would|must|do|does|did|is|are|was|were|be|"
+                               r"has|have|had|help|helps|work|works)\b|n['’]t\b", re.IGNORECASE)
+_LEVEL_CEILING = re.compile(r"(?:vitamin D|25\(OH\)D|hydroxyvitamin D|calcidiol)\b.{0,20}?"
+                            r"(?:below|under|less than|lower than|<|≤)\s*\d", re.IGNORECASE)
+
+
 def _age_bounds(age: str | None) -> tuple[float, float]:
     nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", age or "")]
     if len(nums) >= 2:
@@ -89,7 +95,8 @@ def covered(ctx, scope: str, concept: str = "") -> bool:
     if scope == "older":
         return hi >= 65
     if scope == "not_deficient":
-        return not any(re.search(r"deficien|insufficien", i, re.I) for i in pop.inclusion)
+        # deficiency required, or a ceiling on the level ("25-hydroxyvitamin D below 100 nmol/L")
+        return not any(re.search(r"deficien|insufficien", i, re.I) or _LEVEL_CEILING.search(i) for i in pop.inclusion)
     return True
 
 
@@ -115,12 +122,17 @@ def check(ctx):
         if ctx.about_other_study(r):
             continue
         about = any(c.about_intervention for c in r.clauses) or r.intervention
+        # advice counts unless it is negated ("not recommended") or hypothetical; a negation elsewhere in
+        # the clause ("fine to take it ..., so there is no need to choose") does not undo it
         advice = [h for h in ctx.lexicon.advice.find(r.sentence.text)
-                  if not (c := r.clause_at(r.start + h.start)) or not (c.negated or c.hypothetical_at(r.start + h.start))]
+                  if not (c := r.clause_at(r.start + h.start))
+                  or not (r.negated_at(r.start + h.start) or c.hypothetical_at(r.start + h.start))]
         strong = (r.benefit_context or any(h.label == "strong" for h in r.hype) or bool(advice)
                   or bool(ctx.lexicon.comparison_cues.search(r.sentence.text)))
         if not (about and (strong or r.hedged)):
             continue
+        if not strong and r.question and not _VERB_OF_QUESTION.search(r.sentence.text):
+            continue  # a verbless question, a title ("Re: Vitamin D for PPMS?"), names a topic; it claims nothing
         seen = set()
         for m in r.populations:
             info = ctx.lexicon.population_info.get(m.concept, {})

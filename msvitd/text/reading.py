@@ -40,7 +40,8 @@ _OBJECT_BEFORE = re.compile(r"\b(?:to|than|of|with|alongside|instead|on|taking|f
 # A question that asks (what, does, should ...) rather than insinuates (can, could, may ...)
 _ASKED = re.compile(r"(?:what|which|who|whom|why|how|when|where|does|do|did|is|are|was|were|has|have|had)\b", re.IGNORECASE)
 # The start of an answer to the question before it (interviews, Q&A): a quote, "Yes", "No", "Not exactly"
-_ANSWER = re.compile(r"[\"“'‘]|(?:yes|no|not|well|in short)\b", re.IGNORECASE)
+# after a speaker's label in a script or transcript ("REPORTER: Not so fast.", "A: No.")
+_ANSWER = re.compile(r"(?:[A-Z][A-Za-z.' ]{0,30}:\s+)?(?:[\"“'‘]|(?:yes|no|not|well|in short)\b)", re.IGNORECASE)
 # What a protective verb acts on when it names a part of the body MS harms: "protect the brain"
 _PROTECT_VERBS = ("protect", "shield", "safeguard", "preserve", "defend", "spare", "save")
 _FORWARD_ONLY = re.compile(r"\b(?:in|of|for|on|against|to)$", re.IGNORECASE)
@@ -262,6 +263,8 @@ class Reader:
             # "Whether you were just diagnosed or have lived with MS for decades, ...": concessive, not a hypothesis
             c_hypo = [h for h in c_hypo if not (h.text.lower() == "whether" and not s[:h.start].strip(" \"'“‘")
                                                 and re.search(r"\bor\b", s[h.end:b]))]
+            # "Even if your levels are normal, it's worth taking": concessive, the claim holds either way
+            c_hypo = [h for h in c_hypo if not (h.text.lower() == "if" and re.search(r"\beven\s+$", s[:h.start], re.I))]
             hypo_start = min((h.start for h in c_hypo), default=None)
             all_neg_scopes.extend((base + x, base + y) for x, y in neg_scopes)
             # "Does vitamin D stop MS?", "Fact check: does it ...?", or a question the next line answers:
@@ -333,6 +336,13 @@ class Reader:
                             hit = lex.disease_organs.search(s[bc.end + og.end():bc.end + og.end() + 40])
                             if hit and hit.start == 0 and not negated(bc.start):
                                 st, en = bc.end + og.end(), bc.end + og.end() + hit.end
+                                organ = Mention(lex.organ_concept, base + st, base + en, s[st:en])
+                        # "keeps your brain protected": the part of the body before a protective participle
+                        if organ is None and bc.text.lower().endswith(("ed", "en")) and not negated(bc.start):
+                            lead = s[max(a, bc.start - 40):bc.start]
+                            hits = [x for x in lex.disease_organs.find(lead) if not lead[x.end:].strip()]
+                            if hits:
+                                st, en = bc.start - len(lead) + hits[-1].start, bc.start - len(lead) + hits[-1].end
                                 organ = Mention(lex.organ_concept, base + st, base + en, s[st:en])
                     if organ is not None:
                         mentions.append(organ)
