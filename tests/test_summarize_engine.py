@@ -1,7 +1,6 @@
 """The summary engine on small constructed studies: which way is better, multi-arm trials, a question's own
 GRADE judgements and thresholds, short labels, and pooling with the studies shown under the pooled row."""
 
-from dataclasses import dataclass
 
 import pytest
 
@@ -10,6 +9,7 @@ from msvitd.models.study import Study
 from msvitd.output import summary_format as F
 from msvitd.output import summary_text
 from msvitd.summary.build import build, study_outcome, study_table
+from tests.fake_library import Lib
 
 
 def study(sid="t", *, better="lower", arms=None, effect=None, effects=(), extra_arms=(), short_label=None,
@@ -128,16 +128,6 @@ def test_short_label_names_the_intervention():
 
 # ----------------------------------------------------------------------------------- a question
 
-
-@dataclass
-class Entry:
-    model: object
-
-
-class Lib:
-    def __init__(self, studies, questions):
-        self.studies = {s.id: Entry(s) for s in studies}
-        self.questions = {q.id: Entry(q) for q in questions}
 
 
 def question(sources, comparisons, grade=None, thresholds=None) -> Question:

@@ -8,7 +8,6 @@ Pooled numbers are checked against metafor 3.8-1 (R 4.2.2), run once on the thre
     rma(yi = yi, sei = sei, method = "FE")    # HR 0.77401555 (0.63678708 to 0.94081694), I2 42.16342546
 """
 
-from dataclasses import dataclass
 
 import pytest
 
@@ -17,6 +16,7 @@ from msvitd.models.study import Study
 from msvitd.output import summary_json, summary_markdown, summary_text
 from msvitd.output.forest import render_forest
 from msvitd.summary.build import PoolingRefused, build, check_poolable, study_outcome
+from tests.fake_library import Lib
 
 
 def study(sid: str, measure: str, est: float, lo: float, hi: float, events=None) -> Study:
@@ -35,16 +35,6 @@ def study(sid: str, measure: str, est: float, lo: float, hi: float, events=None)
                       "effect": {"measure": measure, "estimate": est, "ci": [lo, hi]}}],
     })
 
-
-@dataclass
-class Entry:
-    model: object
-
-
-class Lib:
-    def __init__(self, studies, questions):
-        self.studies = {s.id: Entry(s) for s in studies}
-        self.questions = {q.id: Entry(q) for q in questions}
 
 
 def question(ids_by_comparison: dict, outcome_studies) -> Question:

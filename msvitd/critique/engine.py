@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from msvitd.critique.facts import StudyFacts
@@ -131,64 +133,62 @@ def number_rows(ctx: "Context") -> list:
 _FACTS: dict = {}
 
 
+# HealthNewsReview-style criteria: id -> the label readers see.
+CHECKLIST = {
+    "benefits_absolute": "Benefits quantified in absolute terms",
+    "harms": "Harms",
+    "quality_of_evidence": "Quality of the evidence",
+    "novelty": "Novelty established",
+    "independent_sources": "Independent sources",
+    "alternatives": "Comparison with existing alternatives",
+    "costs": "Costs",
+}
+_CHEAP = re.compile(r"vitamin|supplement|placebo", re.I)
+
+
 def _checklist(ctx: Context, findings: list[Finding]) -> tuple[CheckItem, ...]:
     cats = {f.category for f in findings}
     serious = {f.category for f in findings if f.severity != "info"}
-    items = []
+    verdicts: dict[str, tuple[str, str]] = {}
     absolute = ctx.article_has("absolute")
-    relative = ctx.article_has("relative")
     if not ctx.facts.positive:
-        items.append(CheckItem("benefits_absolute", "Benefits quantified in absolute terms", "not_applicable",
-                               "the trial found no significant benefit to quantify"))
+        verdicts["benefits_absolute"] = ("not_applicable", "the trial found no significant benefit to quantify")
     elif absolute:
-        items.append(CheckItem("benefits_absolute", "Benefits quantified in absolute terms", "pass",
-                               f"gives absolute figures (\"{absolute[0].text}\")"))
-    elif relative:
-        items.append(CheckItem("benefits_absolute", "Benefits quantified in absolute terms", "fail",
-                               "only a relative effect is given"))
+        verdicts["benefits_absolute"] = ("pass", f"gives absolute figures (\"{absolute[0].text}\")")
+    elif ctx.article_has("relative"):
+        verdicts["benefits_absolute"] = ("fail", "only a relative effect is given")
     else:
-        items.append(CheckItem("benefits_absolute", "Benefits quantified in absolute terms", "fail",
-                               "the size of the benefit is not given in numbers"))
+        verdicts["benefits_absolute"] = ("fail", "the size of the benefit is not given in numbers")
     harms = ctx.article_has("harms")
-    items.append(CheckItem("harms", "Harms", "pass" if harms else "fail",
-                           f"mentions harms (\"{harms[0].text}\")" if harms else "no mention of side effects or safety"))
+    verdicts["harms"] = (("pass", f"mentions harms (\"{harms[0].text}\")") if harms
+                         else ("fail", "no mention of side effects or safety"))
     lim = ctx.article_has("limitations")
     weak = serious & {"surrogate_to_clinical", "certainty_overstated", "null_outcome_spun"}
     if lim and not weak:
-        items.append(CheckItem("quality_of_evidence", "Quality of the evidence", "pass",
-                               f"discusses limits of the evidence (\"{lim[0].text}\")"))
+        verdicts["quality_of_evidence"] = ("pass", f"discusses limits of the evidence (\"{lim[0].text}\")")
     else:
-        why = "overstates what the evidence shows" if weak else "no limitation of the evidence is discussed"
-        items.append(CheckItem("quality_of_evidence", "Quality of the evidence", "fail", why))
+        verdicts["quality_of_evidence"] = ("fail", "overstates what the evidence shows" if weak
+                                           else "no limitation of the evidence is discussed")
     novelty = ctx.article_has("novelty") or ctx.article_has("context")
-    items.append(CheckItem("novelty", "Novelty established", "pass" if novelty else "fail",
-                           "places the trial among earlier research" if novelty
-                           else "does not place the trial among earlier research on the same question"))
+    verdicts["novelty"] = (("pass", "places the trial among earlier research") if novelty
+                           else ("fail", "does not place the trial among earlier research on the same question"))
     ind = ctx.article_has("independent")
-    items.append(CheckItem("independent_sources", "Independent sources", "pass" if ind else "fail",
-                           f"quotes or cites an independent source (\"{ind[0].text}\")" if ind
-                           else "no source independent of the study team"))
-    alt = ctx.article_has("alternatives")
+    verdicts["independent_sources"] = (("pass", f"quotes or cites an independent source (\"{ind[0].text}\")")
+                                       if ind else ("fail", "no source independent of the study team"))
     if "unsupported_comparison" in cats:
-        items.append(CheckItem("alternatives", "Comparison with existing alternatives", "fail",
-                               "compares with treatments the trial did not test"))
-    elif alt:
-        items.append(CheckItem("alternatives", "Comparison with existing alternatives", "pass",
-                               "mentions existing treatments without claiming equivalence"))
+        verdicts["alternatives"] = ("fail", "compares with treatments the trial did not test")
+    elif ctx.article_has("alternatives"):
+        verdicts["alternatives"] = ("pass", "mentions existing treatments without claiming equivalence")
     else:
-        items.append(CheckItem("alternatives", "Comparison with existing alternatives", "fail",
-                               "does not mention existing treatments"))
+        verdicts["alternatives"] = ("fail", "does not mention existing treatments")
     cost = ctx.article_has("costs")
-    import re
-
-    cheap = bool(re.search(r"vitamin|supplement|placebo", ctx.study.intervention.agent, re.I))
     if cost:
-        items.append(CheckItem("costs", "Costs", "pass", f"mentions cost (\"{cost[0].text}\")"))
+        verdicts["costs"] = ("pass", f"mentions cost (\"{cost[0].text}\")")
+    elif _CHEAP.search(ctx.study.intervention.agent):
+        verdicts["costs"] = ("not_applicable", "cost is not mentioned; the intervention is an inexpensive supplement")
     else:
-        items.append(CheckItem("costs", "Costs", "not_applicable" if cheap else "fail",
-                               "cost is not mentioned; the intervention is an inexpensive supplement" if cheap
-                               else "cost is not mentioned"))
-    return tuple(items)
+        verdicts["costs"] = ("fail", "cost is not mentioned")
+    return tuple(CheckItem(key, label, *verdicts[key]) for key, label in CHECKLIST.items())
 
 
 def critique_text(text: str, study, *, article: str = "<input>", others: list | None = None,
