@@ -14,6 +14,7 @@ from typing import Iterator, get_args
 
 from pydantic import BaseModel
 
+from msvitd.cite_checks import check_cites, check_todos
 from msvitd.models.article import Article
 from msvitd.models.common import RATIO_MEASURES, Effect
 from msvitd.models.question import Question
@@ -212,6 +213,8 @@ def check_study(study: Study, data) -> Iterator[Finding]:
     yield from _unique(study.harms, ("harms",), "harm")
     yield from _unique(study.limitations, ("limitations",), "limitation")
     yield from _cites(study, (), {s.id for s in study.sources})
+    yield from check_cites(study)
+    yield from check_todos(study)
 
     arm_ids = {a.id for a in study.arms}
     arm_sizes = {a.id: a.randomised for a in study.arms if a.randomised is not None}
@@ -293,7 +296,7 @@ def article_text(article: Article, file: str) -> tuple[str | None, str | None]:
 
 
 def check_article(article: Article, file: str) -> tuple[list[Finding], list[Ref]]:
-    findings: list[Finding] = []
+    findings: list[Finding] = list(check_todos(article))
     refs: list[Ref] = []
     text, problem = article_text(article, file)
     if problem:
@@ -335,6 +338,7 @@ def check_article(article: Article, file: str) -> tuple[list[Finding], list[Ref]
 
 def check_question(question: Question) -> tuple[list[Finding], list[Ref]]:
     findings: list[Finding] = list(_unique(question.outcomes, ("outcomes",), "outcome"))
+    findings += list(check_todos(question))
     findings += list(_unique(question.comparisons, ("comparisons",), "comparison"))
     refs: list[Ref] = []
     placed: dict[str, str] = {}

@@ -52,6 +52,9 @@ CODES: dict[str, Code] = {
     "S208": Code("text-file", E, "An article's text file is missing or unreadable."),
     "S209": Code("arm-totals", E, "Per-arm numbers that disagree with each other (analysed > randomised, sums)."),
     "S210": Code("significance-mismatch", W, "`significant:` disagrees with the reported P value or confidence interval."),
+    "S211": Code("uncited-number", E, "A number (count, percentage, estimate, CI, P value, dose...) whose block has no `cite:`."),
+    "S212": Code("uncited-block", E, "A block that states what a source says (outcome, arm, harm, limitation...) with no `cite:`."),
+    "S213": Code("template-todo", W, "A TODO left from a `msvitd new` template (an error with --strict)."),
 }
 
 

@@ -49,6 +49,10 @@ class Design(Model):
     analysis_population: Optional[Text] = None
     registered_primary_outcome: Optional[Text] = None
     target_sample_size: Count = None
+    # When participants were seen and scanned, as the source gives it: "clinic visits at 3, 6, 12, 18
+    # and 24 months"; the schedule bounds what outcomes could catch (issue 15).
+    visits: Optional[Text] = None
+    mri_schedule: Optional[Text] = None
     cite: Cite = []
 
 
@@ -120,6 +124,9 @@ class Outcome(Model):
     effect: Optional[Effect] = None
     effects: list[Effect] = []  # further comparisons, e.g. each dose against placebo
     significant: Flag = None
+    # A between-arm P value the source gives without an effect estimate (e.g. "0.28 vs 0.41; p = 0.165"):
+    # kept apart from `effect` so that no measure is invented for it.
+    p: PV = None
     finding: Optional[Text] = None  # the source's result in a sentence, e.g. "no significant difference"
     nnt: Optional["ReportedNNT"] = None
     thresholds: Optional["Thresholds"] = None
@@ -161,7 +168,11 @@ class Subgroup(Model):
 class Harm(Model):
     id: Id
     name: Text
+    # Two different scales (ICH E2A): `serious` is the regulatory category (death, hospitalisation,
+    # disability...); `severe` is an intensity grade (mild, moderate, severe). A severe headache need not
+    # be serious; a file sets only what its sources say.
     serious: Optional[bool] = None
+    severe: Optional[bool] = None
     arms: dict[Id, ArmResult] = {}
     finding: Optional[Text] = None
     related_to_treatment: Optional[Text] = None
@@ -205,12 +216,21 @@ class RiskOfBias(Model):
     overall: RobDomain
 
 
+class Disclosure(Model):
+    """What one author (or the author group) declared, with where it was read; sources may disagree."""
+
+    who: Text  # "lead author (Thouvenot)"
+    statement: Text
+    cite: Cite = []
+
+
 class Funding(Model):
     sources: Texts = []
     sponsor: Optional[Text] = None
     drug_supplier: Optional[Text] = None
     funder_role: Optional[Text] = None
     conflicts: Optional[Text] = None  # None: not reported in the sources used
+    disclosures: list[Disclosure] = []
     cite: Cite = []
 
 
