@@ -104,11 +104,14 @@ def _significance(effect: Effect) -> bool | None:
         lo, hi = effect.ci
         null = _null(effect)
         return not (lo <= null <= hi)
-    if effect.p is not None:
-        if effect.p.relation in ("<", "<=") and effect.p.value <= 0.05:
-            return True
-        if effect.p.relation == "=":
-            return effect.p.value < 0.05
+    return _p_significance(effect.p) if effect.p is not None else None
+
+
+def _p_significance(p) -> bool | None:
+    if p.relation in ("<", "<=") and p.value <= 0.05:
+        return True
+    if p.relation == "=":
+        return p.value < 0.05
     return None
 
 
@@ -251,6 +254,11 @@ def check_study(study: Study, data) -> Iterator[Finding]:
                                f"{'confidence interval' if outcome.effect.ci else 'P value'} says it is "
                                f"{'not ' if not sig else ''}significant at the 5% level (file says {said})",
                        here + ("significant",))
+        if outcome.p is not None and outcome.significant is not None:
+            sig = _p_significance(outcome.p)
+            if sig is not None and sig != outcome.significant:
+                yield ("S210", f"`significant: {str(outcome.significant).lower()}` but the outcome's {outcome.p} "
+                               f"is {'not ' if not sig else ''}significant at the 5% level", here + ("significant",))
         if outcome.type in ("surrogate", "composite") and not outcome.stands_for:
             yield ("S101", f"a {outcome.type} outcome needs `stands_for:` naming the patient-important "
                            "outcome it stands in for", here)

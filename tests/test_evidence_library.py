@@ -2,7 +2,9 @@
 
 Key numbers are asserted twice: against the study files (so a changed number fails here) and, when the
 fact sheet the library was built from is present (``MSVITD_FACT_SHEET`` or the shared default path),
-against the words of the fact sheet itself (so a typo in this table cannot hide one in a file).
+against the words of the fact sheet itself (so a typo in this table cannot hide one in a file). Numbers
+added from the evidence audit of 2026-11 (issue 15) are checked the same way against the audit's words
+(``MSVITD_AUDIT`` or the shared default path).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from msvitd.models.question import OutcomeSource, Stage, StudyContext
 ROOT = Path(__file__).resolve().parent.parent
 EVIDENCE = ROOT / "evidence"
 FACT_SHEET = Path(os.environ.get("MSVITD_FACT_SHEET", "/work/shared/sources/vitamin-d-ms-trials.md"))
+AUDIT = Path(os.environ.get("MSVITD_AUDIT", "/work/shared/sources/evidence-audit.md"))
 QUESTION = "vitamin-d-early-ms"
 NEW_STUDIES = ("solar", "choline", "vidams", "evidims", "prevanz")
 HIGH_DOSE_IU_PER_DAY = 5000  # the question's intervention: "a daily equivalent of 5,000 IU or more"
@@ -51,9 +54,18 @@ def fact_sheet() -> str:
     return FACT_SHEET.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def audit() -> str:
+    if not AUDIT.is_file():
+        pytest.skip(f"evidence audit not available at {AUDIT}")
+    return AUDIT.read_text(encoding="utf-8")
+
+
 def _squash(text: str) -> str:
-    # The fact sheet writes ranges with an en dash, minus signs as U+2212, and non-breaking spaces now and then.
-    return " ".join(text.replace("\u2013", "-").replace("\u2212", "-").replace("\u00a0", " ").split())
+    # The fact sheet writes ranges with an en dash, minus signs as U+2212, and non-breaking spaces now and then;
+    # the audit sets values in **bold**.
+    return " ".join(text.replace("\u2013", "-").replace("\u2212", "-").replace("\u00a0", " ").replace("**", "")
+                    .split())
 
 
 # ------------------------------------------------------------------ every bundled file
@@ -168,6 +180,80 @@ def test_key_number_stands_in_fact_sheet(fact_sheet, sid, what, get, expected, w
     assert _squash(words) in _squash(fact_sheet)
 
 
+def _arm_counts(outcome) -> tuple:
+    return tuple((r.events, r.total) for r in outcome.arms.values())
+
+
+# Values the audit of 2026-11 found public (issue 15): (study, what, value in the file, words of the audit)
+AUDIT_NUMBERS = [
+    ("d-lay-ms", "relapse counts", lambda s: _arm_counts(s.outcome("relapse")), ((28, 156), (32, 147)),
+     "relapse, which occurred in 28 patients (17.9%) in the vitamin D group vs 32 (21.8%) in the placebo group"),
+    ("d-lay-ms", "relapse HR", lambda s: _effect(s.outcome("relapse").effect), ("HR", 0.69, (0.42, 1.16), 0.16),
+     "(HR, 0.69 [95% CI, 0.42-1.16]; P = .16)"),
+    ("d-lay-ms", "severe adverse events", lambda s: _counts(s, "severe-adverse-events"), ((17, 156), (13, 147)),
+     "Severe adverse events occurred in 17 patients in the vitamin D group and 13 in the placebo group"),
+    ("d-lay-ms", "MRI activity counts", lambda s: _arm_counts(s.outcome("mri-activity")), ((89, 156), (96, 147)),
+     "MRI activity (89 patients [57.1%] vs 96 patients [65.3%]"),
+    ("d-lay-ms", "new lesion counts", lambda s: [r.events for r in s.outcome("new-lesions").arms.values()], [72, 87],
+     "new-lesions arms.events | omitted | 72 vs 87"),
+    ("d-lay-ms", "enhancing lesion counts", lambda s: [r.events for r in s.outcome("enhancing-lesions").arms.values()],
+     [29, 50], "enhancing-lesions arms.events | omitted | 29 vs 50"),
+    ("d-lay-ms", "completed", lambda s: s.population.completed, 288,
+     "288 (91.1%) ultimately completed the 24-month trial"),
+    ("d-lay-ms", "median EDSS", lambda s: next(b.value for b in s.population.baseline if "EDSS" in b.name), "1.0",
+     "the median Expanded Disability Status Scale (EDSS) score was 1.0"),
+    ("solar", "ARR P", lambda s: str(s.outcome("annualised-relapse-rate").p), "P = 0.165",
+     "mean ARR (0.28 versus 0.41; p=0.165)"),
+    ("solar", "EDSS progression P", lambda s: str(s.outcome("edss-progression-free").p), "P = 0.566",
+     "% free from any EDSS progression 71.7% vs 75.0%; p = 0.566"),
+    ("solar", "target enrolment", lambda s: s.design.target_sample_size, 348, "target enrolment 348"),
+    ("vidams", "relapse HR", lambda s: _effect(s.outcome("relapse").effect), ("HR", 1.17, (0.67, 2.05), 0.57),
+     "hazard ratio (HR): 1.17 (0.67, 2.05), p = 0.57"),
+    ("vidams", "relapse proportions P", lambda s: str(s.outcome("relapse").p), "P = 0.6", "32% vs. 34%, p = 0.60"),
+    ("vidams", "upper respiratory infection", lambda s: _counts(s, "upper-respiratory-infection"),
+     ((40, 83), (44, 82)), "upper respiratory infection 44 (53.7) vs 40 (48.2)"),
+    ("vidams", "planned", lambda s: s.design.target_sample_size, 172, "172 patients will be randomized 1:1"),
+    ("prevanz", "analysed", lambda s: s.population.analysed, 199,
+     "We included 199 cases in the intention-to-treat analysis based on assigned dose"),
+    ("prevanz", "planned", lambda s: s.design.target_sample_size, 240, "aim to recruit 240"),
+    ("evidims", "PMID", lambda s: s.citation.pmid, "32047645", "PMID | absent | 32047645"),
+    ("choline", "PMID", lambda s: s.citation.pmid, "31454777", "PMID 31454777"),
+]
+
+
+@pytest.mark.parametrize("sid,what,get,expected,words", AUDIT_NUMBERS, ids=[f"{k[0]}:{k[1]}" for k in AUDIT_NUMBERS])
+def test_audit_number_in_study_file(studies, sid, what, get, expected, words):
+    assert get(studies[sid]) == expected
+
+
+@pytest.mark.parametrize("sid,what,get,expected,words", AUDIT_NUMBERS, ids=[f"{k[0]}:{k[1]}" for k in AUDIT_NUMBERS])
+def test_audit_number_stands_in_audit(audit, sid, what, get, expected, words):
+    assert _squash(words) in _squash(audit)
+
+
+def test_dlay_severe_is_not_serious(studies):
+    # The abstract says "Severe" (intensity); "serious" is the regulatory category: only `severe` is set.
+    harm = next(h for h in studies["d-lay-ms"].harms if h.id == "severe-adverse-events")
+    assert (harm.severe, harm.serious) == (True, None)
+    assert "none related to cholecalciferol" in harm.related_to_treatment
+
+
+def test_abstract_values_cite_the_pubmed_abstract_and_the_copy_read(studies):
+    relapse = studies["d-lay-ms"].outcome("relapse")
+    for cite in (relapse.effect.cite, relapse.arms["placebo"].cite):
+        joined = ", ".join(cite)
+        assert "pubmed, Abstract (Results)" in joined and "jamaabs" in joined
+    about = [d.about for d in studies["d-lay-ms"].discrepancies]
+    assert "where the abstract's Results were read" in about
+
+
+def test_lead_author_disclosures_record_both_reports(studies):
+    disclosures = studies["d-lay-ms"].funding.disclosures
+    assert len(disclosures) == 2
+    assert any("Biogen" in d.statement for d in disclosures)
+    assert any(d.statement == "no relevant disclosures" for d in disclosures)
+
+
 def test_primary_outcomes_of_earlier_trials_were_not_met(studies):
     for sid in NEW_STUDIES:
         primary = [o for o in studies[sid].outcomes if o.role == "primary"]
@@ -178,9 +264,12 @@ def test_primary_outcomes_of_earlier_trials_were_not_met(studies):
 # ------------------------------------------------------------------ what the sources do not give
 
 def test_unconfirmed_numbers_are_not_reported(studies):
-    # VIDAMS: "HR and 95% CI: UNCONFIRMED"
+    # VIDAMS: "HR and 95% CI: UNCONFIRMED" in the fact sheet; the audit found them only in a secondary copy,
+    # so they are cited to that copy alone and the check against PubMed stays open in `discrepancies:`.
     e = studies["vidams"].outcome("relapse").effect
-    assert (e.estimate, e.ci, e.p) == (None, None, None)
+    assert e.estimate == 1.17 and [c.split(",")[0] for c in e.cite] == ["ghnote"]
+    assert any(d.about == "relapse hazard ratio" and "still to be checked" in d.why
+               for d in studies["vidams"].discrepancies)
     # CHOLINE: "Effect sizes and CIs: UNCONFIRMED"; EVIDIMS: "Numeric estimates: UNCONFIRMED"
     for sid in ("choline", "evidims"):
         for o in studies[sid].outcomes:
@@ -218,11 +307,15 @@ def test_intermittent_doses_have_derived_daily_equivalents_labelled(studies):
             assert "# derived" in line, (sid, arm.id)
 
 
-def test_source_urls_come_from_the_fact_sheet(fact_sheet, studies, question):
-    sheet = fact_sheet
+def test_source_urls_come_from_the_fact_sheet_or_the_audit(fact_sheet, audit, studies, question):
+    sheet = fact_sheet + audit
     for sid, study in studies.items():
         for src in study.sources:
-            assert src.url and src.url in sheet, (sid, src.id, src.url)
+            if src.url is None:
+                # a secondary copy the audit names without an address: it must say so, and be typed `other`
+                assert src.type == "other" and "no address" in src.note, (sid, src.id)
+                continue
+            assert src.url in sheet, (sid, src.id, src.url)
     for ex in question.excluded:
         assert ex.url is None or ex.url in sheet, ex.name
 
@@ -239,7 +332,8 @@ def test_design_fields_explicit(studies):
         if s.design.therapy is None:
             # allowed only where the sources do not say, and the file says so
             assert "disease-modifying therapy is not reported" in s.population.description, sid
-    assert studies["prevanz"].design.therapy is None
+    # PrevANZ: "used as a standalone therapy" (MS Australia), found by the audit of 2026-11
+    assert studies["prevanz"].design.therapy == "monotherapy"
 
 
 def test_outcomes_have_finding_significance_and_vocabulary(studies):

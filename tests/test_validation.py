@@ -6,12 +6,15 @@ lists every diagnostic that `msvitd validate` then prints, as ``line:col CODE pa
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from msvitd.diagnostics import sorted_diagnostics
+from msvitd.checks import check_study
+from msvitd.diagnostics import format_path, sorted_diagnostics
 from msvitd.library import load_library
+from msvitd.yamlio import parse_text
 
 POSITIVE = Path(__file__).resolve().parent / "fixtures" / "positive" / "evidence"
 STUDY = (POSITIVE / "studies" / "demo.yaml").read_text(encoding="utf-8")
@@ -53,7 +56,7 @@ STUDY_CASES = {
         ["demo.yaml:36:22 S103 outcomes[0].arms.drug.events: expected an integer, got the string '10'"]),
     "missing field (points at the mapping that lacks it)": (
         "    agent: drug\n", "",
-        ["demo.yaml:19:5 S101 arms[0].agent: missing required field `agent`"]),
+        ["demo.yaml:21:5 S101 arms[0].agent: missing required field `agent`"]),
     "unknown key (points at the key)": (
         "  randomised: true\n", "  randomised: true\n  randomized: true\n",
         ["demo.yaml:14:3 S102 design.randomized: unknown field `randomized` in a study file"]),
@@ -101,11 +104,11 @@ STUDY_CASES = {
         ["demo.yaml:36:66 S102 outcomes[0].arms.drug.Table 2: unknown field `Table 2` in a study file"]),
     "surrogate outcome without what it stands for": (
         "    stands_for: relapses and disability\n", "",
-        ["demo.yaml:43:5 S101 outcomes[1]: a surrogate outcome needs `stands_for:` naming the "
+        ["demo.yaml:44:5 S101 outcomes[1]: a surrogate outcome needs `stands_for:` naming the "
          "patient-important outcome it stands in for"]),
     "arms that do not add up to the population": (
         "  randomised: 200\n", "  randomised: 210\n",
-        ["demo.yaml:17:15 S209 population.randomised: population.randomised is 210 but the arms add up to 200 "
+        ["demo.yaml:18:15 S209 population.randomised: population.randomised is 210 but the arms add up to 200 "
          "(100 + 100)"]),
     "unknown kind": (
         "kind: study\n", "kind: trial\n",
@@ -117,8 +120,8 @@ STUDY_CASES = {
         ["demo.yaml:14:15 Y012 design.allocation: unquoted '1:1' is kept as the string '1:1'; "
          "YAML 1.1 tools read it differently: quote it"]),
     "a string field given NO: an error, never silently False (nor silently 'NO')": (
-        "    agent: placebo\n", "    agent: NO\n",
-        ["demo.yaml:27:12 Y013 arms[1].agent: unquoted 'NO' is a boolean to YAML 1.1 tools but text here: "
+        "    agent: drug\n", "    agent: NO\n",
+        ["demo.yaml:24:12 Y013 arms[0].agent: unquoted 'NO' is a boolean to YAML 1.1 tools but text here: "
          "write \"NO\" for text, or true/false"]),
     "a boolean field given yes: an error (YAML 1.2 reads a string)": (
         "  randomised: true\n", "  randomised: yes\n",
@@ -131,9 +134,9 @@ STUDY_CASES = {
         ["demo.yaml:4:7 Y005 name: tag !!python/object/apply:os.system refused: only plain strings, numbers, "
          "booleans, null, mappings and sequences are allowed"]),
     "an anchor and an alias": (
-        "    label: placebo daily\n", "    label: &l placebo daily\n    short_label: *l\n",
-        ["demo.yaml:26:12 Y003 arms[1].label: anchor &l refused: anchors and aliases are not allowed in evidence files",
-         "demo.yaml:27:18 Y003 arms[1].short_label: alias *l refused: write the value out in full"]),
+        "    label: drug 10 mg daily\n", "    label: &l drug 10 mg daily\n    short_label: *l\n",
+        ["demo.yaml:23:12 Y003 arms[0].label: anchor &l refused: anchors and aliases are not allowed in evidence files",
+         "demo.yaml:24:18 Y003 arms[0].short_label: alias *l refused: write the value out in full"]),
 }
 
 
@@ -198,3 +201,110 @@ def test_every_problem_found_not_only_the_first(tmp_path):
     study = _change(_change(STUDY, "ci: [0.25, 1.0]", "ci: [0.6, 1.0]"), "percent: 20.0", "percent: 25.0")
     codes = [line.split()[1] for line in validate(tmp_path, study=study)]
     assert codes == ["S203", "S201"]  # sorted by line: 37 then 41
+
+
+# ------------------------------------------------------------------ every number and every sourced block cited
+
+CITE_CASES = {
+    "a count without a cite (the arm's block has none)": (
+        "    randomised: 100\n    cite: paper, Participants\n", "    randomised: 100\n",
+        ["demo.yaml:25:17 S211 arms[0].randomised: randomised 100: no `cite:` says where it stands; add "
+         "`cite: <source id>, <where>` to arms[0]"]),
+    "an estimate, CI and P value without a cite (one line for the block, at its first number)": (
+        "      ci: [0.25, 1.0]\n      cite: paper, Table 2\n", "      ci: [0.25, 1.0]\n      p: 0.05\n",
+        ["demo.yaml:40:17 S211 outcomes[0].effect.estimate: estimate 0.5, ci [0.25, 1], p P = 0.05: no `cite:` "
+         "says where they stand; add `cite: <source id>, <where>` to outcomes[0].effect"]),
+    "an outcome's cite does not cover its arms' counts": (
+        "      placebo: {events: 20, total: 100, percent: 20.0, cite: [paper, Table 2]}\n",
+        "      placebo: {events: 20, total: 100, percent: 20.0}\n",
+        ["demo.yaml:37:25 S211 outcomes[0].arms.placebo.events: events 20, total 100, percent 20: no `cite:` "
+         "says where they stand; add `cite: <source id>, <where>` to outcomes[0].arms.placebo"]),
+    "a block that states a finding, without a number, still needs a cite": (
+        "    text: Few events.\n    domain: imprecision\n    cite: paper, Discussion\n",
+        "    text: Few events.\n    domain: imprecision\n",
+        ["demo.yaml:52:5 S212 limitations[0]: this limitation has no `cite:` saying where its content stands: "
+         "add `cite: <source id>, <where>`"]),
+    "an empty cite is no cite": (
+        "    cite: paper, Results\n", "    cite: []\n",
+        ["demo.yaml:30:5 S212 outcomes[0]: this outcome has no `cite:` saying where its content stands: "
+         "add `cite: <source id>, <where>`"]),
+    "a TODO left from the template (a warning)": (
+        "    label: drug 10 mg daily\n", "    label: \"TODO: e.g. drug 10 mg daily\"\n",
+        ["demo.yaml:23:12 S213 arms[0].label: 'TODO: e.g. drug 10 mg daily' is left from the template: replace "
+         "the TODO with the source's value"]),
+    "a P value without an estimate that contradicts `significant:` (a warning)": (
+        "    stands_for: relapses and disability\n",
+        "    stands_for: relapses and disability\n    p: 0.03\n    significant: false\n",
+        ["demo.yaml:51:18 S210 outcomes[1].significant: `significant: false` but the outcome's P = 0.03 is "
+         "significant at the 5% level"]),
+}
+
+
+@pytest.mark.parametrize("case", CITE_CASES, ids=list(CITE_CASES))
+def test_cite_problem(tmp_path, case):
+    old, new, expected = CITE_CASES[case]
+    assert validate(tmp_path, study=_change(STUDY, old, new)) == expected
+
+
+EVIDENCE = Path(__file__).resolve().parent.parent / "evidence" / "studies"
+_FLOW_CITE = re.compile(r"(,\s*)?cite:\s*(\[[^\]]*\]|[^,}\n]+)")
+
+
+def _cites(text: str):
+    """(path of the block, line of the block, line of its `cite:` key, text without that cite) for every cite."""
+    doc = parse_text(text, "study.yaml")
+    lines = text.split("\n")
+    for path, (line, col) in sorted(doc.keys.items(), key=lambda kv: kv[1]):
+        if not path or path[-1] != "cite":
+            continue
+        row = lines[line - 1]
+        if row[:col - 1].strip() == "":  # block style: drop the key line and its continuation lines
+            end = line
+            while end < len(lines) and lines[end].strip() and len(lines[end]) - len(lines[end].lstrip()) >= col:
+                end += 1
+            out = lines[:line - 1] + lines[end:]
+        else:  # inside a flow mapping: drop `, cite: [...]`
+            start = row.rfind(",", 0, col - 1)
+            start = start if start >= 0 and row[start + 1:col - 1].strip() == "" else col - 1
+            m = _FLOW_CITE.match(row, start)
+            assert m, row
+            out = lines[:line - 1] + [row[:m.start()] + row[m.end():]] + lines[line:]
+        yield path[:-1], doc.position(path[:-1])[0], line, "\n".join(out)
+
+
+def _errors(text: str) -> list:
+    from msvitd.validation import validate_document
+
+    doc = parse_text(text, "study.yaml")
+    model, problems = validate_document(doc)
+    assert model is not None and not problems, problems
+    return [(code, doc.position(where)[0], format_path(where)) for code, _, where in check_study(model, doc.data)]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EVIDENCE.glob("*.yaml")))
+def test_removing_any_cite_from_a_bundled_study_is_an_error_at_its_block(name):
+    """Issue 15: every `cite:` in the bundled studies is needed. Removing any one of them (all of them, one at
+    a time) gives S211 or S212 on a line between the block's start and the removed cite."""
+    text = (EVIDENCE / name).read_text(encoding="utf-8")
+    assert _errors(text) == []
+    checked = 0
+    for block, first, cite_line, without in _cites(text):
+        found = [(code, line, where) for code, line, where in _errors(without)
+                 if code in ("S211", "S212") and where.startswith(format_path(block))]
+        assert found, f"{name}:{cite_line}: removing the cite of {format_path(block)} went unnoticed"
+        assert all(first <= line <= cite_line for _, line, _ in found), (name, cite_line, found)
+        checked += 1
+    assert checked == sum(line.split("#")[0].count("cite:") for line in text.split("\n"))
+
+
+def test_validate_cli_names_the_line_of_an_uncited_hazard_ratio(cli, tmp_path):
+    """The issue's example: deleting the cite from HR 0.66 gave "All 1 file valid."."""
+    text = (EVIDENCE / "d-lay-ms.yaml").read_text(encoding="utf-8")
+    old = "      cite: [pubmed, Abstract (Results), jamaabs, Results, rheumnow, Summary of the abstract, conexiant, " \
+          "Summary of the abstract]\n"
+    (tmp_path / "d-lay-ms.yaml").write_text(_change(text, old, ""), encoding="utf-8")
+    line = text.split("\n").index("      estimate: 0.66") + 1
+    r = cli("validate", str(tmp_path / "d-lay-ms.yaml"))
+    assert r.exit_code == 1
+    assert r.stdout.startswith(f"{tmp_path / 'd-lay-ms.yaml'}:{line}:17: S211 [error] outcomes[0].effect.estimate: "
+                               "estimate 0.66, ci [0.5, 0.87], p P = 0.004: no `cite:`")
