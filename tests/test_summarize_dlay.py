@@ -71,7 +71,8 @@ def test_plain_language_statements():
     # The arm's short_label ("vitamin D"), not its agent ("cholecalciferol (vitamin D3)"), names the intervention.
     assert r["disease-activity"]["statement"] == "Vitamin D probably reduces disease activity."
     assert r["new-lesions"]["statement"] == "Vitamin D may reduce new MRI lesions."
-    assert r["relapse"]["statement"] == "Vitamin D may make little or no difference to relapse."
+    # HR 0.69 (0.42 to 1.16) as reported (issue 15): low certainty, a point estimate past the 0.75 threshold
+    assert r["relapse"]["statement"] == "Vitamin D may reduce relapse."
     # Not significant, but no numbers and no confidence interval: no claim of "little or no difference".
     assert r["fatigue"]["statement"].startswith("The sources report no significant difference in fatigue but no "
                                                 "confidence interval")
@@ -92,7 +93,9 @@ def test_certainty_and_who_judged():
     assert by["risk_of_bias"] == ("not_serious", "file")
     assert by["imprecision"][1] == "msvitd"
     rel = r["relapse"]
-    assert rel["relative"]["by"] == "msvitd" and rel["relative"]["measure"] == "RR"
+    # the trial's own HR 0.69 (0.42 to 1.16), P = .16, not a ratio computed by msvitd (issue 15)
+    assert rel["relative"] == {"measure": "HR", "estimate": 0.69, "lo": 0.42, "hi": 1.16, "p": "P = 0.16",
+                               "by": "source", "method": None}
     assert rel["nnt"]["crosses"] is True and rel["nnt"]["value"] > 0
     assert rel["nnt"]["benefit_bound"] > 0 and rel["nnt"]["harm_bound"] > 0
     assert r["disability"]["certainty"]["level"] == "very_low"

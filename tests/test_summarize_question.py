@@ -115,10 +115,12 @@ def test_every_outcome_of_several_studies_says_plainly_why_it_is_not_pooled(tabl
             "not pooled: only one study (D-Lay MS) reports an estimate with a confidence interval",
         ("add-on-vs-placebo", "relapse"):
             "not pooled: no study reports an estimate with a confidence interval (SOLAR, CHOLINE)",
+        ("add-on-vs-placebo", "disability"):  # SOLAR's EDSS progression, found by the audit (issue 15): P only
+            "not pooled: no study reports an estimate with a confidence interval (SOLAR, CHOLINE)",
         ("add-on-vs-placebo", "new-mri-lesions"):
             "not pooled: only one study (SOLAR) reports an estimate with a confidence interval",
-        ("add-on-vs-low-dose", "relapse"):
-            "not pooled: no study reports an estimate with a confidence interval (VIDAMS, EVIDIMS)",
+        ("add-on-vs-low-dose", "relapse"):  # VIDAMS's HR 1.17, from a secondary copy of its abstract (issue 15)
+            "not pooled: only one study (VIDAMS) reports an estimate with a confidence interval",
         ("add-on-vs-low-dose", "new-mri-lesions"):
             "not pooled: no study reports an estimate with a confidence interval (VIDAMS, EVIDIMS)",
     }
@@ -173,8 +175,9 @@ def test_context_lines_under_each_table(lib, tables):
 def test_forest_plots_of_estimates_side_by_side(tables):
     plots = {(t, f.outcome, f.measure): f for t, tab in tables.items() for f in tab.plots}
     assert set(plots) == {
-        ("alone-vs-placebo", "Relapse", "RR"), ("alone-vs-placebo", "Disease activity or conversion to MS", "HR"),
-        ("alone-vs-placebo", "New MRI lesions", "HR"),
+        ("alone-vs-placebo", "Relapse", "HR"), ("alone-vs-placebo", "Disease activity or conversion to MS", "HR"),
+        ("alone-vs-placebo", "New MRI lesions", "HR"), ("alone-vs-placebo", "Serious or severe adverse events", "RR"),
+        ("add-on-vs-low-dose", "Relapse", "HR"),
         ("add-on-vs-placebo", "Disease activity or conversion to MS", "OR"), ("add-on-vs-placebo", "New MRI lesions", "IRR"),
         ("add-on-vs-low-dose", "Serious or severe adverse events", "RR"), ("add-on-vs-low-dose", "Hypercalcaemia", "RD"),
         ("add-on-vs-low-dose", "Kidney stones", "RR")}
@@ -183,7 +186,8 @@ def test_forest_plots_of_estimates_side_by_side(tables):
         "not pooled: only one study (D-Lay MS)")
     text = out("text")
     assert "Disease activity or conversion to MS: HR, not pooled, log scale" in text
-    assert re.search(r"^D-Lay MS† +0\.82 \(0\.52 to 1\.30\)", text, re.M)  # computed by msvitd: marked
+    assert re.search(r"^D-Lay MS +0\.69 \(0\.42 to 1\.16\)", text, re.M)  # relapse HR as reported: unmarked
+    assert re.search(r"^D-Lay MS† +1\.23 \(0\.62 to 2\.45\)", text, re.M)  # severe AEs, computed by msvitd: marked
     assert "† computed by msvitd, not reported." in text
     md = out("markdown")
     assert "### Forest plot, not pooled: Disease activity or conversion to MS (HR)" in md
@@ -198,11 +202,12 @@ def test_harms_answer_question_outcomes(tables):
     dlay = row(tables["alone-vs-placebo"], "serious-adverse-events")
     assert dlay.study_name == "D-Lay MS" and dlay.measured == "Severe adverse events"
     inter, comp = dlay.arms
-    assert (inter.percent, comp.percent, inter.events, comp.events) == (11, 9, None, None)
-    assert dlay.relative is None  # percentages without denominators: no ratio
-    assert dlay.absolute.difference == pytest.approx(20) and dlay.absolute.lo is None
+    # the abstract's counts (issue 15): 17 of 156 vs 13 of 147, so msvitd computes a ratio
+    assert (inter.percent, comp.percent, inter.events, comp.events) == (11, 9, 17, 13)
+    assert (dlay.relative.measure, dlay.relative.by) == ("RR", "msvitd")
+    assert dlay.relative.estimate == pytest.approx((17 / 156) / (13 / 147))
     notes = {i: tables["alone-vs-placebo"].footnotes[i - 1] for i in dlay.footnotes}
-    assert any("20 more per 1000 is msvitd's arithmetic from 11% vs 9%" in n for n in notes.values())
+    assert any("computed by msvitd from 17/156 vs 13/147" in n for n in notes.values())
     # The question file rates this body of evidence down twice (what was counted differs between trials),
     # so GRADE's very-low wording wins over "no effect estimate".
     assert dlay.statement == "The evidence is very uncertain about the effect of vitamin D on severe adverse events."
@@ -215,7 +220,7 @@ def test_harms_answer_question_outcomes(tables):
     t = tables["add-on-vs-low-dose"]
     notes = [t.footnotes[i - 1] for i in vidams.footnotes]
     assert any("computed by msvitd from 15/83 vs 4/82" in n for n in notes)
-    assert any("may count hospitalisations rather than people" in n for n in notes)  # the question file's note
+    assert any("count hospitalisations rather than people" in n for n in notes)  # the question file's grade
     assert any("Do not read 15 of 83 as a risk" in n for n in notes)  # the study file's discrepancy
 
     hyper = row(t, "hypercalcaemia")
@@ -236,7 +241,8 @@ def test_prevanz_uses_the_question_s_pair_of_arms(tables):
     notes = [tables["alone-vs-placebo"].study_footnotes[i - 1] for i in prevanz.footnotes]
     assert any("also reports vitamin D3 1,000 IU/day vs placebo: OR 0.94 (0.41 to 2.19); not used here" in n
                for n in notes)
-    assert any("therapy not reported (the comparison is monotherapy)" in n for n in notes)
+    # PrevANZ's vitamin D was a standalone therapy (issue 15), so no "therapy not reported" note remains
+    assert not any("therapy not reported" in n for n in notes)
     assert prevanz.statement.startswith("The evidence is very uncertain about the effect of vitamin D 10,000 IU/day")
 
 

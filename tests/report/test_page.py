@@ -184,8 +184,9 @@ def test_outcome_without_an_estimate_says_why_there_is_no_plot():
     lib = load_library([ROOT / "evidence" / "studies" / "d-lay-ms.yaml"])
     tables = sof_tables(build(lib, ["d-lay-ms"]).tables, {"d-lay-ms": "D-Lay MS"})
     rows = {r.name: r for r in tables[0].rows}
-    assert rows["Relapse"].figure is not None  # RR computed by msvitd from the counts
-    assert "computed by msvitd" in rows["Relapse"].figure.caption
+    assert rows["Relapse"].figure is not None  # the HR as the trial reported it (issue 15)
+    assert "as the source reported it" in rows["Relapse"].figure.caption
+    assert "computed by msvitd" in rows["Severe adverse events"].figure.caption  # RR from 17/156 vs 13/147
     no = [r for r in tables[0].rows if r.figure is None]
     assert no and all(r.no_plot for r in no)
     figs = [r.figure for r in tables[0].rows if r.figure]
