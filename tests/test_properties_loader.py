@@ -188,8 +188,8 @@ def test_new_command_on_any_id(ident):
         target = Path(tmp) / "x.yaml"
         r = _cli("new", "study", ident, "-o", str(target))
         assert r.exit_code in (0, 2)
-        if r.exit_code == 0:  # an id it accepts gives a file that validates
-            assert _cli("validate", "--strict", str(target)).exit_code == 0
+        if r.exit_code == 0:  # an id it accepts gives a file that validates (its TODOs are warnings, S213)
+            assert _cli("validate", str(target)).exit_code == 0
         else:
             assert r.stderr.startswith("msvitd new: ") and not target.exists()
 

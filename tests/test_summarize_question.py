@@ -220,7 +220,7 @@ def test_harms_answer_question_outcomes(tables):
     t = tables["add-on-vs-low-dose"]
     notes = [t.footnotes[i - 1] for i in vidams.footnotes]
     assert any("computed by msvitd from 15/83 vs 4/82" in n for n in notes)
-    assert any("count hospitalisations rather than people" in n for n in notes)  # the question file's grade
+    assert any("count hospitalisations rather than people" in n for n in notes)  # the question file's note
     assert any("Do not read 15 of 83 as a risk" in n for n in notes)  # the study file's discrepancy
 
     hyper = row(t, "hypercalcaemia")
