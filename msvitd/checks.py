@@ -217,7 +217,7 @@ def check_study(study: Study, data) -> Iterator[Finding]:
     yield from _unique(study.limitations, ("limitations",), "limitation")
     yield from _cites(study, (), {s.id for s in study.sources})
     yield from check_cites(study)
-    yield from check_todos(study)
+    yield from check_todos(data)
 
     arm_ids = {a.id for a in study.arms}
     arm_sizes = {a.id: a.randomised for a in study.arms if a.randomised is not None}

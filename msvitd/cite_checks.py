@@ -18,7 +18,7 @@ not facts from a source.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, get_args
 
 from pydantic import BaseModel
 
@@ -53,8 +53,26 @@ def _shown(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+_HOLDERS: dict[type, frozenset] = {}
+
+
+def _holders(cls: type) -> frozenset:
+    """Fields of a model class that can hold other models (computed once per class: validate walks every
+    block of every file, and most fields are plain scalars)."""
+    names = _HOLDERS.get(cls)
+    if names is None:
+        names = _HOLDERS[cls] = frozenset(n for n, f in cls.model_fields.items() if _may_hold_model(f.annotation))
+    return names
+
+
+def _may_hold_model(annotation) -> bool:
+    if isinstance(annotation, type):
+        return issubclass(annotation, BaseModel) and annotation is not PValue
+    return any(_may_hold_model(a) for a in get_args(annotation))
+
+
 def _children(model: BaseModel, path: tuple) -> Iterator[tuple[tuple, BaseModel]]:
-    for name in model.model_fields_set:
+    for name in _holders(type(model)) & model.model_fields_set:
         value = getattr(model, name)
         if isinstance(value, BaseModel) and not isinstance(value, PValue):
             yield path + (name,), value
@@ -68,10 +86,27 @@ def _children(model: BaseModel, path: tuple) -> Iterator[tuple[tuple, BaseModel]
                     yield path + (name, key), item
 
 
+_NUMERIC: dict[type, tuple] = {}
+
+
+def _numeric_fields(cls: type) -> tuple:
+    """Fields that can hold a number (int, float, a pair, a P value), in declaration order; once per class."""
+    names = _NUMERIC.get(cls)
+    if names is None:
+        names = _NUMERIC[cls] = tuple(n for n, f in cls.model_fields.items() if _may_hold_number(f.annotation))
+    return names
+
+
+def _may_hold_number(annotation) -> bool:
+    if annotation in (int, float) or annotation is PValue:
+        return True
+    return any(_may_hold_number(a) for a in get_args(annotation))
+
+
 def _numbers(model: BaseModel) -> list[tuple[str, object]]:
-    fields = type(model).model_fields
-    return [(name, getattr(model, name)) for name in fields
-            if name in model.model_fields_set and _is_number(getattr(model, name))]
+    written = model.model_fields_set
+    return [(name, getattr(model, name)) for name in _numeric_fields(type(model))
+            if name in written and _is_number(getattr(model, name))]
 
 
 def _where(path: tuple) -> str:
@@ -111,19 +146,21 @@ def _contains_numbers(model: BaseModel) -> bool:
                and _contains_numbers(child) for _, child in _children(model, ()))
 
 
-def check_todos(model: BaseModel, path: tuple = ()) -> Iterator[Finding]:
-    """S213: text still holding a template's TODO (a warning; `msvitd validate --strict` fails on it)."""
-    for name in type(model).model_fields:
-        if name not in model.model_fields_set:
-            continue
-        value = getattr(model, name)
-        here = path + (name,)
-        items = list(enumerate(value)) if isinstance(value, (list, tuple)) else \
-            list(value.items()) if isinstance(value, dict) else [(None, value)]
-        for key, item in items:
-            where = here if key is None else here + (key,)
-            if isinstance(item, str) and _TODO.search(item):
-                shown = item if len(item) <= 50 else item[:47] + "..."
-                yield "S213", f"{shown!r} is left from the template: replace the TODO with the source's value", where
-            elif isinstance(item, BaseModel) and not isinstance(item, PValue):
-                yield from check_todos(item, where)
+def check_todos(data, path: tuple = ()) -> Iterator[Finding]:
+    """S213: text still holding a template's TODO (a warning; `msvitd validate --strict` fails on it).
+
+    Walks the file's data as read (mappings, lists, strings), or a model when no data is at hand."""
+    if isinstance(data, BaseModel):
+        data = data.model_dump(exclude_unset=True)
+    if not path and "TODO" not in repr(data):  # one C-speed look before walking every node
+        return
+    if isinstance(data, str):
+        if _TODO.search(data):
+            shown = data if len(data) <= 50 else data[:47] + "..."
+            yield "S213", f"{shown!r} is left from the template: replace the TODO with the source's value", path
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from check_todos(value, path + (key,))
+    elif isinstance(data, (list, tuple)):
+        for i, value in enumerate(data):
+            yield from check_todos(value, path + (i,))
