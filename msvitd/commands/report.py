@@ -1,4 +1,4 @@
-"""`msvitd report`."""
+"""`msvitd report`: one page to share (HTML or markdown)."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def command(
     import sys
     from pathlib import Path
 
-    from msvitd.report.page import ReportError, build_page
+    from msvitd.app.report import build_page
     from msvitd.writing import WriteRefused, write_atomic
 
     def fail(message: str) -> None:
@@ -59,10 +59,7 @@ def command(
             fail(f"{out_path.parent}: no such folder")
         if out_path.exists() and not force:
             fail(f"{out_path}: already exists; use --force to overwrite it")
-    try:
-        page = build_page(target, study=study, evidence=evidence, paper=paper.value)
-    except ReportError as exc:
-        fail(str(exc))
+    page = build_page(target, study=study, evidence=evidence, paper=paper.value)
     if format is Format.html:
         from msvitd.report.templating import render_html
 
