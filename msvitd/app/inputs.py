@@ -30,6 +30,11 @@ class ArticleInput:
     def text(self) -> str:
         return self.source.text
 
+    @property
+    def shown(self) -> str:
+        """How messages name the article: as typed, or <stdin>."""
+        return self.source.file if self.name == "-" else self.name
+
 
 @dataclass(frozen=True)
 class StudyChoice:
@@ -120,11 +125,11 @@ def choose_study(article: ArticleInput, lib, explicit: str | None = None,
     if explicit:
         return StudyChoice(_study_from(explicit, lib))
     if len(article.about) > 1:
-        raise UsageError(f"{article.name} is about several studies ({', '.join(article.about)}); choose one with --source")
+        raise UsageError(f"{article.shown} is about several studies ({', '.join(article.about)}); choose one with --source")
     if article.about:
         sid = article.about[0]
         if sid not in lib.studies:
-            raise UnknownId(f"{article.name}: its study `{sid}` is not in the library; name one with --source")
+            raise UnknownId(f"{article.shown}: its study `{sid}` is not in the library; name one with --source")
         return StudyChoice(lib.studies[sid])
     if not lib.studies:
         raise UsageError("no studies in the evidence library; name one with --source FILE")
@@ -133,7 +138,7 @@ def choose_study(article: ArticleInput, lib, explicit: str | None = None,
     try:
         found = detect_study(article.text, {k: e.model for k, e in lib.studies.items()})
     except NoStudy as exc:
-        raise UsageError(f"{article.name}: {exc}") from None
+        raise UsageError(f"{article.shown}: {exc}") from None
     return StudyChoice(lib.studies[found.study_id], found.explain())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from msvitd.diagnostics import exceeds, sorted_diagnostics
 from msvitd.errors import InputError
@@ -14,7 +15,12 @@ def run(paths, *, fmt: str = "text", strict: bool = False, color=None, jobs: int
     from msvitd.output.formats import render
     from msvitd.output.term import want_color
 
-    lib = load_library(list(paths) or default_paths(), keep_models=False, jobs=jobs or os.cpu_count() or 1)
+    chosen = list(paths) or default_paths()
+    if not paths and chosen != [Path("evidence")]:
+        # no ./evidence here: say which files are checked instead of "All 8 files valid." alone
+        print(f"msvitd validate: no ./evidence folder here; checking the evidence bundled with msvitd "
+              f"({chosen[0]})", file=sys.stderr)
+    lib = load_library(chosen, keep_models=False, jobs=jobs or os.cpu_count() or 1)
     if not lib.files:  # before rendering: "All 0 files valid." then exit 2 contradicted itself
         raise InputError("no evidence files found (*.yaml, *.yml)")
     diags = sorted_diagnostics(lib.diagnostics)

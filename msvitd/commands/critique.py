@@ -24,7 +24,7 @@ def command(
     files: List[str] = typer.Argument(..., help="Articles: .txt, .md, a saved .html page, an article evidence "
                                                 "file (.yaml), an article id, or - for standard input.",
                                       metavar="ARTICLE..."),
-    source: Optional[str] = typer.Option(None, "--source", "--study", "-s", help="The study: an id in the library or a study "
+    source: Optional[str] = typer.Option(None, "--source", "--study", "-s", metavar="STUDY", help="The study: an id in the library or a study "
                                          "file. Default: the article's `about:`, else detected from the text."),
     format: Format = typer.Option(DEFAULT[NAME], "--format", "-f",  # type: ignore[valid-type]
                                   help="concise (one line per finding; also `text`), full (each quote in its "

@@ -15,7 +15,7 @@ Format = choices(NAME)
 def command(
     article: str = typer.Argument(..., help="An article id, an article evidence file, a raw article (.txt, .md, "
                                             ".html), or - for standard input.", metavar="ARTICLE"),
-    study: Optional[str] = typer.Option(None, "--source", "--study", "-s",
+    study: Optional[str] = typer.Option(None, "--source", "--study", "-s", metavar="STUDY",
                                         help="The study: an id or a study file (default: the article's `about:`, "
                                              "else detected from the text)."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e", metavar="PATH",

@@ -11,10 +11,10 @@ NAME = "extract"
 
 def command(
     article: str = typer.Argument(..., help="A raw article: .txt, .md or .html."),
-    source: str = typer.Option(..., "--source", "--study", "-s", help="The id of the study the article is about."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the draft here (default: print it)."),
+    source: str = typer.Option(..., "--source", "--study", "-s", metavar="STUDY", help="The id of the study the article is about."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the draft here (default: print it)."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
-    evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e",
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e", metavar="PATH",
                                                  help="Evidence files or folders (default: evidence/)."),
 ) -> None:
     """Draft an article evidence file from a raw article, for a person to review and commit.

@@ -22,13 +22,13 @@ class Paper(str, Enum):
 
 def command(
     target: str = typer.Argument(..., help="An article id or file (.yaml, .txt, .md, .html), a study id, or a question id."),
-    output: Optional[str] = typer.Option(None, "--output", "-o",
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
                                          help="Write the page to this file (default: standard output)."),
     format: Format = typer.Option(Format.html, "--format", "-f", help="html (one self-contained page) or markdown."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file(s) if they exist."),
-    study: Optional[str] = typer.Option(None, "--source", "--study", "-s",
+    study: Optional[str] = typer.Option(None, "--source", "--study", "-s", metavar="STUDY",
                                         help="For an article: the study to check it against (default: its `about:`)."),
-    evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e",
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e", metavar="PATH",
                                                  help="Evidence files or folders (default: evidence/)."),
     paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size when printed: a4 or letter."),
 ) -> None:

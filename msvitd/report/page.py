@@ -18,7 +18,7 @@ from msvitd.report.highlight import CATEGORY_LABELS, Placed, Segment, category_l
 from msvitd.report.templating import safe_url
 
 SEVERITIES = ("error", "warning", "info")
-SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "note"}
+SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "info"}  # the CLI's words
 PICO_CLASS = {"same": "ok", "narrower": "info", "broader": "warning", "different": "error", "omitted": "warning",
               "unsupported": "error"}
 NUMBER_CLASS = {"match": "ok", "rounded": "ok", "derived": "info", "unverified": "neutral", "mismatch": "error"}
