@@ -149,3 +149,13 @@ def test_diff_github_annotations_carry_d_codes(cli):
     assert r.exit_code == 1
     assert "title=msvitd D105 (unsupported)" in r.stdout
     assert all(line.startswith("::") for line in r.stdout.splitlines())
+
+
+def test_shared_page_shows_no_absolute_path():
+    from msvitd.report.page import shareable
+
+    assert shareable("/somewhere/else/evidence/studies/d-lay-ms.yaml:127:22") == "d-lay-ms.yaml:127:22"
+    assert shareable("evidence/studies/d-lay-ms.yaml:127:22") == "evidence/studies/d-lay-ms.yaml:127:22"
+    # an installed package's bundled copy: named inside the package, from any working folder
+    assert shareable(str(ROOT / "msvitd" / "_evidence" / "studies" / "x.yaml") + ":1:2") == \
+        "msvitd/_evidence/studies/x.yaml:1:2"
