@@ -117,7 +117,7 @@ def run(files, *, source=None, fmt="concise", fail_on=None, select=(), ignore=()
         if fmt == "jsonl":  # a stream: one line per article as it is done
             out.write(render("critique", fmt, [res]))
     if fmt != "jsonl" and results:
-        out.write(render("critique", fmt, results, color=want_color(color)))
+        out.write(render("critique", fmt, results, color=want_color(color), many=len(req.files) > 1))
     for e in errors:
         print(f"msvitd critique: {e}", file=sys.stderr)
     if errors:

@@ -17,8 +17,10 @@ def render(result: CritiqueResult) -> str:
     return json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-def render_many(results: Sequence[CritiqueResult]) -> str:
-    if len(results) == 1:
+def render_many(results: Sequence[CritiqueResult], many: bool = False) -> str:
+    """One article's object when one was named, else ``{"version", "results"}`` (even when only
+    one of several could be read: the shape follows the command line, not the luck of the run)."""
+    if len(results) == 1 and not many:
         return render(results[0])
     return json.dumps({"version": JSON_VERSION, "results": [r.as_dict() for r in results]},
                       indent=2, ensure_ascii=False) + "\n"
