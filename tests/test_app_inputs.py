@@ -159,3 +159,19 @@ def test_shared_page_shows_no_absolute_path():
     # an installed package's bundled copy: named inside the package, from any working folder
     assert shareable(str(ROOT / "msvitd" / "_evidence" / "studies" / "x.yaml") + ":1:2") == \
         "msvitd/_evidence/studies/x.yaml:1:2"
+
+
+def test_unknown_ids_suggest_the_close_one(cli):
+    r = cli("critique", str(ROOT / "evidence" / "articles" / "seed-vitamin-d-ms-forum.txt"), "--source", "dlay-ms")
+    assert r.exit_code == 2 and "did you mean 'd-lay-ms'?" in r.stderr
+    r = cli("report", "d-lay")
+    assert r.exit_code == 2 and "did you mean 'd-lay-ms'?" in r.stderr
+
+
+def test_a_folder_stands_for_its_articles(cli, tmp_path):
+    (tmp_path / "a.txt").write_text("Vitamin D halts MS, a French trial shows.\n", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text("# Vitamin D **halts** MS\n", encoding="utf-8")
+    (tmp_path / "notes.yaml").write_text("x: 1\n", encoding="utf-8")
+    data = json.loads(cli("critique", tmp_path, "--source", "d-lay-ms", "--format", "json").stdout)
+    assert [Path(r["article"]).name for r in data["results"]] == ["a.txt", "b.md"]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 
-from msvitd.app.inputs import ArticleInput, StudyChoice, choose_study, explicit_study, open_library, resolve_article
+from msvitd.app.inputs import (ArticleInput, StudyChoice, article_files, choose_study, explicit_study, open_library,
+                               resolve_article)
 from msvitd.app.settings import RuleSettings, rule_settings
 from msvitd.critique.result import CritiqueResult
 from msvitd.errors import UsageError
@@ -99,6 +100,7 @@ def run(files, *, source=None, fmt="concise", fail_on=None, select=(), ignore=()
     from msvitd.output.formats import render
     from msvitd.output.term import want_color
 
+    files = article_files(files)
     if not files:
         raise UsageError("name at least one article file (or - for standard input)")
     rules = rule_settings(select, ignore, lexicons, config, fail_on)

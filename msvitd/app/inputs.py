@@ -53,6 +53,30 @@ def open_library(evidence=None):
     return load_library(list(evidence or []) or default_paths())
 
 
+def did_you_mean(name: str, known) -> str:
+    """ " (did you mean 'd-lay-ms'?)" when one known id is close to what was typed, else ""."""
+    import difflib
+
+    close = difflib.get_close_matches(name.lower(), list(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def article_files(names) -> list[str]:
+    """The articles named, a folder standing for the .txt, .md and .html files in it (as ruff and
+    flake8 take a folder), in a stable order."""
+    out: list[str] = []
+    for name in names:
+        p = Path(name)
+        if name != "-" and p.is_dir():
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in RAW_SUFFIXES)
+            if not found:
+                raise InputError(f"{name}: a folder with no article files (.txt, .md, .html)")
+            out += found
+        else:
+            out.append(name)
+    return out
+
+
 def _first_error(diagnostics) -> str:
     errs = [d for d in diagnostics if d.severity.value == "error"]
     return f"{errs[0].location()}: {errs[0].message}" if errs else ""
@@ -96,7 +120,8 @@ def resolve_article(name: str, lib, stdin_text: str | None = None) -> ArticleInp
     if path.exists() or path.suffix.lower() in RAW_SUFFIXES or "/" in name:
         return ArticleInput(name, read_source(name))
     known = ", ".join(sorted(lib.articles)) or "none"
-    raise UnknownId(f"{name}: no such file, and no article with that id (articles: {known})")
+    hint = did_you_mean(name, lib.articles)
+    raise UnknownId(f"{name}: no such file, and no article with that id{hint} (articles: {known})")
 
 
 def _study_from(ident: str, lib) -> object:
@@ -113,7 +138,8 @@ def _study_from(ident: str, lib) -> object:
         why = _first_error(single.diagnostics)
         raise InputError(f"{ident}: not a valid study file{': ' + why if why else ''}")
     known = ", ".join(sorted(lib.studies)) or "none"
-    raise UnknownId(f"--source {ident}: no such study id or file (studies in the library: {known})")
+    raise UnknownId(f"--source {ident}: no such study id or file{did_you_mean(ident, lib.studies)} "
+                    f"(studies in the library: {known})")
 
 
 def choose_study(article: ArticleInput, lib, explicit: str | None = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional, Sequence
 
-from msvitd.app.inputs import choose_study, open_library, resolve_article
+from msvitd.app.inputs import choose_study, did_you_mean, open_library, resolve_article
 from msvitd.errors import InputError, UnknownId, UsageError
 from msvitd.report.page import (PAPERS, Page, arm_short_names, article_view, diff_view, glance, legend,
                                 sof_tables)
@@ -43,8 +43,8 @@ def build_page(target: str, *, study: Optional[str] = None, evidence: Optional[S
             raise InputError(f"{target}: no such file")
         known = sorted([*lib.articles, *lib.studies, *lib.questions])
         hint = " (some evidence files have errors: run `msvitd validate`)" if lib.errors else ""
-        raise UnknownId(f"unknown id {target!r}: not an article, study or question, and no such file; "
-                        f"known: {', '.join(known) or 'none'}{hint}")
+        raise UnknownId(f"unknown id {target!r}{did_you_mean(target, known)}: not an article, study or question, "
+                        f"and no such file; known: {', '.join(known) or 'none'}{hint}")
     return _article_page(target, study, lib, paper, __version__)
 
 
