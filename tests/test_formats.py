@@ -35,3 +35,12 @@ def test_diff_json_carries_version_and_d_coded_diagnostics(cli):
     assert codes and all(c.startswith("D") for c in codes) and "D105" in codes
     errors = [d for d in data["diagnostics"] if d["severity"] == "error"]
     assert errors  # the exit code follows the error-severity verdicts, as `failing` does
+
+
+def test_every_diff_code_is_documented():
+    from msvitd.codes import CODES
+
+    doc = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    for code, entry in CODES.items():
+        if code.startswith("D"):
+            assert f"| {code} | {entry.name} | {entry.severity.value} |" in doc, code
