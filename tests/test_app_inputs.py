@@ -175,3 +175,14 @@ def test_a_folder_stands_for_its_articles(cli, tmp_path):
     (tmp_path / "notes.yaml").write_text("x: 1\n", encoding="utf-8")
     data = json.loads(cli("critique", tmp_path, "--source", "d-lay-ms", "--format", "json").stdout)
     assert [Path(r["article"]).name for r in data["results"]] == ["a.txt", "b.md"]
+
+
+def test_html_list_items_map_back_although_the_extractor_adds_bullets():
+    page = ("<html><body><article><h1>Vitamin D and MS</h1>\n<p>A first paragraph long enough for the "
+            "extractor to keep it, about a trial of vitamin D in France with three hundred people.</p>\n"
+            "<ul><li>Fewer new lesions with vitamin D.</li><li>No difference in relapses.</li></ul>\n"
+            "</article></body></html>")
+    art = article_from_string(page, "p.html", ".html")
+    for word in ("Fewer", "relapses"):
+        line, col = art.position(art.text.index(word))
+        assert _lines(page)[line - 1][col - 1:].startswith(word)

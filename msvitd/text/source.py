@@ -173,18 +173,35 @@ def map_html(text: str, markup: str) -> array:
     for m in re.finditer(r"[^\n]+", text):
         line = m.group(0)
         squashed = "".join(ch for ch in line if not ch.isspace())
-        at = visible.find(squashed, pos) if squashed else -1
-        if at < 0 and squashed:
-            at = visible.find(squashed)
-        k = at
+        # a list bullet the extractor wrote ("- item") is not in the page: match without it
+        body = squashed.lstrip("-*•·–")
+        lead = len(squashed) - len(body)
+        at = visible.find(body, pos) if body else -1
+        if at < 0 and body:
+            at = visible.find(body)
+        if at >= 0:
+            k, seen = at, 0
+            for i in range(m.start(), m.end()):
+                if not text[i].isspace():
+                    seen += 1
+                    if seen > lead and k < len(where):
+                        last = where[k]
+                        k += 1
+                    elif k < len(where):
+                        last = where[k]
+                out[i] = last
+            pos = at + len(body)
+            continue
+        # the extractor changed characters: match one by one, each within a short reach of the last
+        k = pos
         for i in range(m.start(), m.end()):
             ch = text[i]
-            if at >= 0 and not ch.isspace() and k < len(where):
-                last = where[k]
-                k += 1
+            if not ch.isspace():
+                j = visible.find(ch, k, k + 200)
+                if j >= 0:
+                    last, k = where[j], j + 1
             out[i] = last
-        if at >= 0:
-            pos = at + len(squashed)
+        pos = k
     for i, ch in enumerate(text):  # newlines between paragraphs: where the previous character was
         if ch == "\n" and i:
             out[i] = out[i - 1]
