@@ -6,6 +6,7 @@ inside its body, so `msvitd --help` and `--version` stay fast.
 
 from __future__ import annotations
 
+import functools
 import sys
 
 import typer
@@ -36,8 +37,25 @@ def _root(
     """msvitd: evidence summaries that make the gap between news and trial checkable."""
 
 
+def _one_line_usage_errors(name: str, command):
+    """Every command's usage errors (msvitd.errors.UsageError and its family) end here: one line
+    ``msvitd NAME: message`` on stderr and exit 2, written once instead of once per command."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        from msvitd.errors import UsageError
+
+        try:
+            return command(*args, **kwargs)
+        except UsageError as exc:
+            typer.echo(f"msvitd {name}: {exc}", err=True)
+            raise typer.Exit(2) from None
+
+    return run
+
+
 for _module in (validate, schema, summarize, critique, strength, rules, diff, extract, new, report):
-    app.command(name=_module.NAME, help=_module.command.__doc__)(_module.command)
+    app.command(name=_module.NAME, help=_module.command.__doc__)(_one_line_usage_errors(_module.NAME, _module.command))
 
 
 def _click_exceptions():

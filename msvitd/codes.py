@@ -1,7 +1,8 @@
 """Permanent codes for problems found while loading and validating evidence files.
 
 Y0xx: reading the file and its YAML.  S1xx: the schema (types, fields).  S2xx: checks across
-fields and across files.  Critique rules (C…) and diff verdicts (D…) keep their own tables.
+fields and across files.  D1xx: the diff's PICO verdicts, D2xx its number verdicts, D3xx the
+source checked against itself.  Critique rules (C…) live in msvitd/rules/ (one module each).
 A code, once published, is never reused for another meaning.
 """
 
@@ -18,7 +19,7 @@ class Code(NamedTuple):
     summary: str
 
 
-E, W = Severity.ERROR, Severity.WARNING
+E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 CODES: dict[str, Code] = {
     # --- reading and YAML --------------------------------------------------------------
@@ -55,7 +56,21 @@ CODES: dict[str, Code] = {
     "S211": Code("uncited-number", E, "A number (count, percentage, estimate, CI, P value, dose...) whose block has no `cite:`."),
     "S212": Code("uncited-block", E, "A block that states what a source says (outcome, arm, harm, limitation...) with no `cite:`."),
     "S213": Code("template-todo", W, "A TODO left from a `msvitd new` template (an error with --strict)."),
+    # --- diff: the article against its study (msvitd diff) ----------------------------------
+    "D101": Code("narrower", I, "The article describes a narrower population, intervention or outcome than the study's."),
+    "D102": Code("broader", W, "The article carries the result to a broader group or setting than the study's."),
+    "D103": Code("different", W, "The article says something other than the study about a PICO element or outcome."),
+    "D104": Code("omitted", W, "The article leaves out an element a reader needs (dose, comparator, a null outcome)."),
+    "D105": Code("unsupported", E, "The article claims a result the study does not support."),
+    "D201": Code("number-mismatch", E, "A number in the article differs from the study's beyond rounding."),
+    "D202": Code("number-unverified", I, "A number msvitd could not find in the study, directly or derived."),
+    "D301": Code("source-inconsistent", W, "The study's own numbers disagree (percent vs counts, P vs CI, NNT, arm totals)."),
 }
+# The diff's verdict words and the codes they are reported under; "same", "match", "rounded" and
+# "derived" agree with the study and emit nothing.
+DIFF_CODES = {("pico", "narrower"): "D101", ("pico", "broader"): "D102", ("pico", "different"): "D103",
+              ("pico", "omitted"): "D104", ("pico", "unsupported"): "D105",
+              ("number", "mismatch"): "D201", ("number", "unverified"): "D202"}
 
 
 def make(code: str, message: str, file: str, line: int = 0, column: int = 0, path: str = "",

@@ -6,20 +6,21 @@ Keys (all optional):
     fail-on = "error"            error | warning | info | never
     lexicons = ["my-words.yaml"] extra lexicon files, relative to the config file
 
-Unknown keys and bad values are usage errors (exit 2) naming the file and key.
+In msvitd.toml / .msvitd.toml the keys stand at the top level (no [tool.msvitd] header).
+A file that does not parse, unknown keys and bad values are usage errors (exit 2), one line
+``path:line:col: message`` naming the file and key.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-FAIL_ON = ("error", "warning", "info", "never")
+from msvitd.diagnostics import FAIL_ON
+from msvitd.errors import ConfigError
+
 KNOWN = {"select", "ignore", "fail-on", "fail_on", "lexicons", "extend-select", "extend-ignore"}
-
-
-class ConfigError(ValueError):
-    pass
 
 
 @dataclass(frozen=True)
@@ -38,20 +39,56 @@ def find_config(start: Path | None = None) -> Path | None:
     for d in [here, *here.parents]:
         for name in ("msvitd.toml", ".msvitd.toml"):
             if (d / name).is_file():
-                return d / name
+                return _relative(d / name)
         pp = d / "pyproject.toml"
         if pp.is_file():
-            try:
-                import tomllib
-
-                data = tomllib.loads(pp.read_text(encoding="utf-8"))
-            except Exception:
+            text = _read(_relative(pp))
+            # a pyproject.toml that does not parse is our error only when it holds our table;
+            # then the user's select, ignore and fail-on must not be dropped in silence
+            if "tool.msvitd" in text:
+                data = _parse(text, _relative(pp))
+            else:
                 data = {}
             if "msvitd" in data.get("tool", {}):
-                return pp
+                return _relative(pp)
         if (d / ".git").exists() or d == home:
             break
     return None
+
+
+def _relative(path: Path) -> Path:
+    """The path as a user would type it from here (messages name it)."""
+    try:
+        return path.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
+def _read(path: Path) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+
+
+def _parse(text: str, path: Path) -> dict:
+    """The TOML document, or ConfigError ``path:line:col: message``."""
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\s*\(at line (\d+), column (\d+)\)$", msg)
+        if m:
+            msg = msg[:m.start()]
+            raise ConfigError(f"{path}:{m.group(1)}:{m.group(2)}: not valid TOML: {msg}") from None
+        m = re.search(r"\s*\(at end of document\)$", msg)
+        if m:
+            lines = text.split("\n")
+            msg = msg[:m.start()]
+            raise ConfigError(f"{path}:{len(lines)}:{len(lines[-1]) + 1}: not valid TOML: {msg}") from None
+        raise ConfigError(f"{path}:1:1: not valid TOML: {msg}") from None
 
 
 def _strings(value, key: str, where: str) -> tuple[str, ...]:
@@ -67,14 +104,7 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
         path = find_config() if search else None
     if path is None:
         return Config()
-    import tomllib
-
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    data = _parse(_read(Path(path)), Path(path))
     table = data.get("tool", {}).get("msvitd", {}) if Path(path).name == "pyproject.toml" else data
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.msvitd] must be a table")

@@ -18,8 +18,7 @@ from msvitd.yamlio import Document, read_file
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-class UsageError(Exception):
-    """A problem with what the user asked for (exit 2), not with the evidence."""
+from msvitd.errors import UsageError  # noqa: E402  (a problem with what the user asked for, exit 2)
 
 
 @dataclass

@@ -23,8 +23,8 @@ import yaml
 
 from msvitd.codes import make
 from msvitd.diagnostics import Diagnostic, format_path
+from msvitd.errors import MAX_BYTES, too_large
 
-MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 200_000
 MAX_PROBLEMS = 200  # per file, then reading stops with one more line saying so
@@ -167,7 +167,7 @@ def read_file(path: str | Path) -> Document:
             return doc
         size = st.st_size
         if size > MAX_BYTES:
-            doc.diagnostics.append(make("Y004", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}", name))
+            doc.diagnostics.append(make("Y004", too_large(size), name))
             return doc
         with open(p, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
@@ -175,7 +175,7 @@ def read_file(path: str | Path) -> Document:
         doc.diagnostics.append(make("Y011", f"cannot read file: {exc.strerror or exc}", name))
         return doc
     if len(raw) > MAX_BYTES:
-        doc.diagnostics.append(make("Y004", f"file is larger than {MAX_BYTES:,} bytes", name))
+        doc.diagnostics.append(make("Y004", too_large(len(raw)), name))
         return doc
     return parse_bytes(raw, name)
 

@@ -16,7 +16,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
     (("validate", "--bogus"), "msvitd validate: No such option: --bogus"),
     (("validate", "--format", "xml"), "msvitd validate: Invalid value for '--format' / '-f': 'xml' is not one of"),
     (("nosuch",), "msvitd: No such command 'nosuch'."),
-    (("critique",), "msvitd critique: Missing argument 'files'."),
+    (("critique",), "msvitd critique: Missing argument 'ARTICLE...'."),
     (("summarize", "--width", "5"), "msvitd summarize: Invalid value for '--width'"),
 ])
 def test_bad_usage_is_one_line_and_exit_2(args, line):

@@ -156,4 +156,14 @@ def test_rules_list_and_explain(cli):
     assert r.exit_code == 0 and "Why it matters" in r.stdout and "Boutron" in r.stdout
     assert cli("rules", "C999").exit_code == 2
     data = json.loads(cli("rules", "--format", "json").stdout)
-    assert len(data) == 13 and {"code", "name", "category", "severity", "explanation"} <= set(data[0])
+    assert len([d for d in data if d["code"].startswith("C")]) == 13
+    assert {"code", "name", "category", "severity", "explanation"} <= set(data[0])
+
+
+def test_rules_explains_every_code_msvitd_prints(cli):
+    """`msvitd rules CODE` covers the codes validate (Y, S) and diff (D) print, not only C."""
+    for code in ("Y002", "S206", "D201", "d104"):
+        r = cli("rules", code)
+        assert r.exit_code == 0 and r.stdout.startswith(code.upper() + " "), r.output
+    codes = {d["code"] for d in json.loads(cli("rules", "--format", "json").stdout)}
+    assert {"Y001", "S101", "S210", "D101", "D301"} <= codes

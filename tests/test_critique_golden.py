@@ -30,7 +30,7 @@ def _golden(name: str, text: str):
     assert text == path.read_text(encoding="utf-8"), f"differs from {path}; MSVITD_UPDATE_GOLDEN=1 to accept"
 
 
-@pytest.mark.parametrize("fmt,ext", [("text", "txt"), ("json", "json"), ("jsonl", "jsonl"), ("github", "github.txt"),
+@pytest.mark.parametrize("fmt,ext", [("concise", "txt"), ("full", "full.txt"), ("json", "json"), ("jsonl", "jsonl"), ("github", "github.txt"),
                                      ("markdown", "md")])
 def test_seed_golden(cli, fmt, ext):
     r = cli("critique", SEED, "--source", "d-lay-ms", "--format", fmt)
@@ -43,14 +43,26 @@ def test_seed_json_quotes_are_exact_substrings(cli):
     data = json.loads(cli("critique", SEED, "--source", "d-lay-ms", "--format", "json").stdout)
     assert data["source"]["id"] == "d-lay-ms"
     for f in data["findings"]:
-        assert set(f) >= {"rule", "category", "severity", "message", "quote", "start", "end", "line", "column",
+        assert set(f) >= {"code", "rule", "category", "severity", "message", "quote", "start", "end", "line", "column",
                           "source_fact"}
-        if f["quote"] is None:
-            assert f["start"] is None and f["line"] is None
+        if f["quote"] is None:  # a whole-article finding: no position, null rather than 0
+            assert f["start"] is None and f["line"] is None and f["column"] is None
         else:
             assert text[f["start"]:f["end"]] == f["quote"]
             line_start = text.rfind("\n", 0, f["start"]) + 1
             assert f["line"] == text.count("\n", 0, f["start"]) + 1
             assert f["column"] == f["start"] - line_start + 1
+    assert data["version"] == 2
     assert {c["id"] for c in data["checklist"]} == {"benefits_absolute", "harms", "quality_of_evidence", "novelty",
                                                      "independent_sources", "alternatives", "costs"}
+
+
+def test_default_is_one_line_per_finding(cli):
+    """Issue 16.9: the default output is `path:line:col: CODE [severity] message`, one line each."""
+    r = cli("critique", SEED, "--source", "d-lay-ms")
+    full = cli("critique", SEED, "--source", "d-lay-ms", "--format", "json")
+    n = len(json.loads(full.stdout)["findings"])
+    lines = r.stdout.splitlines()
+    assert len(lines) == n + 2  # a header, one line per finding, a summary
+    assert lines[1].startswith(f"{SEED}:1:1: C101 [warning] ")
+    assert cli("critique", SEED, "--source", "d-lay-ms", "--format", "text").stdout == r.stdout

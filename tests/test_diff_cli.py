@@ -122,7 +122,7 @@ def test_raw_article_without_study_is_a_usage_error(tmp_path):
     art.write_text("Vitamin D is good.\n", encoding="utf-8")
     r = run(str(art), "--evidence", str(ROOT / "evidence"))
     assert r.returncode == 2
-    assert len(r.stderr.strip().splitlines()) == 1 and "--study" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "--source" in r.stderr
 
 
 def test_binary_input_is_a_usage_error(tmp_path):

@@ -82,7 +82,7 @@ YAML_PROBLEMS = {
     "nesting-10000-mappings.yaml": [("2:256 Y004 nesting deeper than 64 levels",
                                      "2:4003 Y004 nesting deeper than 64 levels")],
     "many-values.yaml": ["2:399995 Y004 more than 200,000 values in one file"],
-    "huge-50mb.yaml": ["1:1 Y004 file is 52,428,800 bytes; the limit is 5,242,880"],
+    "huge-50mb.yaml": ["1:1 Y004 file is 52,428,800 bytes; the limit is 5 MiB (5,242,880 bytes)"],
     "symlink-loop.yaml": ["1:1 Y011 cannot read file: Too many levels of symbolic links"],
     "dangling-symlink.yaml": ["1:1 Y011 cannot read file: No such file or directory"],
     "fifo.yaml": ["1:1 Y011 is not a regular file (a pipe, socket or device)"],

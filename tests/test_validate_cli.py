@@ -54,20 +54,20 @@ def test_json(cli, invalid):
     r = cli("validate", "--format", "json", invalid)
     assert r.exit_code == 1
     assert json.loads(r.stdout) == {
-        "version": 1, "files": 2, "valid": False, "summary": {"errors": 1, "warnings": 1, "infos": 0},
+        "version": 2, "files": 2, "valid": False, "summary": {"errors": 1, "warnings": 1, "infos": 0},
         "diagnostics": [
             {"code": "Y012", "severity": "warning", "file": f"{invalid}/demo.yaml", "line": 14, "column": 15,
-             "end_line": 0, "end_column": 0, "path": "design.allocation",
+             "end_line": None, "end_column": None, "path": "design.allocation",
              "message": "unquoted '1:1' is kept as the string '1:1'; YAML 1.1 tools read it differently: quote it"},
             {"code": "S203", "severity": "error", "file": f"{invalid}/demo.yaml", "line": 37, "column": 50,
-             "end_line": 0, "end_column": 0, "path": "outcomes[0].arms.placebo.percent",
+             "end_line": None, "end_column": None, "path": "outcomes[0].arms.placebo.percent",
              "message": "25% does not agree with 20/100 = 20.00%"}]}
 
 
 def test_json_valid(cli):
     r = cli("validate", "-f", "json", POSITIVE)
     assert r.exit_code == 0
-    assert json.loads(r.stdout) == {"version": 1, "files": 2, "valid": True,
+    assert json.loads(r.stdout) == {"version": 2, "files": 2, "valid": True,
                                     "summary": {"errors": 0, "warnings": 0, "infos": 0}, "diagnostics": []}
 
 

@@ -7,15 +7,10 @@ from typing import List, Optional
 
 import typer
 
+from msvitd.output.formats import DEFAULT, choices
+
 NAME = "critique"
-
-
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    github = "github"
-    markdown = "markdown"
+Format = choices(NAME)
 
 
 class FailOn(str, Enum):
@@ -27,21 +22,28 @@ class FailOn(str, Enum):
 
 def command(
     files: List[str] = typer.Argument(..., help="Articles: .txt, .md, a saved .html page, an article evidence "
-                                                "file (.yaml), or - for standard input."),
-    source: Optional[str] = typer.Option(None, "--source", "--study", "-s", help="The study: an id in the library or a study "
+                                                "file (.yaml), an article id, or - for standard input.",
+                                      metavar="ARTICLE..."),
+    source: Optional[str] = typer.Option(None, "--source", "--study", "-s", metavar="STUDY", help="The study: an id in the library or a study "
                                          "file. Default: the article's `about:`, else detected from the text."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    format: Format = typer.Option(DEFAULT[NAME], "--format", "-f",  # type: ignore[valid-type]
+                                  help="concise (one line per finding; also `text`), full (each quote in its "
+                                       "sentence and the source's figure), json, jsonl, github, markdown."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding at or above this "
                                              "severity exists (default: error, or fail-on in [tool.msvitd])."),
-    select: Optional[str] = typer.Option(None, "--select", help="Rules to run: codes, prefixes, names or "
-                                         "categories, comma-separated (e.g. C2,hype)."),
-    ignore: Optional[str] = typer.Option(None, "--ignore", help="Rules to skip, same syntax as --select."),
-    lexicon: Optional[List[str]] = typer.Option(None, "--lexicon", help="An extra lexicon file (repeatable)."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run: codes, prefixes, names or "
+                                               "categories, comma-separated or repeated (e.g. C2,hype); ALL for every rule.",
+                                               metavar="RULES"),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules to skip, same syntax as --select.",
+                                               metavar="RULES"),
+    lexicon: Optional[List[str]] = typer.Option(None, "--lexicon", help="An extra lexicon file (repeatable).",
+                                                metavar="FILE"),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e", help="Evidence files or folders "
-                                                 "(default: ./evidence or the bundled library)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, max=256, help="Worker processes for many articles."),
+                                                 "(default: ./evidence or the bundled library).", metavar="PATH"),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, max=256,
+                             help="Worker processes for many articles (0: one per CPU). Output is the same."),
     config: Optional[str] = typer.Option(None, "--config", help="A pyproject.toml or msvitd.toml to read "
-                                         "[tool.msvitd] from (default: the nearest one)."),
+                                         "[tool.msvitd] from (default: the nearest one).", metavar="FILE"),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
 ) -> None:
     """Critique news coverage against the trial behind it: hype, surrogate outcomes told as clinical,
@@ -51,13 +53,9 @@ def command(
     """
     import sys
 
-    from msvitd.critique.run import UsageProblem, run_critique
+    from msvitd.app.critique import run
 
-    try:
-        code = run_critique(files, source=source, fmt=format.value, fail_on=fail_on.value if fail_on else None,
-                            select=select, ignore=ignore, lexicons=lexicon or [], evidence=evidence or [],
-                            jobs=jobs, config=config, color=color, out=sys.stdout)
-    except UsageProblem as exc:
-        typer.echo(f"msvitd critique: {exc}", err=True)
-        raise typer.Exit(2)
+    code = run(files, source=source, fmt=format.value, fail_on=fail_on.value if fail_on else None,
+               select=select or (), ignore=ignore or (), lexicons=lexicon or [], evidence=evidence or [],
+               jobs=jobs, config=config, color=color, out=sys.stdout)
     raise typer.Exit(code)

@@ -11,10 +11,10 @@ NAME = "extract"
 
 def command(
     article: str = typer.Argument(..., help="A raw article: .txt, .md or .html."),
-    source: str = typer.Option(..., "--source", "--study", "-s", help="The id of the study the article is about."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the draft here (default: print it)."),
+    source: str = typer.Option(..., "--source", "--study", "-s", metavar="STUDY", help="The id of the study the article is about."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the draft here (default: print it)."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
-    evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e",
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e", metavar="PATH",
                                                  help="Evidence files or folders (default: evidence/)."),
 ) -> None:
     """Draft an article evidence file from a raw article, for a person to review and commit.
@@ -26,33 +26,23 @@ def command(
     import sys
     from pathlib import Path
 
-    from msvitd.diffing.engine import DiffUsageError
+    from msvitd.app.inputs import YAML_SUFFIXES, choose_study, open_library, resolve_article
     from msvitd.diffing.extract import check, draft, dump
-    from msvitd.library import UsageError, default_paths, load_library
+    from msvitd.errors import InputError
     from msvitd.writing import WriteRefused, write_atomic
 
     src = Path(article)
     if not src.is_file():
-        typer.echo(f"msvitd extract: {article}: no such file", err=True)
-        raise typer.Exit(2)
+        raise InputError(f"{article}: no such file")
+    if src.suffix.lower() in YAML_SUFFIXES:  # its text would be YAML, and the draft garbage
+        raise InputError(f"{article}: is an evidence file already; extract drafts one from a raw article "
+                         f"(.txt, .md, .html)")
     out = Path(output) if output else None
     if out is not None and out.exists() and not force:
-        typer.echo(f"msvitd extract: {out}: already exists; use --force to overwrite it", err=True)
-        raise typer.Exit(2)
-    try:
-        lib = load_library(evidence or default_paths())
-    except UsageError as exc:
-        typer.echo(f"msvitd extract: {exc}", err=True)
-        raise typer.Exit(2)
-    if source not in lib.studies:
-        typer.echo(f"msvitd extract: no study with id {source!r} (studies: {', '.join(sorted(lib.studies)) or 'none'})",
-                   err=True)
-        raise typer.Exit(2)
-    try:
-        data = draft(src, lib.studies[source], out)
-    except DiffUsageError as exc:
-        typer.echo(f"msvitd extract: {exc}", err=True)
-        raise typer.Exit(2)
+        raise InputError(f"{out}: already exists; use --force to overwrite it")
+    lib = open_library(evidence)
+    read = resolve_article(article, lib)
+    data = draft(src, read.text, choose_study(read, lib, source).entry, out)
     text = dump(data)
     where = str(out) if out is not None else str(Path(".") / f"{data['id']}.yaml")
     problems = check(text, where)

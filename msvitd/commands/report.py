@@ -1,4 +1,4 @@
-"""`msvitd report`."""
+"""`msvitd report`: one page to share (HTML or markdown)."""
 
 from __future__ import annotations
 
@@ -22,13 +22,13 @@ class Paper(str, Enum):
 
 def command(
     target: str = typer.Argument(..., help="An article id or file (.yaml, .txt, .md, .html), a study id, or a question id."),
-    output: Optional[str] = typer.Option(None, "--output", "-o",
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
                                          help="Write the page to this file (default: standard output)."),
     format: Format = typer.Option(Format.html, "--format", "-f", help="html (one self-contained page) or markdown."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file(s) if they exist."),
-    study: Optional[str] = typer.Option(None, "--source", "--study", "-s",
+    study: Optional[str] = typer.Option(None, "--source", "--study", "-s", metavar="STUDY",
                                         help="For an article: the study to check it against (default: its `about:`)."),
-    evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e",
+    evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e", metavar="PATH",
                                                  help="Evidence files or folders (default: evidence/)."),
     paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size when printed: a4 or letter."),
 ) -> None:
@@ -43,7 +43,7 @@ def command(
     import sys
     from pathlib import Path
 
-    from msvitd.report.page import ReportError, build_page
+    from msvitd.app.report import build_page
     from msvitd.writing import WriteRefused, write_atomic
 
     def fail(message: str) -> None:
@@ -59,10 +59,7 @@ def command(
             fail(f"{out_path.parent}: no such folder")
         if out_path.exists() and not force:
             fail(f"{out_path}: already exists; use --force to overwrite it")
-    try:
-        page = build_page(target, study=study, evidence=evidence, paper=paper.value)
-    except ReportError as exc:
-        fail(str(exc))
+    page = build_page(target, study=study, evidence=evidence, paper=paper.value)
     if format is Format.html:
         from msvitd.report.templating import render_html
 

@@ -1,4 +1,5 @@
-"""`msvitd rules`: list the critique rules, or explain one."""
+"""`msvitd rules`: list every code msvitd prints (critique rules C, evidence problems Y and S, diff
+verdicts D), or explain one."""
 
 from __future__ import annotations
 
@@ -17,30 +18,38 @@ class Format(str, Enum):
 
 
 def command(
-    code: Optional[str] = typer.Argument(None, help="A rule code (C201) or name to explain."),
+    code: Optional[str] = typer.Argument(None, help="A code (C201, S206, Y002, D201) or a rule name to explain."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
 ) -> None:
-    """List the critique rules (code, name, category, default severity), or explain one:
-    what it flags, why it matters (with the literature), an example and a better wording.
+    """List every code msvitd prints (code, name, category, default severity), or explain one.
+    A critique rule (C) says what it flags, why it matters (with the literature), an example and a
+    better wording; an evidence problem (Y, S) or a diff verdict (D) says what it means.
 
-    Exit 0 on success, 2 for an unknown rule.
+    Exit 0 on success, 2 for an unknown code.
     """
     import inspect
     import json
     import sys
 
+    from msvitd.codes import CODES
+    from msvitd.errors import UnknownId
     from msvitd.rules import all_rules, find_rule, summary
 
     def info(r) -> dict:
         return {"code": r.CODE, "name": r.NAME, "category": r.CATEGORY, "severity": r.SEVERITY,
                 "summary": summary(r), "explanation": inspect.cleandoc(r.__doc__ or "")}
 
+    def catalogued(c: str) -> dict:
+        entry = CODES[c]
+        stage = "diff" if c.startswith("D") else "validate"
+        return {"code": c, "name": entry.name, "category": stage, "severity": entry.severity.value,
+                "summary": entry.summary, "explanation": f"{entry.summary}\n\nReported by `msvitd {stage}`."}
+
     if code:
         rule = find_rule(code)
-        if rule is None:
-            typer.echo(f"msvitd rules: unknown rule {code!r} (run `msvitd rules` for the list)", err=True)
-            raise typer.Exit(2)
-        d = info(rule)
+        if rule is None and code.upper() not in CODES:
+            raise UnknownId(f"unknown code {code!r} (run `msvitd rules` for the list)")
+        d = info(rule) if rule is not None else catalogued(code.upper())
         if format == Format.json:
             sys.stdout.write(json.dumps(d, indent=2, ensure_ascii=False) + "\n")
         elif format == Format.markdown:
@@ -50,7 +59,7 @@ def command(
             sys.stdout.write(f"{d['code']} {d['name']}  (category {d['category']}, default severity {d['severity']})\n\n"
                              f"{d['explanation']}\n")
         return
-    rows = [info(r) for r in sorted(all_rules(), key=lambda r: r.CODE)]
+    rows = [info(r) for r in sorted(all_rules(), key=lambda r: r.CODE)] + [catalogued(c) for c in CODES]
     if format == Format.json:
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     elif format == Format.markdown:

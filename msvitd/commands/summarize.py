@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import List, Optional
 
 import typer
 
+from msvitd.output.formats import DEFAULT, choices, render
+
 NAME = "summarize"
 
 
-class Format(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
+Format = choices(NAME)  # the format table in msvitd/output/formats.py names the renderers
 
 
 def command(
     targets: Optional[List[str]] = typer.Argument(
         None, help="Study ids, question ids or evidence files/folders (default: all bundled evidence)."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    format: Format = typer.Option(DEFAULT[NAME], "--format", "-f", help="text, markdown, json or csv."),  # type: ignore[valid-type]
     evidence: Optional[List[str]] = typer.Option(
         None, "--evidence", "-e", help="Evidence folder or file to load (repeatable; default: ./evidence or the bundled copy)."),
     width: Optional[int] = typer.Option(None, "--width", min=60, max=400, help="Line width for text (default: terminal, 100)."),
@@ -77,20 +74,5 @@ def command(
                    f"left out (run `msvitd validate`)", err=True)
     summary = build(lib, ids)
     w = width or term_width()
-    if format is Format.text:
-        from msvitd.output.summary_text import render
-
-        out = render(summary, color=want_color(color), width=w)
-    elif format is Format.markdown:
-        from msvitd.output.summary_markdown import render
-
-        out = render(summary, width=min(w, 100))
-    elif format is Format.json:
-        from msvitd.output.summary_json import render
-
-        out = render(summary)
-    else:
-        from msvitd.output.summary_csv import render
-
-        out = render(summary)
+    out = render(NAME, format.value, summary, color=want_color(color), width=w if format.value == "text" else min(w, 100))
     sys.stdout.write(out)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from msvitd.critique.facts import StudyFacts
-from msvitd.critique.report import CheckItem, CritiqueResult, Finding
+from msvitd.critique.result import CheckItem, CritiqueResult, Finding
 from msvitd.text.lexicon import Lexicon, load_lexicon
 from msvitd.text.reading import Reader, Reading
 from msvitd.text.sentences import LineIndex

@@ -14,10 +14,12 @@ from __future__ import annotations
 from typing import Callable, Optional
 
 from msvitd.diffing.facts import _cite, _decimals_of, _raw, fmt
-from msvitd.diffing.report import ConsistencyRow, SourceRef
+from msvitd.diffing.result import ConsistencyRow, SourceRef
 
 
-def check_study(study, data=None, locate: Callable[[tuple], str] = lambda p: "") -> list[ConsistencyRow]:
+def recheck_source(study, data=None, locate: Callable[[tuple], str] = lambda p: "") -> list[ConsistencyRow]:
+    """The study file checked against itself (percent vs counts, P vs CI, NNT vs risks, arm totals):
+    the source's own consistency, shown beside the diff."""
     from msvitd.diffing import facts as _facts
 
     _facts._SOURCES.clear()
@@ -94,10 +96,8 @@ def _grim(subject, events, total, percent, cite, p, data, num) -> ConsistencyRow
 
 
 def _statcheck(name, e, dec, nums) -> ConsistencyRow:
-    try:
-        from msvitd.stats.pvalues import p_check, p_interval_from_ci
-    except ImportError:  # pragma: no cover
-        return ConsistencyRow("P vs CI", name, True, "statcheck unavailable (msvitd.stats.pvalues missing)", nums)
+    from msvitd.stats.pvalues import p_check, p_interval_from_ci
+
     try:
         lo_p, hi_p = p_interval_from_ci(e.measure, e.estimate, e.ci[0], e.ci[1], e.ci_level, decimals=dec)
         res = p_check(e.p, (lo_p, hi_p))

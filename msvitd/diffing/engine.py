@@ -1,133 +1,15 @@
-"""`msvitd diff` end to end: resolve the article and the study, build the report."""
+"""The diff of an article's text against a study: PICO rows, number rows, the source checked
+against itself. Inputs are resolved by msvitd/app/inputs.py; rendering is msvitd/output/'s."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Optional
 
-from msvitd.diffing.consistency import check_study
+from msvitd.diffing.consistency import recheck_source
 from msvitd.diffing.facts import derived_facts, study_facts
 from msvitd.diffing.numbers import diff_numbers
 from msvitd.diffing.pico import claims_from_text, pico_rows
-from msvitd.diffing.report import DiffReport
-
-RAW_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-
-
-class DiffUsageError(Exception):
-    """Bad input: unknown id, unreadable file, no study (exit 2)."""
-
-
-def read_raw(path: Path) -> str:
-    """A raw article's text (.txt, .md, .html), through the shared loader when it exists."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DiffUsageError(f"{path}: cannot read: {exc.strerror or exc}")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DiffUsageError(f"{path}: not UTF-8 text")
-    if "\x00" in text:
-        raise DiffUsageError(f"{path}: binary data, not an article's text")
-    if path.suffix.lower() in (".html", ".htm"):
-        try:
-            from msvitd.text.source import html_to_text
-        except ImportError:
-            html_to_text = _strip_html
-        text = html_to_text(text)
-    return text
-
-
-def _strip_html(html: str) -> str:  # used only until msvitd.text.source is in place
-    from html.parser import HTMLParser
-
-    class P(HTMLParser):
-        def __init__(self):
-            super().__init__(convert_charrefs=True)
-            self.out, self.skip = [], 0
-
-        def handle_starttag(self, tag, attrs):
-            if tag in ("script", "style"):
-                self.skip += 1
-            if tag in ("p", "br", "div", "h1", "h2", "h3", "li", "tr"):
-                self.out.append("\n")
-
-        def handle_endtag(self, tag):
-            if tag in ("script", "style") and self.skip:
-                self.skip -= 1
-
-        def handle_data(self, data):
-            if not self.skip:
-                self.out.append(data)
-
-    p = P()
-    p.feed(html)
-    return re.sub(r"\n{3,}", "\n\n", "".join(p.out)).strip() + "\n"
-
-
-def _detect_study(text: str, lib) -> tuple[Optional[str], str]:
-    """(study id, "") when the text identifies one study, else (None, why): the same detection
-    `msvitd critique` uses (names, registry numbers, the study's own figures ...)."""
-    from msvitd.text.detect import NoStudy, detect_study
-
-    try:
-        return detect_study(text, {k: e.model for k, e in lib.studies.items()}).study_id, ""
-    except NoStudy as exc:
-        return None, str(exc).replace("--source", "--study")
-
-
-def load_inputs(article: str, study_id: Optional[str], evidence: Optional[list[str]]):
-    """(library, study entry, article model or None, article text, article label)."""
-    from msvitd.checks import article_text
-    from msvitd.library import UsageError, default_paths, load_library
-    from msvitd.validation import validate_document
-    from msvitd.yamlio import read_file
-
-    try:
-        lib = load_library(evidence or default_paths())
-    except UsageError as exc:
-        raise DiffUsageError(str(exc))
-    model = None
-    path = Path(article)
-    if article in lib.articles:
-        entry = lib.articles[article]
-        model = entry.model
-        text, problem = article_text(model, entry.file)
-        if problem:
-            raise DiffUsageError(f"{article}: {problem}")
-    elif path.suffix.lower() in (".yaml", ".yml"):
-        if not path.is_file():
-            raise DiffUsageError(f"{article}: no such file")
-        doc = read_file(path)
-        model, problems = validate_document(doc)
-        if model is None or getattr(model, "kind", None) != "article":
-            first = next((d for d in [*doc.diagnostics, *problems] if d.severity.value == "error"), None)
-            why = f" ({first.location()}: {first.message})" if first else ""
-            raise DiffUsageError(f"{article}: not a valid article evidence file{why}; run `msvitd validate {article}`")
-        text, problem = article_text(model, doc.file)
-        if problem:
-            raise DiffUsageError(f"{article}: {problem}")
-    elif path.suffix.lower() in RAW_SUFFIXES or path.is_file():
-        if not path.is_file():
-            raise DiffUsageError(f"{article}: no such file, and no article with that id")
-        text = read_raw(path)
-    else:
-        known = ", ".join(sorted(lib.articles)) or "none"
-        raise DiffUsageError(f"{article}: no such file, and no article with that id (articles: {known})")
-    if study_id is None:
-        if model is not None and len(model.about) == 1:
-            study_id = model.about[0]
-        elif model is not None:
-            raise DiffUsageError(f"{article} is about several studies ({', '.join(model.about)}); choose one with --study")
-        else:
-            study_id, why = _detect_study(text, lib)
-            if study_id is None:
-                raise DiffUsageError(f"{article}: {why} (studies: {', '.join(sorted(lib.studies)) or 'none loaded'})")
-    if study_id not in lib.studies:
-        raise DiffUsageError(f"no study with id {study_id!r} (studies: {', '.join(sorted(lib.studies)) or 'none'})")
-    return lib, lib.studies[study_id], model, text
+from msvitd.diffing.result import DiffReport
 
 
 def build_report(study_entry, article_model, text: str, article_label: str = "", others=()) -> DiffReport:
@@ -160,7 +42,7 @@ def build_report(study_entry, article_model, text: str, article_label: str = "",
                                    lambda s, e: [ctx for (a, b, ctx) in spans if a <= s and e <= b],
                                    skip=lambda s, e: any(a <= s < b for a, b in other))
     pico = pico_rows(study, claims, rows, text)
-    consistency = check_study(study, data, locate)
+    consistency = recheck_source(study, data, locate)
     return DiffReport(
         study_id=study.id, study_name=study.name,
         article_id=getattr(article_model, "id", None),
@@ -194,9 +76,3 @@ def _claim_spans(text: str, claims, study) -> list[tuple[int, int, str]]:
         else:
             spans.append((i, i + len(c.quote), ctx))
     return spans
-
-
-def run(article: str, study_id: Optional[str] = None, evidence: Optional[list[str]] = None) -> DiffReport:
-    lib, study_entry, model, text = load_inputs(article, study_id, evidence)
-    return build_report(study_entry, model, text, article_label=Path(article).name,
-                        others=[e.model for e in lib.studies.values()])

@@ -30,11 +30,11 @@ def _title(text: str) -> str:
     return "untitled article"
 
 
-def draft(article_path: Path, study_entry, out_path: Optional[Path]) -> dict:
-    from msvitd.diffing.engine import build_report, read_raw
+def draft(article_path: Path, text: str, study_entry, out_path: Optional[Path]) -> dict:
+    """The draft for ``text``, read from ``article_path`` (a .txt, .md or .html file)."""
+    from msvitd.diffing.engine import build_report
     from msvitd.diffing.pico import claims_from_text
 
-    text = read_raw(article_path)
     study = study_entry.model
     claims, note = claims_from_text(text, study)
     report = build_report(study_entry, None, text)

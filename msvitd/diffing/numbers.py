@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 from msvitd.diffing.facts import Fact, fmt, unit_suffix, words
-from msvitd.diffing.report import NumberRow, SourceRef
+from msvitd.diffing.result import NumberRow, SourceRef
 from msvitd.text.numbers import NumberMention, find_numbers
 
 JUDGED_KINDS = frozenset({"percent", "count", "duration", "dose", "concentration", "ratio", "p_value", "multiplier",

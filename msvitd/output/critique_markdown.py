@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from msvitd.critique.report import CATEGORIES, CritiqueResult
+from typing import Sequence
+
+from msvitd.critique.result import CATEGORIES, CritiqueResult
+from msvitd.output.diagnostics import severity_summary
 
 _ICON = {"error": "🔴 error", "warning": "🟠 warning", "info": "🔵 info"}
 _STATUS = {"pass": "✅ pass", "fail": "❌ fail", "not_applicable": "➖ n/a"}
@@ -12,19 +15,23 @@ def _cell(s: str | None) -> str:
     return (s or "").replace("|", "\\|").replace("\n", "<br>")
 
 
-def render(result: CritiqueResult, **_) -> str:
+def render_many(results: Sequence[CritiqueResult]) -> str:
+    return "\n".join(render(r) for r in results)
+
+
+def render(result: CritiqueResult) -> str:
     lines = [f"## msvitd critique: `{result.article}`", "",
              f"Checked against **{result.source_name}** (`{result.source_id}`)"
              + (f", detected from {result.source_detected}" if result.source_detected else "") + ".", ""]
-    sev = result.severity_counts()
-    lines.append(f"**{len(result.findings)} findings**: {sev['error']} error, {sev['warning']} warning, {sev['info']} info.")
+    n = len(result.findings)
+    lines.append(f"**{n} finding{'' if n == 1 else 's'}**: {severity_summary(result.findings, every=True)}.")
     lines.append("")
     if result.findings:
         lines += ["| Where | Rule | Severity | Quote | Finding | Source says |", "|---|---|---|---|---|---|"]
         for f in result.findings:
             where = f"{f.line}:{f.column}" if f.line else "article"
             quote = f"“{_cell(f.quote)}”" if f.quote else ""
-            lines.append(f"| {where} | `{f.rule}` {f.name} | {_ICON.get(f.severity, f.severity)} | {quote} | "
+            lines.append(f"| {where} | `{f.code}` {f.name} | {_ICON[f.severity.value]} | {quote} | "
                          f"{_cell(f.message)} | {_cell(f.source_fact)} |")
         lines.append("")
         counts = result.counts()

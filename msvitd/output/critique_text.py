@@ -1,8 +1,12 @@
-"""`msvitd critique` for people: each finding with its sentence, the quote highlighted, the source's figure."""
+"""`msvitd critique` for people: one line per finding (concise, the default), or each finding with
+its sentence, the quote highlighted and the source's figure (full)."""
 
 from __future__ import annotations
 
-from msvitd.critique.report import CATEGORIES, CritiqueResult
+from typing import Sequence
+
+from msvitd.critique.result import CATEGORIES, CritiqueResult
+from msvitd.output.diagnostics import concise_line, plural, severity_summary
 
 _SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _STATUS = {"pass": ("pass", "green"), "fail": ("FAIL", "red"), "not_applicable": ("n/a", "dim")}
@@ -14,8 +18,7 @@ def _snippet(result: CritiqueResult, f, room: int):
     from rich.text import Text
 
     text = result.text
-    s0 = f.sentence_start if f.sentence_start is not None else f.start
-    s1 = f.sentence_end if f.sentence_end is not None else f.end
+    s0, s1 = f.context if f.context is not None else (f.start, f.end)
     quote = text[f.start:f.end].replace("\n", " ")
     spare = max(10, room - len(quote) - 2)
     before = min(f.start - s0, spare // 2 if (s1 - f.end) > spare // 2 else spare - (s1 - f.end))
@@ -33,7 +36,38 @@ def _snippet(result: CritiqueResult, f, room: int):
     return line, carets
 
 
-def render(result: CritiqueResult, color: bool = False, width: int | None = None, summary: bool = True) -> str:
+def render_concise(results: Sequence[CritiqueResult], color: bool = False) -> str:
+    """``file:line:col: CODE [severity] message``, one line per finding, as ruff's and flake8's
+    concise output; a whole-article finding stands at 1:1. One summary line at the end."""
+    from rich.text import Text
+
+    from msvitd.output.term import console, export
+
+    con = console(color, 10_000)
+    found = []
+    for result in results:
+        head = Text(f"{result.article}: checked against {result.source_name} ({result.source_id})", style="dim")
+        if result.source_detected:
+            head.append(f", detected from {result.source_detected}")
+        con.print(head, soft_wrap=True)
+        for f in result.findings:
+            line = Text(concise_line(f))
+            at = len(f.location()) + 2 + len(f.code) + 1
+            line.stylize(_SEV_STYLE[f.severity.value], at, at + len(f.severity.value) + 2)
+            con.print(line, soft_wrap=True)
+        found.extend(result.findings)
+    tail = f"{plural(len(found), 'finding')}" + (f": {severity_summary(found)}" if found else "")
+    con.print(Text(tail + "; --format full shows each quote in its sentence and the source's figure.", style="bold"),
+              soft_wrap=True)
+    return export(con, color)
+
+
+def render(results: Sequence[CritiqueResult], color: bool = False, width: int | None = None) -> str:
+    """Today's full layout, one block per article."""
+    return "\n".join(render_one(r, color=color, width=width) for r in results)
+
+
+def render_one(result: CritiqueResult, color: bool = False, width: int | None = None, summary: bool = True) -> str:
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
@@ -56,9 +90,9 @@ def render(result: CritiqueResult, color: bool = False, width: int | None = None
         loc = f"{name}:{f.line}:{f.column}:" if f.line else f"{name}: (whole article)"
         line.append(loc, style="bold")
         line.append(" ")
-        line.append(f.rule, style="bold")
+        line.append(f.code, style="bold")
         line.append(" ")
-        line.append(f.severity, style=_SEV_STYLE.get(f.severity, ""))
+        line.append(f.severity.value, style=_SEV_STYLE.get(f.severity.value, ""))
         line.append(f" [{f.category}] {f.name}", style="dim")
         con.print(line, overflow="ignore", crop=False, soft_wrap=True)
         con.print(Padding(Text(f.message), (0, 0, 0, 4)))
@@ -72,10 +106,8 @@ def render(result: CritiqueResult, color: bool = False, width: int | None = None
         con.print()
     if summary:
         counts = result.counts()
-        sev = result.severity_counts()
         total = len(result.findings)
-        con.print(Text(f"{total} finding{'s' if total != 1 else ''}: {sev['error']} error, {sev['warning']} warning, "
-                       f"{sev['info']} info", style="bold"))
+        con.print(Text(f"{plural(total, 'finding')}: {severity_summary(result.findings, every=True)}", style="bold"))
         if counts:
             t = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
             t.add_column("category")

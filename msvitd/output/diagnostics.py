@@ -1,30 +1,46 @@
-"""Formatters for diagnostics: one table from format name to function (text, json, github, markdown)."""
+"""Formatters for diagnostics, whatever stage emitted them (validate, critique, diff): the concise
+line, json, jsonl, github annotations and a markdown table. msvitd/output/formats.py names them."""
 
 from __future__ import annotations
 
 import json
-from typing import Callable, Sequence
+from typing import Iterable, Sequence
 
-from msvitd.diagnostics import Diagnostic
+from msvitd.diagnostics import JSON_VERSION, Diagnostic, counts
 
-FORMATS = ("text", "json", "github", "markdown")
-
-
-def _counts(diags: Sequence[Diagnostic]) -> dict:
-    out = {"error": 0, "warning": 0, "info": 0}
-    for d in diags:
-        out[d.severity.value] += 1
-    return out
-
-
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def line(d: Diagnostic) -> str:
+
+def severity_summary(diags: Iterable[Diagnostic], every: bool = False) -> str:
+    """"2 errors, 1 warning, 3 infos" (only the severities present, unless ``every``)."""
+    c = counts(diags)
+    return ", ".join(plural(n, s) for s, n in c.items() if n or every)
+
+
+def _diagnostics(result) -> list[Diagnostic]:
+    """A list of diagnostics, or a command's result that carries them (a diff report)."""
+    return list(getattr(result, "diagnostics", result))
+
+
+def concise_line(d: Diagnostic) -> str:
     """The concise one-line form: ``file:line:col: CODE [severity] path: message``."""
     where = f"{d.path}: " if d.path else ""
     return f"{d.location()}: {d.code} [{d.severity.value}] {where}{d.message}"
+
+
+
+def render_concise(result, color: bool = False) -> str:
+    diags = _diagnostics(result)
+    out = [concise_line(d) for d in diags]
+    out.append(f"{plural(len(diags), 'problem')}" + (f": {severity_summary(diags)}" if diags else "") + ".")
+    return "\n".join(out) + "\n"
+
+
+def render_jsonl(result, files: int = 0, color: bool = False) -> str:
+    return "".join(json.dumps(d.as_dict(), ensure_ascii=False, separators=(",", ":")) + "\n"
+                   for d in _diagnostics(result))
 
 
 def render_text(diags: Sequence[Diagnostic], files: int, color: bool = False) -> str:
@@ -44,27 +60,29 @@ def render_text(diags: Sequence[Diagnostic], files: int, color: bool = False) ->
             t.append(f"{d.path}: ", style="dim")
         t.append(d.message)
         con.print(t, soft_wrap=True)
-    c = _counts(diags)
+    c = counts(diags)
     if c["error"] or c["warning"]:
-        summary = f"Found {_plural(c['error'], 'error')} and {_plural(c['warning'], 'warning')} in {_plural(files, 'file')}."
+        summary = f"Found {plural(c['error'], 'error')} and {plural(c['warning'], 'warning')} in {plural(files, 'file')}."
         con.print(Text(summary, style="bold red" if c["error"] else "yellow"))
     else:
-        con.print(Text(f"All {_plural(files, 'file')} valid.", style="green"))
+        con.print(Text(f"All {plural(files, 'file')} valid.", style="green"))
     return export(con, color)
 
 
 def render_json(diags: Sequence[Diagnostic], files: int, color: bool = False) -> str:
-    c = _counts(diags)
-    return json.dumps({"version": 1, "files": files, "valid": c["error"] == 0,
+    c = counts(diags)
+    return json.dumps({"version": JSON_VERSION, "files": files, "valid": c["error"] == 0,
                        "summary": {"errors": c["error"], "warnings": c["warning"], "infos": c["info"]},
                        "diagnostics": [d.as_dict() for d in diags]}, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_github(diags: Sequence[Diagnostic], files: int, color: bool = False) -> str:
+def render_github(result, files: int = 0, color: bool = False) -> str:
     from msvitd.output.github import annotation
 
-    lines = [annotation(d.severity.value, f"{d.path}: {d.message}" if d.path else d.message, d.file, d.line,
-                        d.column, d.end_line, d.end_column, title=f"msvitd {d.code}") for d in diags]
+    diags = _diagnostics(result)
+    lines = [annotation(d.severity.value, f"{d.path}: {d.message}" if d.path else d.message, d.file, d.line or 0,
+                        d.column or 0, d.end_line or 0, d.end_column or 0,
+                        title=f"msvitd {d.code} ({d.name})" if d.name else f"msvitd {d.code}") for d in diags]
     return "".join(ln + "\n" for ln in lines)
 
 
@@ -73,19 +91,13 @@ def _md_cell(text: str) -> str:
 
 
 def render_markdown(diags: Sequence[Diagnostic], files: int, color: bool = False) -> str:
-    c = _counts(diags)
+    c = counts(diags)
     if not diags:
-        return f"**msvitd validate**: all {_plural(files, 'file')} valid.\n"
-    out = [f"**msvitd validate**: {_plural(c['error'], 'error')}, {_plural(c['warning'], 'warning')} "
-           f"in {_plural(files, 'file')}.", "", "| Location | Code | Severity | Path | Message |",
+        return f"**msvitd validate**: all {plural(files, 'file')} valid.\n"
+    out = [f"**msvitd validate**: {plural(c['error'], 'error')}, {plural(c['warning'], 'warning')} "
+           f"in {plural(files, 'file')}.", "", "| Location | Code | Severity | Path | Message |",
            "|---|---|---|---|---|"]
     for d in diags:
         out.append(f"| `{_md_cell(d.location())}` | {d.code} | {d.severity.value} | `{_md_cell(d.path)}` | "
                    f"{_md_cell(d.message)} |")
     return "\n".join(out) + "\n"
-
-
-RENDERERS: dict[str, Callable[..., str]] = {
-    "text": render_text, "json": render_json, "github": render_github, "markdown": render_markdown,
-}
-

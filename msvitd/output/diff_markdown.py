@@ -18,15 +18,16 @@ def render(report) -> str:
     for r in report.pico:
         art = r.article + (f" — “{r.quote}”" if r.quote else "")
         verdict = f"**{r.verdict}**" if r.verdict in ("unsupported", "different") else r.verdict
-        note = f" ({r.note})" if r.note else ""
-        out.append(f"| {_cell(r.element)} | {_cell(r.source)} | {_cell(art)} | {verdict}{_cell(note)} |")
+        note = f" {_cell('(' + r.note + ')')}" if r.note else ""
+        out.append(f"| {_cell(r.element)} | {_cell(r.source)} | {_cell(art)} | {verdict}{note} |")
     out += ["", "## Numbers", "", "| Article | Source | Verdict |", "|---|---|---|"]
     for n in report.numbers:
         sf = n.source_fact
         src = "" if sf is None else (f"{sf.value} — {sf.label} ({sf.cite}; {sf.location})"
                                      + (f"; {sf.formula}" if sf.formula else ""))
         verdict = f"**{n.verdict}**" if n.verdict == "mismatch" else n.verdict
-        out.append(f"| {_cell(n.quote)} | {_cell(src)} | {verdict}{_cell(' (' + n.note + ')' if n.note else '')} |")
+        note = f" {_cell('(' + n.note + ')')}" if n.note else ""
+        out.append(f"| {_cell(n.quote)} | {_cell(src)} | {verdict}{note} |")
     if report.unchecked:
         out.append(f"\n{report.unchecked} number(s) without a unit (dates, page furniture) were not judged.")
     problems = [c for c in report.consistency if not c.ok]

@@ -1,204 +1,31 @@
-"""The page's content, built from the engines' report objects; the templates only lay it out.
+"""The page's content as plain view objects, built from the engines' results; the templates only
+lay it out. msvitd/app/report.py runs the engines a target needs and calls these builders.
 
-``build_page(target, ...)`` runs the engines a target needs (an article: summary + critique + diff
-of the study it is about; a study or a question: the summary) and turns their report objects into
-plain view objects: every cell text is formatted here, once, so the HTML and the markdown page say
-the same thing in the same words. The view builders (``sof_tables``, ``article_view``,
-``diff_view``) take any objects with the engines' attribute names, so they are tested without them.
+Every cell text is formatted here, once, so the HTML and the markdown page say the same thing in
+the same words. The view builders (``sof_tables``, ``article_view``, ``diff_view``) take any
+objects with the engines' attribute names, so they are tested without them. The records they
+build are in msvitd/report/views.py.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from msvitd.report.forest import PlotRow, layout, render_svg, text_plot
-from msvitd.report.highlight import CATEGORY_LABELS, Placed, Segment, category_label, place
+from msvitd.report.highlight import place
+from msvitd.report.templating import safe_url
+from msvitd.report.views import (ArticleView, CheckRow, ConsistencyView, ContextView, DiffView, Figure, NumberView,
+                                 Page, PicoView, SofRow, SofTable)
 
 SEVERITIES = ("error", "warning", "info")
-SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "note"}
+SEVERITY_WORDS = {"error": "error", "warning": "warning", "info": "info"}  # the CLI's words
 PICO_CLASS = {"same": "ok", "narrower": "info", "broader": "warning", "different": "error", "omitted": "warning",
               "unsupported": "error"}
 NUMBER_CLASS = {"match": "ok", "rounded": "ok", "derived": "info", "unverified": "neutral", "mismatch": "error"}
 CHECK_MARKS = {"pass": ("✓", "met", "ok"), "fail": ("✗", "not met", "error"),
                "not_applicable": ("–", "not applicable", "neutral")}
 PAPERS = {"a4": "A4", "letter": "letter"}
-
-
-class ReportError(Exception):
-    """A usage problem (unknown id, unreadable article): one line, exit 2."""
-
-
-# ------------------------------------------------------------------------------------------ views
-@dataclass(frozen=True)
-class Figure:
-    id: str
-    number: int
-    svg: object  # markupsafe.Markup: produced by the autoescaping SVG template
-    svg_text: str  # the same SVG as a standalone file (markdown writes it beside the page)
-    caption: str
-    description: str  # the plot in words (also the SVG's <desc>)
-    text: str  # the plot as monospaced text
-    outcome: str
-
-
-@dataclass(frozen=True)
-class SofRow:
-    id: str
-    name: str
-    details: tuple[str, ...]  # follow-up, role
-    participants: str
-    relative: str
-    comparator_risk: str
-    difference: str
-    nnt: str
-    certainty_symbols: str
-    certainty_label: str
-    certainty_level: str
-    footnotes: tuple[int, ...]
-    statement: str
-    finding: Optional[str]
-    notes: tuple[str, ...]
-    refused: Optional[str]
-    figures: tuple[Figure, ...]  # the outcome's forest plots (pooled, or per-study estimates side by side)
-    no_plot: Optional[str]  # why there is no forest plot for this outcome
-    level: str = "body"  # "body": an outcome; "study": one study's row under it (in ``members``)
-    members: tuple["SofRow", ...] = ()
-    refs: tuple[tuple[str, str], ...] = ()  # footnote marks as shown ("3", "S3") and their anchors
-
-    @property
-    def figure(self) -> Optional[Figure]:
-        return self.figures[0] if self.figures else None
-
-
-@dataclass(frozen=True)
-class ContextView:
-    """One trial of the comparison in one line: what it found, and whether its primary outcome was met."""
-
-    name: str
-    summary: str
-    met: str  # "primary outcome met" ...
-    primary_met: Optional[bool]
-
-
-@dataclass(frozen=True)
-class SofTable:
-    id: str
-    anchor: str
-    title: str
-    population: str
-    setting: Optional[str]
-    intervention: str
-    comparator: str
-    rows: tuple[SofRow, ...]
-    footnotes: tuple[str, ...]
-    notes: tuple[str, ...]
-    kind: str
-    context: tuple[ContextView, ...] = ()
-    study_footnotes: tuple[str, ...] = ()  # of the per-study rows (marked S1, S2...)
-
-    @property
-    def figures(self) -> list[Figure]:
-        return [f for r in self.rows for f in r.figures]
-
-
-@dataclass(frozen=True)
-class CheckRow:
-    label: str
-    mark: str
-    status: str  # words
-    css: str
-    note: str
-
-
-@dataclass(frozen=True)
-class ArticleView:
-    id: Optional[str]
-    title: str
-    outlet: Optional[str]
-    author: Optional[str]
-    date: Optional[str]
-    url: Optional[str]  # only http(s) URLs; anything else is shown as text, never as a link
-    url_text: Optional[str]
-    study_name: str
-    study_detected: Optional[str]
-    segments: tuple[Segment, ...]
-    findings: tuple[Placed, ...]  # placed in the text, in text order
-    whole: tuple[Placed, ...]  # about the whole article (omissions), or not placeable
-    checklist: tuple[CheckRow, ...]
-    counts: dict  # severity -> count
-    critique_error: Optional[str] = None
-
-    @property
-    def all_findings(self) -> tuple[Placed, ...]:
-        return self.findings + self.whole
-
-
-@dataclass(frozen=True)
-class PicoView:
-    element: str
-    source: str
-    article: str
-    verdict: str
-    css: str
-    quote: Optional[str]
-    note: Optional[str]
-    cite: str
-
-
-@dataclass(frozen=True)
-class NumberView:
-    quote: str
-    sentence: str
-    verdict: str
-    css: str
-    source_label: str
-    source_value: str
-    source_cite: str
-    source_location: str
-    formula: Optional[str]
-    note: Optional[str]
-
-
-@dataclass(frozen=True)
-class ConsistencyView:
-    check: str
-    subject: str
-    ok: bool
-    message: str
-
-
-@dataclass(frozen=True)
-class DiffView:
-    claims_from: str
-    pico: tuple[PicoView, ...]
-    numbers: tuple[NumberView, ...]
-    consistency: tuple[ConsistencyView, ...]
-    unchecked: int
-    notes: tuple[str, ...]
-    counts: dict
-
-
-@dataclass(frozen=True)
-class Page:
-    title: str
-    subtitle: str
-    kind: str  # article | study | question
-    target: str
-    tables: tuple[SofTable, ...]
-    article: Optional[ArticleView] = None
-    diff: Optional[DiffView] = None
-    glance: tuple[str, ...] = ()
-    problems: tuple[str, ...] = ()  # sections that could not be built, shown on the page
-    legend: tuple[tuple[str, str, str], ...] = ()  # (symbols, label, meaning)
-    version: str = ""
-    paper: str = "A4"
-
-    @property
-    def figures(self) -> list[Figure]:
-        return [f for t in self.tables for f in t.figures]
 
 
 # ------------------------------------------------------------------------------------- summary
@@ -504,14 +331,6 @@ def legend() -> tuple[tuple[str, str, str], ...]:
 
 
 # ------------------------------------------------------------------------------------- article
-def safe_url(url: Optional[str]) -> Optional[str]:
-    """Only plain http(s) URLs become links (never javascript:, data:, or relative paths)."""
-    if not url:
-        return None
-    u = url.strip()
-    return u if re.match(r"^https?://[^\s<>\"']+$", u, re.I) else None
-
-
 def article_view(text: str, critique=None, *, model=None, title: str = "", study_name: str = "",
                  critique_error: Optional[str] = None) -> ArticleView:
     findings = list(getattr(critique, "findings", ()) or ())
@@ -533,6 +352,23 @@ def article_view(text: str, critique=None, *, model=None, title: str = "", study
 
 
 # ---------------------------------------------------------------------------------------- diff
+def shareable(location: str) -> str:
+    """A ``file:line:col`` fit for a page others read: relative to the working folder, or to the
+    package for the bundled evidence; never this machine's absolute path."""
+    from pathlib import Path
+
+    file, sep, rest = location.partition(".yaml")
+    if not sep or not Path(file).is_absolute():
+        return location
+    path = Path(file + sep)
+    for base, shown in ((Path.cwd(), ""), (Path(__file__).resolve().parents[1], "msvitd/")):
+        try:
+            return shown + path.resolve().relative_to(base.resolve()).as_posix() + rest
+        except ValueError:
+            continue
+    return path.name + rest
+
+
 def diff_view(report) -> DiffView:
     pico = tuple(PicoView(r.element, r.source, r.article, r.verdict, PICO_CLASS.get(r.verdict, "neutral"),
                           r.quote, r.note, r.cite) for r in report.pico)
@@ -542,7 +378,7 @@ def diff_view(report) -> DiffView:
         numbers.append(NumberView(
             quote=n.quote, sentence=n.sentence, verdict=n.verdict, css=NUMBER_CLASS.get(n.verdict, "neutral"),
             source_label=sf.label if sf else "", source_value=sf.value if sf else "",
-            source_cite=sf.cite if sf else "", source_location=sf.location if sf else "",
+            source_cite=sf.cite if sf else "", source_location=shareable(sf.location) if sf else "",
             formula=getattr(sf, "formula", None) if sf else None, note=n.note))
     consistency = tuple(ConsistencyView(c.check, c.subject, c.ok, c.message)
                         for c in getattr(report, "consistency", ()))
@@ -586,116 +422,3 @@ def glance(tables: Sequence[SofTable], article: Optional[ArticleView], diff: Opt
         if bad:
             out.append("Against the study: " + ", ".join(f"{v} {k}" for k, v in bad.items()) + ".")
     return tuple(out)
-
-
-# --------------------------------------------------------------------------------- entry point
-def build_page(target: str, *, study: Optional[str] = None, evidence: Optional[Sequence[str]] = None,
-               paper: str = "a4") -> Page:
-    """Run the engines ``target`` needs and build the page. Raises ReportError for usage problems."""
-    from msvitd import __version__
-    from msvitd.library import UsageError, default_paths, load_library
-
-    paths = list(evidence or default_paths())
-    try:
-        lib = load_library(paths)
-    except UsageError as exc:
-        raise ReportError(str(exc))
-    names = {sid: e.model.name for sid, e in lib.studies.items()}
-    problems: list[str] = []
-    if target in lib.questions or target in lib.studies:
-        if study is not None:
-            raise ReportError("--study applies to an article, not to a study or a question")
-        kind = "question" if target in lib.questions else "study"
-        summary = _summary(lib, [target], problems)
-        tables = sof_tables(summary, names, arm_names=arm_short_names(e.model for e in lib.studies.values()))
-        model = lib.find(target).model
-        title = model.title if kind == "question" else model.name
-        subtitle = ("Review question: " + f"{model.population}; {model.intervention} vs {model.comparator}"
-                    if kind == "question" else model.citation.title)
-        return Page(title=f"{title}: what the evidence says", subtitle=subtitle, kind=kind, target=target,
-                    tables=tables, glance=glance(tables, None, None, title if kind == "question" else None),
-                    problems=tuple(problems), legend=legend(),
-                    version=__version__, paper=PAPERS.get(paper, "A4"))
-    return _article_page(target, study, paths, lib, names, paper, __version__)
-
-
-def _summary(lib, ids, problems) -> tuple:
-    try:
-        from msvitd.summary.build import build
-    except ImportError as exc:  # pragma: no cover - the engine ships with msvitd
-        problems.append(f"The Summary of Findings engine is not available ({exc}).")
-        return ()
-    try:
-        return build(lib, ids).tables
-    except Exception as exc:  # one section fails, the page still tells the rest
-        problems.append(f"The Summary of Findings could not be built: {type(exc).__name__}: {exc} (please report this).")
-        return ()
-
-
-def _critique_settings() -> dict:
-    """The project's [tool.msvitd] rule selection and lexicons, as `msvitd critique` reads them."""
-    try:
-        from msvitd.config import ConfigError, load_config
-    except ImportError:  # pragma: no cover
-        return {"select": (), "ignore": (), "lexicons": ()}
-    try:
-        cfg = load_config()
-    except ConfigError as exc:
-        raise ReportError(str(exc))
-    return {"select": tuple(cfg.select or ()), "ignore": tuple(cfg.ignore or ()),
-            "lexicons": tuple(cfg.lexicons or ())}
-
-
-def _article_page(target, study, paths, lib, names, paper, version) -> Page:
-    try:
-        from msvitd.diffing.engine import DiffUsageError, build_report, load_inputs
-    except ImportError as exc:  # pragma: no cover
-        raise ReportError(f"reading articles needs the diff engine ({exc})")
-    from pathlib import Path
-
-    looks_like_a_path = "/" in target or "\\" in target or Path(target).suffix.lower() in (
-        ".yaml", ".yml", ".txt", ".md", ".markdown", ".html", ".htm")
-    if target not in lib.articles and not Path(target).exists() and looks_like_a_path:
-        raise ReportError(f"{target}: no such file")
-    if target not in lib.articles and not Path(target).exists():
-        known = sorted([*lib.articles, *lib.studies, *lib.questions])
-        hint = " (some evidence files have errors: run `msvitd validate`)" if lib.errors else ""
-        raise ReportError(f"unknown id {target!r}: not an article, study or question, and no such file; "
-                          f"known: {', '.join(known) or 'none'}{hint}")
-    try:
-        lib2, study_entry, model, text = load_inputs(target, study, [str(p) for p in paths])
-    except DiffUsageError as exc:
-        raise ReportError(str(exc))
-    problems: list[str] = []
-    study_model = study_entry.model
-    about = list(getattr(model, "about", None) or [study_model.id])
-    summary = _summary(lib2, [s for s in about if s in lib2.studies] or [study_model.id], problems)
-    names.update({sid: e.model.name for sid, e in lib2.studies.items()})
-    tables = sof_tables(summary, names, arm_names=arm_short_names(e.model for e in lib2.studies.values()))
-    label = getattr(model, "id", None) or Path(target).name
-    critique, critique_error = None, None
-    settings = _critique_settings()
-    # as `msvitd critique` and `msvitd diff` run: every study of the library as context
-    others = [e.model for e in lib2.studies.values()]
-    try:
-        from msvitd.critique.engine import critique_text
-        from msvitd.text.lexicon import load_lexicon
-
-        critique = critique_text(text, study_model, article=label, others=others,
-                                 lexicon=load_lexicon(settings["lexicons"]), select=settings["select"],
-                                 ignore=settings["ignore"])
-    except Exception as exc:
-        critique_error = f"The critique could not be run: {type(exc).__name__}: {exc} (please report this)."
-        problems.append(critique_error)
-    diff = None
-    try:
-        diff = diff_view(build_report(study_entry, model, text, article_label=Path(target).name, others=others))
-    except Exception as exc:
-        problems.append(f"The diff could not be built: {type(exc).__name__}: {exc} (please report this).")
-    article = article_view(text, critique, model=model, title=Path(target).name, study_name=study_model.name,
-                           critique_error=critique_error)
-    bits = [b for b in (article.outlet, article.author, article.date) if b]
-    subtitle = (", ".join(bits) + ". " if bits else "") + f"Checked against {study_model.name}."
-    return Page(title=article.title, subtitle=subtitle, kind="article", target=target, tables=tables,
-                article=article, diff=diff, glance=glance(tables, article, diff), problems=tuple(problems),
-                legend=legend(), version=version, paper=PAPERS.get(paper, "A4"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -103,15 +104,19 @@ def fenced(text, info: str = "text") -> str:
     return f"{'`' * n}{info}\n{s}\n{'`' * n}"
 
 
+def safe_url(url: Optional[str]) -> Optional[str]:
+    """Only plain http(s) URLs become links (never javascript:, data:, or relative paths)."""
+    if not url:
+        return None
+    u = url.strip()
+    return u if re.match(r"^https?://[^\s<>\"']+$", u, re.I) else None
+
+
 def link(url) -> str:
     """An autolink for a plain http(s) URL; anything else as inline code (never a live link)."""
-    from msvitd.report.page import safe_url
-
     u = safe_url(url)
     return f"<{u}>" if u else code(url)
 
 
 def render_html(page) -> str:
-    from msvitd.report.highlight import SEVERITY_RANK  # noqa: F401  (templates expect the same names)
-
     return environment().get_template("report.html.j2").render(page=page)

@@ -1,9 +1,9 @@
 """The critique rules: one module per rule, listed here in the order they run.
 
 Each module defines CODE (permanent, "C" family), NAME (kebab-case), CATEGORY (one of
-msvitd.critique.report.CATEGORIES), SEVERITY (default), a docstring that is the user
+msvitd.critique.result.CATEGORIES), SEVERITY (default), a docstring that is the user
 documentation (What it flags / Why it matters / Example / Better), and ``check(ctx)``, a
-generator of msvitd.critique.report.Finding records.
+generator of msvitd.critique.result.Finding records.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from msvitd.critique.report import lower
+from msvitd.critique.result import lower
 
 _NEG_BEFORE = re.compile(r"(?:\bno\b|\bnot\b|n[’']t\b|\bnever\b|\bwithout\b|\bfar from\b|\bhardly\b|\bnor\b)[\w\s,'’-]{0,25}$",
                          re.IGNORECASE)

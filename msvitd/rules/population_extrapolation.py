@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import sys
 
-from msvitd.critique.report import lower
+from msvitd.critique.result import lower
 
 CODE = "C301"
 NAME = "population-extrapolation"

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import sys
 
-from msvitd.critique.report import lower
+from msvitd.critique.result import lower
 from msvitd.rules._common import negated_before
 
 CODE = "C401"

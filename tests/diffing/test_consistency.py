@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from msvitd.diffing.consistency import check_study
+from msvitd.diffing.consistency import recheck_source
 
 
 def _study(dlay, **changes):
@@ -24,7 +24,7 @@ def _study(dlay, **changes):
 
 def test_dlay_is_consistent(dlay):
     model, doc = dlay
-    rows = check_study(model, doc.data)
+    rows = recheck_source(model, doc.data)
     assert rows and all(r.ok for r in rows), [r.message for r in rows if not r.ok]
     checks = {r.check for r in rows}
     assert {"percent vs counts", "P vs CI", "NNT vs risks", "totals"} <= checks
@@ -32,7 +32,7 @@ def test_dlay_is_consistent(dlay):
 
 def test_grim_flags_a_percent_its_counts_cannot_give(dlay):
     s = _study(dlay, **{"outcomes.0.arms.vitamin-d.percent": 62.3})
-    bad = [r for r in check_study(s) if not r.ok]
+    bad = [r for r in recheck_source(s) if not r.ok]
     assert [r.check for r in bad] == ["percent vs counts"]
     assert "94/156" in bad[0].message and "62.3%" in bad[0].message
     assert {n.label for n in bad[0].numbers} == {"events", "total", "percent"}
@@ -41,21 +41,21 @@ def test_grim_flags_a_percent_its_counts_cannot_give(dlay):
 
 def test_statcheck_flags_p_incompatible_with_ci(dlay):
     s = _study(dlay, **{"outcomes.0.effect.p": "0.04"})
-    bad = [r for r in check_study(s) if not r.ok]
+    bad = [r for r in recheck_source(s) if not r.ok]
     assert [r.check for r in bad] == ["P vs CI"]
     assert "P = 0.04" in bad[0].message
 
 
 def test_nnt_against_risks(dlay):
     s = _study(dlay, **{"outcomes.0.nnt.value": 4.2})
-    bad = [r for r in check_study(s) if not r.ok]
+    bad = [r for r in recheck_source(s) if not r.ok]
     assert [r.check for r in bad] == ["NNT vs risks"]
     assert "7.20" in bad[0].message and "4.2" in bad[0].message
 
 
 def test_arm_totals(dlay):
     s = _study(dlay, **{"arms.0.randomised": 160})
-    bad = [r for r in check_study(s) if not r.ok]
+    bad = [r for r in recheck_source(s) if not r.ok]
     assert [r.check for r in bad] == ["totals"]
     assert "160 + 153 = 313" in bad[0].message and "316" in bad[0].message
 
@@ -67,5 +67,5 @@ def test_locations_point_into_the_file(dlay):
         line, col = doc.position(path)
         return f"{doc.file}:{line}:{col}"
 
-    rows = check_study(model, doc.data, locate)
+    rows = recheck_source(model, doc.data, locate)
     assert all(n.location.startswith(doc.file) for r in rows for n in r.numbers)

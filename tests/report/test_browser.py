@@ -134,7 +134,7 @@ def _check_page_basics(b, expect_plots: int):
 def test_article_page_in_chromium(cli, tmp_path, browser, capsys):
     from msvitd.critique.engine import critique_text
     from msvitd.library import load_library
-    from msvitd.report.page import build_page
+    from msvitd.app.report import build_page
 
     out = _report(cli, tmp_path, ARTICLE)
     page = build_page(ARTICLE, evidence=[str(EVIDENCE)])
@@ -211,7 +211,7 @@ def _boxes_apart(a, b) -> bool:
 def test_question_page_in_chromium(cli, tmp_path, browser, capsys):
     """The bundled review question: every outcome with its studies under it, a plot per outcome that has
     estimates, the favours words whole and apart from the axis labels, and nothing wider than a phone."""
-    from msvitd.report.page import build_page
+    from msvitd.app.report import build_page
 
     out = _report(cli, tmp_path, QUESTION)
     page = build_page(QUESTION, evidence=[str(EVIDENCE)])

@@ -9,7 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from msvitd.report.page import build_page, favours, outcome_figures
+from msvitd.app.report import build_page
+from msvitd.report.page import favours, outcome_figures
 from msvitd.report.templating import render_html
 from msvitd.summary.report import ArmFigure, Forest, ForestRow, Relative
 from tests.conftest import ROOT

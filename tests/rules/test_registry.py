@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from msvitd.critique.report import CATEGORIES
+from msvitd.critique.result import CATEGORIES
 from msvitd.rules import MODULES, all_rules, enabled_rules
 
 HERE = Path(__file__).parent

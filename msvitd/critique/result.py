@@ -1,49 +1,36 @@
-"""What `msvitd critique` found: plain frozen records, no rendering in them."""
+"""What `msvitd critique` found: a finding is a `Diagnostic` (code C…), the result is plain frozen
+data; no rendering here."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from msvitd.diagnostics import Diagnostic, Severity, counts, exceeds
 
 CATEGORIES = (
     "hype", "surrogate_to_clinical", "null_outcome_spun", "population_extrapolation", "certainty_overstated",
     "subgroup_as_finding", "relative_only", "unsupported_comparison", "number_mismatch",
     "omits_null_clinical", "omits_harms", "omits_limitations", "omits_context",
 )
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+SEVERITIES = tuple(s.value for s in Severity)
 
 
 def lower(severity: str) -> str:
     """One step down: a hedge lowers severity but does not erase a finding."""
-    return {"error": "warning", "warning": "info"}.get(severity, "info")
+    return Severity(severity).one_step_down().value
 
 
-@dataclass(frozen=True)
-class Finding:
-    rule: str  # "C201"
-    name: str  # "surrogate-told-as-clinical"
-    category: str
-    severity: str
-    message: str
-    quote: str | None = None  # == article text[start:end]; None for whole-article findings
-    start: int | None = None
-    end: int | None = None
-    line: int | None = None
-    column: int | None = None
-    end_line: int | None = None
-    end_column: int | None = None
-    source_fact: str | None = None
-    sentence_start: int | None = None  # the sentence the quote stands in (for highlighting)
-    sentence_end: int | None = None
-
-    @property
-    def sort_key(self) -> tuple:
-        return (self.start if self.start is not None else 10**12, self.rule, self.end or 0)
-
-    def as_dict(self) -> dict:
-        return {"rule": self.rule, "name": self.name, "category": self.category, "severity": self.severity,
-                "message": self.message, "quote": self.quote, "start": self.start, "end": self.end,
-                "line": self.line, "column": self.column, "source_fact": self.source_fact}
+def Finding(rule: str, name: str, category: str, severity: str, message: str, quote: str | None = None,  # noqa: N802
+            start: int | None = None, end: int | None = None, line: int | None = None,
+            column: int | None = None, end_line: int | None = None, end_column: int | None = None,
+            source_fact: str | None = None, sentence_start: int | None = None,
+            sentence_end: int | None = None) -> Diagnostic:
+    """A critique finding: the `Diagnostic` a rule emits, built from the arguments the engine
+    passes (positions in the text read; the app layer moves line:column into the file given)."""
+    context = (sentence_start, sentence_end) if sentence_start is not None and sentence_end is not None else None
+    return Diagnostic(rule, Severity(severity), message, "", line, column, "", end_line, end_column,
+                      name=name, category=category, quote=quote, start=start, end=end,
+                      source_fact=source_fact, context=context)
 
 
 @dataclass(frozen=True)
@@ -63,11 +50,10 @@ class CritiqueResult:
     source_id: str
     source_name: str
     source_detected: str | None  # how the study was chosen when --source was left out
-    text: str
-    findings: tuple[Finding, ...]
+    text: str  # the text msvitd read (findings' start/end index it)
+    findings: tuple[Diagnostic, ...]
     checklist: tuple[CheckItem, ...]
     sentences: int = 0
-    extras: dict = field(default_factory=dict, compare=False)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -76,13 +62,13 @@ class CritiqueResult:
         return {c: out[c] for c in CATEGORIES if c in out}
 
     def severity_counts(self) -> dict[str, int]:
-        out = {s: 0 for s in SEVERITIES}
-        for f in self.findings:
-            out[f.severity] += 1
-        return out
+        return counts(self.findings)
 
     def as_dict(self) -> dict:
+        from msvitd.diagnostics import JSON_VERSION
+
         return {
+            "version": JSON_VERSION,
             "article": self.article,
             "source": {"id": self.source_id, "name": self.source_name, "detected": self.source_detected},
             "findings": [f.as_dict() for f in self.findings],
@@ -92,7 +78,4 @@ class CritiqueResult:
         }
 
     def exceeds(self, fail_on: str) -> bool:
-        if fail_on == "never":
-            return False
-        threshold = SEVERITY_RANK[fail_on]
-        return any(SEVERITY_RANK[f.severity] >= threshold for f in self.findings)
+        return exceeds(self.findings, fail_on)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
+
+from msvitd.diagnostics import JSON_VERSION, Diagnostic
 
 PICO_VERDICTS = ("same", "narrower", "broader", "different", "omitted", "unsupported")
 NUMBER_VERDICTS = ("match", "rounded", "mismatch", "derived", "unverified")
@@ -87,6 +89,7 @@ class DiffReport:
     consistency: tuple[ConsistencyRow, ...] = ()
     unchecked: int = 0  # numbers without a unit or context (dates, bare counts): listed, not judged
     notes: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()  # the verdicts that are not "same"/"match", as D-coded records
 
     @property
     def failing(self) -> bool:
@@ -102,6 +105,7 @@ class DiffReport:
 
     def as_dict(self) -> dict:
         return {
+            "version": JSON_VERSION,
             "study": self.study_id,
             "article": self.article_id,
             "claims_from": self.claims_from,
@@ -110,4 +114,5 @@ class DiffReport:
             "consistency": [c.as_dict() for c in self.consistency],
             "unchecked_numbers": self.unchecked,
             "failing": self.failing,
+            "diagnostics": [d.as_dict() for d in self.diagnostics],
         }

@@ -1,0 +1,127 @@
+"""`msvitd critique` as a use case: settings, inputs, the engine per article (in one or many
+processes), then one renderer and one exit code."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, replace
+
+from msvitd.app.inputs import (ArticleInput, StudyChoice, article_files, choose_study, explicit_study, open_library,
+                               resolve_article)
+from msvitd.app.settings import RuleSettings, rule_settings
+from msvitd.critique.result import CritiqueResult
+from msvitd.errors import UsageError
+
+
+@dataclass(frozen=True)
+class Request:
+    files: tuple[str, ...]
+    source: str | None
+    fmt: str
+    rules: RuleSettings
+    evidence: tuple[str, ...]
+    jobs: int
+
+
+def place(findings, article: ArticleInput):
+    """Findings at line:column in the file the user gave (the engine counts in the text read)."""
+    src = article.source
+    out = []
+    for f in findings:
+        if f.start is None:
+            out.append(replace(f, file=src.file, line=None, column=None, end_line=None, end_column=None))
+            continue
+        line, col = src.position(f.start)
+        eline, ecol = src.end_position(f.end)
+        out.append(replace(f, file=src.file, line=line, column=col, end_line=eline, end_column=ecol))
+    return tuple(out)
+
+
+def critique_article(article: ArticleInput, study: StudyChoice, lib, rules: RuleSettings) -> CritiqueResult:
+    from msvitd.critique.engine import critique_text
+
+    others = [e.model for e in lib.studies.values()]
+    res = critique_text(article.text, study.model, article=article.source.file, others=others,
+                        lexicon=rules.lexicon(), select=rules.select, ignore=rules.ignore, detected=study.detected)
+    return replace(res, findings=place(res.findings, article))
+
+
+# -- per process state (loaded once per worker) ------------------------------------------
+_STATE: dict = {}
+
+
+def _init(req: Request) -> None:
+    lib = open_library(req.evidence)
+    _STATE.update(req=req, lib=lib, study=explicit_study(req.source, lib))
+
+
+def critique_one(name: str, stdin_text: str | None = None) -> CritiqueResult:
+    lib, req = _STATE["lib"], _STATE["req"]
+    article = resolve_article(name, lib, stdin_text)
+    study = choose_study(article, lib, resolved=_STATE["study"])
+    return critique_article(article, study, lib, req.rules)
+
+
+def _work(name: str):
+    """Worker: (result or None, error message or None)."""
+    try:
+        return critique_one(name), None
+    except UsageError as exc:
+        return None, str(exc)
+    except Exception as exc:  # one bad article must not stop a batch of a thousand
+        return None, f"{name}: internal error: {type(exc).__name__}: {exc}"
+
+
+def _results(req: Request):
+    """(name, result, error) per file, in the order given."""
+    if len(req.files) == 1 or req.jobs == 1 or "-" in req.files:
+        stdin_text = sys.stdin.read() if "-" in req.files else None
+        for name in req.files:
+            try:
+                yield name, critique_one(name, stdin_text), None
+            except UsageError as exc:
+                if len(req.files) == 1:
+                    raise
+                yield name, None, str(exc)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(processes=req.jobs, initializer=_init, initargs=(req,)) as pool:
+        for name, (res, err) in zip(req.files, pool.imap(_work, req.files, chunksize=8)):
+            yield name, res, err
+
+
+def run(files, *, source=None, fmt="concise", fail_on=None, select=(), ignore=(), lexicons=(), evidence=(),
+        jobs=1, config=None, color=None, out=sys.stdout) -> int:
+    """Critique ``files``; write the chosen format to ``out``; return the exit code."""
+    import os
+
+    from msvitd.output.formats import render
+    from msvitd.output.term import want_color
+
+    files = article_files(files)
+    if not files:
+        raise UsageError("name at least one article file (or - for standard input)")
+    rules = rule_settings(select, ignore, lexicons, config, fail_on)
+    req = Request(tuple(files), source, fmt, rules, tuple(evidence), jobs or os.cpu_count() or 1)
+    _init(req)
+    results, errors = [], []
+    for name, res, err in _results(req):
+        if err:
+            errors.append(err)
+            if fmt == "jsonl":
+                from msvitd.output.critique_json import error_line
+
+                out.write(error_line(name, err))
+            continue
+        results.append(res)
+        if fmt == "jsonl":  # a stream: one line per article as it is done
+            out.write(render("critique", fmt, [res]))
+    if fmt != "jsonl" and results:
+        out.write(render("critique", fmt, results, color=want_color(color), many=len(req.files) > 1))
+    for e in errors:
+        print(f"msvitd critique: {e}", file=sys.stderr)
+    if errors:
+        return 2
+    return 1 if any(r.exceeds(rules.fail_on) for r in results) else 0
