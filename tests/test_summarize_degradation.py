@@ -173,3 +173,40 @@ def test_bare_minimum_study():
     assert row.gaps == ("a relative effect (no effect estimate in the sources used, and no per-arm event counts to "
                         "compute one)", "the number of participants (not reported in the sources used for these arms)")
     assert row.statement == "The sources give no numbers for relapse; msvitd cannot state an effect."
+
+
+# ------------------------------------------------ invalid evidence is left out for real (issue 16, item 7)
+def _invalid_evidence(tmp_path):
+    """D-Lay MS with a confidence interval that excludes its estimate (S201), beside a valid SOLAR."""
+    text = (ROOT / "evidence" / "studies" / "d-lay-ms.yaml").read_text(encoding="utf-8")
+    assert "ci: [0.50, 0.87]" in text
+    (tmp_path / "d-lay-ms.yaml").write_text(text.replace("ci: [0.50, 0.87]", "ci: [0.70, 0.87]"), encoding="utf-8")
+    (tmp_path / "solar.yaml").write_text((ROOT / "evidence" / "studies" / "solar.yaml").read_text(encoding="utf-8"),
+                                         encoding="utf-8")
+    return tmp_path
+
+
+def _summarize(*args):
+    from typer.testing import CliRunner
+
+    from msvitd.cli import app
+
+    return CliRunner().invoke(app, ["summarize", *args], env={"COLUMNS": "100", "NO_COLOR": "1"})
+
+
+def test_a_table_asked_for_from_an_invalid_file_is_refused_with_its_errors(tmp_path):
+    ev = str(_invalid_evidence(tmp_path))
+    r = _summarize("d-lay-ms", "-e", ev)
+    assert r.exit_code == 1
+    assert r.stdout == ""  # never "HR 0.66 (0.70 to 0.87)"
+    assert re.search(r"d-lay-ms\.yaml:\d+:\d+: S201 ", r.stderr), r.stderr
+    assert "Traceback" not in r.output
+
+
+def test_the_overview_and_full_tables_leave_invalid_files_out(tmp_path):
+    ev = str(_invalid_evidence(tmp_path))
+    for args in ((), ("--full",), ("--format", "json")):
+        r = _summarize("-e", ev, *args)
+        assert r.exit_code == 0, r.output
+        assert "0.70" not in r.stdout and "D-Lay" not in r.stdout and "SOLAR" in r.stdout
+        assert "d-lay-ms.yaml" in r.stderr and "left out" in r.stderr

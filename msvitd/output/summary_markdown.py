@@ -24,9 +24,11 @@ def _row(r: Row) -> str:
     nnt = F.nnt(r.nnt)
     if nnt:
         diff += "<br>" + nnt
-    refs = "".join(f"<sup>{F.ref(r, i)}</sup>" for i in r.footnotes)
+    # One <sup> per cell, "1,2,3" (as the report's markdown), not "¹²³" run together.
+    refs = f"<sup>{F.refs(r)}</sup>" if r.footnotes else ""
     who = " (this study)" if r.level == "study" else ""
-    cert = f"{r.certainty.symbols}<br>{r.certainty.label}{who}{refs}"
+    symbols, label, _ = F.certainty_parts(r)
+    cert = "<br>".join(x for x in (symbols, f"{label}{who}" if label else "") if x) + refs
     what = r.statement
     if r.relative is None and r.finding and not r.members:
         what += f"<br>Source: {r.finding}"

@@ -25,10 +25,11 @@ def _add_row(tab, r: Row) -> None:
     if nnt:
         diff += "\n" + nnt
     who = ", this study" if r.level == "study" else ""
-    cert = Text(f"{r.certainty.symbols} {r.certainty.label}{who}", style=CERTAINTY_STYLE[r.certainty.level])
+    rating = F.certainty(r)
+    cert = Text(f"{rating}{who}" if rating else "", style=CERTAINTY_STYLE.get(F.certainty_parts(r)[2], ""))
     if r.footnotes:
-        cert.append(f" [{F.refs(r)}]", style="dim")
-    cert.append("\n" + r.statement)
+        cert.append(f" [{F.refs(r)}]" if rating else f"[{F.refs(r)}]", style="dim")
+    cert.append(("\n" if cert.plain else "") + r.statement)
     if r.relative is None and r.finding and not r.members:
         cert.append(f"\nSource: {r.finding}", style="dim")
     # Text, never markup: a "[...]" in the evidence must print as written.
