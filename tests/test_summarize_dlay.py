@@ -200,3 +200,19 @@ def test_overview_in_markdown_and_full_tables_in_json():
     assert "| Relapse | RR 0.82 (0.52 to 1.30)† | ⊕⊕◯◯ Low | Vitamin D may make little or no difference" in md
     data = json.loads(overview("--format", "json"))
     assert data["version"] == 1 and len(data["tables"]) == 9
+
+
+# ------------------------------------------------- "At a glance" of the report (issue 16, item 3)
+def test_report_glance_leads_with_critical_outcomes_and_says_what_did_not_differ():
+    from msvitd.report.page import build_page
+
+    glance = build_page("d-lay-ms", evidence=[EVIDENCE]).glance
+    assert glance[0].startswith("Relapse (critical): Vitamin D may make little or no difference to relapse.")
+    text = " ".join(glance)
+    assert "Patient-important outcomes: no difference shown: relapse, disability" in text
+    assert "Disease activity (the primary outcome, composite): Vitamin D probably reduces disease activity. HR 0.66 " \
+           "(0.50 to 0.87); certainty moderate" in text
+    # The surrogate result is told after the clinical ones, never instead of them.
+    assert text.index("Relapse") < text.index("Disease activity")
+    question = " ".join(build_page("vitamin-d-early-ms", evidence=[EVIDENCE]).glance)
+    assert "certainty low (⊕⊕◯◯). No difference shown in: relapse, disability progression, quality of life." in question

@@ -63,7 +63,7 @@ def _names(found: list[Finding]) -> str:
     return ", ".join(f.outcome + (" (primary)" if f.primary else "") for f in found)
 
 
-def study_sentences(line: StudyLine) -> list[str]:
+def study_sentences(line: StudyLine, outcomes: str = "") -> list[str]:
     """["Patient-important: no difference shown in relapse, ...", "Surrogate or composite: lower with vitamin D:
     disease activity (primary), ..."]: what the study found and did not, patient-important outcomes first."""
     subject = lower_first(line.intervention)
@@ -75,7 +75,7 @@ def study_sentences(line: StudyLine) -> list[str]:
             if found:
                 parts.append(f"{words.format(subject=subject)}: {_names(found)}")
         if parts:
-            out.append(f"{group}: " + "; ".join(parts))
+            out.append(f"{group}{outcomes}: " + "; ".join(parts))
     return out
 
 
@@ -179,3 +179,70 @@ def render_markdown(overview: Overview) -> str:
     out.append("Certainty (GRADE): ⊕⊕⊕⊕ high, ⊕⊕⊕◯ moderate, ⊕⊕◯◯ low, ⊕◯◯◯ very low."
                + "".join(f" {MARK_WORDS[m]}." for m in marks))
     return "\n".join(out) + "\n"
+
+
+# ------------------------------------------------------------------------------ "At a glance"
+def _headline(row: Row, label: str = "") -> str:
+    """"Relapse (critical): Vitamin D may make little or no difference to relapse. RR 0.82 (0.52 to 1.30),
+    computed by msvitd; certainty low (⊕⊕◯◯).\""""
+    symbols, name, _ = F.certainty_parts(row)
+    rating = f"certainty {name.lower()} ({symbols})" if symbols else (f"certainty {name.lower()}" if name else "")
+    numbers = F.relative(row) if row.relative is not None else ""
+    tail = "; ".join(x for x in (numbers, rating) if x)
+    tail = tail[:1].upper() + tail[1:]
+    return f"{short(row.name)}{label}: {row.statement.rstrip('.')}." + (f" {tail}." if tail else "")
+
+
+def _lead_rows(table) -> list[tuple[Row, str]]:
+    """The rows a glance leads with: the first critical (else patient-important) row, then the primary
+    outcome when it is another one (a surrogate primary outcome is told after, never instead)."""
+    rows = list(table.rows)
+    first = next((r for r in rows if getattr(r, "importance", None) == "critical" or r.role == "critical"), None)
+    first = first or next((r for r in rows if r.outcome_type == "clinical" and r.relative is not None), None)
+    out = [(first, " (critical)" if first is not None and "critical" in (first.role, first.importance) else "")]
+    primary = next((r for r in rows if r.role == "primary"), None)
+    if primary is not None and primary is not first:
+        out.append((primary, " (the primary outcome" + ("" if primary.outcome_type == "clinical"
+                                                         else f", {primary.outcome_type}") + ")"))
+    return [(r, label) for r, label in out if r is not None]
+
+
+def glance_sentences(tables, question: str = "") -> tuple[str, ...]:
+    """The evidence sentences of the report's "At a glance", critical outcomes first, and what did not
+    differ: a study's table gives its lead rows and what it found and did not; a question's comparison gives
+    its first critical row and, per outcome, whether any difference was shown."""
+    out = []
+    for t in tables:
+        if t.kind == "study":
+            out += [_headline(r, label) for r, label in _lead_rows(t)]
+            line = StudyLine(t.id, t.id, t.subject or t.intervention, findings_of(t))
+            out += [f"{s}." for s in study_sentences(line, " outcomes")]
+            continue
+        rows = list(t.rows)
+        none = [_lower(short(r.name)) for r in rows if _body_verdict(r) == "no_difference"]
+        text = " ".join(x for x in (_headline(rows[0]) if rows else "",
+                                    f"No difference shown in: {', '.join(none)}." if none else "") if x)
+        if text:
+            out.append(f"{_label_of(t.title, question)} — {text}")
+    return tuple(out)
+
+
+def _label_of(title: str, question: str) -> str:
+    label = title[len(question) + 2:] if question and title.startswith(question + ": ") else title
+    return label[:1].upper() + label[1:]
+
+
+def _body_verdict(row: Row) -> str:
+    """A body row's verdict: its own, or the one its studies share."""
+    from msvitd.summary.overview import verdict
+
+    if row.members and row.relative is None:
+        kinds = {verdict(m) for m in row.members}
+        return kinds.pop() if len(kinds) == 1 else "mixed"
+    return verdict(row)
+
+
+def findings_of(table):
+    from msvitd.summary.overview import findings
+
+    return findings(table)

@@ -427,7 +427,7 @@ def _sof_row(r, rid: str, table_anchor: str, figures=(), no_plot=None, members=(
     from msvitd.output import summary_format as F
 
     name, *details = F.outcome(r)
-    cert = r.certainty
+    cert = F.certainty_parts(r)  # a row may carry no rating (nothing to rate): no symbols, no label
     level = getattr(r, "level", "body")
     study = level == "study"
     has_members = bool(getattr(r, "members", ()))
@@ -436,7 +436,7 @@ def _sof_row(r, rid: str, table_anchor: str, figures=(), no_plot=None, members=(
     return SofRow(
         id=rid, name=name, details=tuple(details), participants=F.participants(r), relative=F.relative(r),
         comparator_risk=F.comparator_risk(r), difference=F.difference(r), nnt=F.nnt(r.nnt),
-        certainty_symbols=cert.symbols, certainty_label=cert.label, certainty_level=cert.level,
+        certainty_symbols=cert[0], certainty_label=cert[1], certainty_level=cert[2],
         footnotes=tuple(r.footnotes), statement=r.statement,
         finding=None if has_members else r.finding, notes=tuple(r.notes),
         refused=getattr(r, "refused", None), figures=tuple(figures), no_plot=no_plot, level=level,
@@ -553,12 +553,13 @@ def diff_view(report) -> DiffView:
 
 # -------------------------------------------------------------------------------------- glance
 def glance(tables: Sequence[SofTable], article: Optional[ArticleView], diff: Optional[DiffView],
-           question: Optional[str] = None) -> tuple[str, ...]:
+           question: Optional[str] = None, evidence: Optional[Sequence[str]] = None) -> tuple[str, ...]:
     """Three or four sentences for the top of the page: the evidence, how sure, where the article went.
 
-    For a question (``question``: its title), one sentence per comparison, named by its label."""
-    out = []
-    for t in (tables if question else tables[:2]):
+    For a question (``question``: its title), one sentence per comparison, named by its label. ``evidence``:
+    the summary's own sentences (critical outcomes first, and what did not differ), used when given."""
+    out = list(evidence or ())
+    for t in (() if evidence else tables if question else tables[:2]):
         main = next((r for r in t.rows if r.details and r.details[-1] in ("primary", "critical")), None)
         main = main or (t.rows[0] if t.rows else None)
         if main is not None:
@@ -613,10 +614,21 @@ def build_page(target: str, *, study: Optional[str] = None, evidence: Optional[S
         subtitle = ("Review question: " + f"{model.population}; {model.intervention} vs {model.comparator}"
                     if kind == "question" else model.citation.title)
         return Page(title=f"{title}: what the evidence says", subtitle=subtitle, kind=kind, target=target,
-                    tables=tables, glance=glance(tables, None, None, title if kind == "question" else None),
+                    tables=tables, glance=glance(tables, None, None, title if kind == "question" else None,
+                                                 _glance_evidence(summary, title if kind == "question" else "")),
                     problems=tuple(problems), legend=legend(),
                     version=__version__, paper=PAPERS.get(paper, "A4"))
     return _article_page(target, study, paths, lib, names, paper, __version__)
+
+
+def _glance_evidence(summary_tables, question: str = "") -> tuple[str, ...]:
+    """The summary's "At a glance" sentences (msvitd/output/summary_overview.py), or none if they fail."""
+    try:
+        from msvitd.output.summary_overview import glance_sentences
+
+        return glance_sentences(summary_tables, question)
+    except Exception:  # the page falls back on its own sentence per table
+        return ()
 
 
 def _summary(lib, ids, problems) -> tuple:
@@ -697,5 +709,6 @@ def _article_page(target, study, paths, lib, names, paper, version) -> Page:
     bits = [b for b in (article.outlet, article.author, article.date) if b]
     subtitle = (", ".join(bits) + ". " if bits else "") + f"Checked against {study_model.name}."
     return Page(title=article.title, subtitle=subtitle, kind="article", target=target, tables=tables,
-                article=article, diff=diff, glance=glance(tables, article, diff), problems=tuple(problems),
+                article=article, diff=diff, glance=glance(tables, article, diff, None, _glance_evidence(summary[:2])),
+                problems=tuple(problems),
                 legend=legend(), version=version, paper=PAPERS.get(paper, "A4"))

@@ -134,6 +134,7 @@ class Row:
     direction: Optional[str] = None  # "decrease" | "increase"
     # A reported NNT, kept when the table shows the one that matches its absolute effect instead.
     nnt_reported: Optional[NNTFigure] = None
+    importance: Optional[str] = None  # critical | important | not_important, when a question rates the outcome
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Mapping, Optional
 
 from msvitd.summary.report import Table
@@ -65,14 +66,16 @@ def study_table(study, importance: Optional[Mapping[tuple[str, str], str]] = Non
     """A study's table, critical and patient-important outcomes first. ``importance``: see ``importance_of``."""
     book = Footnotes()
     rows = []
-    for kind, o in _order(study, importance or {}):
+    importance = importance or {}
+    for kind, o in _order(study, importance):
+        rated = importance.get((kind, o.id))
         if kind == "harm":
-            rows.append(study_row(study_outcome(study, o), "harm", book))
+            rows.append(replace(study_row(study_outcome(study, o), "harm", book), importance=rated))
             continue
         for pair in _pairs(study, o):
             so = study_outcome(study, o, pair)
             name = o.name if pair is None else f"{o.name}: {arm_label(study, pair[0])} vs {arm_label(study, pair[1])}"
-            rows.append(study_row(so, o.role, book, name))
+            rows.append(replace(study_row(so, o.role, book, name), importance=rated))
     pop = study.population
     interventions = [a.label for a in study.arms if a.role == "intervention"]
     comparators = [a.label for a in study.arms if a.role == "comparator"]
