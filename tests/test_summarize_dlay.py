@@ -216,3 +216,25 @@ def test_report_glance_leads_with_critical_outcomes_and_says_what_did_not_differ
     assert text.index("Relapse") < text.index("Disease activity")
     question = " ".join(build_page("vitamin-d-early-ms", evidence=[EVIDENCE]).glance)
     assert "certainty low (⊕⊕◯◯). No difference shown in: relapse, disability progression, quality of life." in question
+
+
+# ------------------------------------------------------------ ids a newcomer types (review minor 24)
+def test_an_article_id_summarises_the_study_it_is_about():
+    r = run("seed-vitamin-d-ms-forum", "--evidence", EVIDENCE, "--format", "csv")
+    assert r.exit_code == 0, r.output
+    assert {row["table"] for row in csv.DictReader(io.StringIO(r.stdout))} == {"d-lay-ms"}
+    assert "is an article about d-lay-ms" in r.stderr
+
+
+def test_a_near_miss_id_gets_a_suggestion():
+    r = run("dlay", "--evidence", EVIDENCE)
+    assert r.exit_code == 2 and "did you mean 'd-lay-ms'?" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("width", [60, 100, 140])
+def test_the_full_table_loses_no_number_at_any_width(width):
+    r = run("d-lay-ms", "--evidence", EVIDENCE, "--width", str(width))
+    assert r.exit_code == 0
+    assert "…" not in r.stdout  # folded, never cut short
+    assert max(len(x) for x in r.stdout.splitlines()) <= width

@@ -59,6 +59,8 @@ def command(
     lib, left_out = usable(lib)
     if paths:
         ids += _ids_in(lib, paths, ids)
+    ids = _articles_to_studies(lib, ids)
+    if paths:
         if not ids and not any(_in(f, paths) for f in left_out.values()):
             typer.echo(f"msvitd summarize: no study or question in {', '.join(paths)}", err=True)
             raise typer.Exit(2)
@@ -68,9 +70,15 @@ def command(
         _refuse(lib, left_out, asked_bad)
     unknown = [i for i in ids if not known(lib, i)]
     if unknown:
-        known_ids = ", ".join(sorted([*lib.questions, *lib.studies])) or "none"
+        import difflib
+
+        choices = sorted([*lib.questions, *lib.studies])
+        close = difflib.get_close_matches(unknown[0], choices, n=1, cutoff=0.5)
+        close = close or [c for c in choices if unknown[0].replace("-", "") in c.replace("-", "")][:1]
+        mean = f"did you mean {close[0]!r}? " if close else ""
         hint = " (some evidence files have errors: run `msvitd validate`)" if lib.errors else ""
-        typer.echo(f"msvitd summarize: unknown id {unknown[0]!r}; known: {known_ids}{hint}", err=True)
+        typer.echo(f"msvitd summarize: unknown id {unknown[0]!r}; {mean}known: {', '.join(choices) or 'none'}{hint}",
+                   err=True)
         raise typer.Exit(2)
     if not lib.studies and not lib.questions:
         typer.echo("msvitd summarize: no valid evidence found" + _bad_files(lib), err=True)
@@ -128,11 +136,28 @@ def _in(file: str, paths) -> bool:
 def _ids_in(lib, paths, ids) -> list[str]:
     """The questions and studies of the files named on the command line: summarise what they hold."""
     out = []
-    for kind in (lib.questions, lib.studies):
+    for kind in (lib.questions, lib.studies, lib.articles):
         for ident, entry in kind.items():
             if _in(entry.file, paths) and ident not in ids and ident not in out:
                 out.append(ident)
     return out
+
+
+def _articles_to_studies(lib, ids: list[str]) -> list[str]:
+    """An article id (or file) stands for the studies it is about: summarize tells what the evidence says;
+    what the article says of it is `msvitd critique` and `msvitd report`. A note on stderr says so."""
+    out: list[str] = []
+    for ident in ids:
+        entry = lib.articles.get(ident)
+        if entry is None or ident in lib.studies or ident in lib.questions:
+            out.append(ident)
+            continue
+        about = [s for s in entry.model.about if s not in out]
+        typer.echo(f"msvitd summarize: {ident} is an article about {', '.join(entry.model.about)}; summarising "
+                   f"{'that study' if len(entry.model.about) == 1 else 'those studies'} (the article itself: "
+                   f"`msvitd report {ident}`)", err=True)
+        out += about
+    return list(dict.fromkeys(out))
 
 
 def _bad_files(lib) -> str:
