@@ -16,8 +16,7 @@ def ratio(x: Optional[float]) -> str:
 
 
 def interval(lo: Optional[float], hi: Optional[float]) -> str:
-    """The one way summaries print a confidence interval: two decimals, "to" (a hyphen would read as a
-    minus sign beside negative differences): "0.50 to 0.87"."""
+    """The one way summaries print a confidence interval (msvitd.summary.wording.interval): "0.50 to 0.87"."""
     return f"{ratio(lo)} to {ratio(hi)}"
 
 

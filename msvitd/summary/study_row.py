@@ -12,7 +12,7 @@ from msvitd.summary.absolute import nnt_figure, to_absolute
 from msvitd.summary.report import Absolute, Relative, Row
 from msvitd.summary.selection import OutcomeView, follow_up
 from msvitd.summary.study_outcome import StudyOutcome, arm_direction
-from msvitd.summary.wording import Footnotes, judgement_notes, lower_first, pct, per_1000_text, short, statement
+from msvitd.summary.wording import Footnotes, effect_text, judgement_notes, lower_first, pct, per_1000_text, short, statement
 
 
 def given_grades(grades, by: str = "file") -> dict:
@@ -106,7 +106,7 @@ def _p_note(name: str, rel: Optional[Relative]) -> Optional[str]:
         return None
     gross = " and falls on the other side of 0.05" if chk.decision_error else ""
     return (f"{name}: the reported {rel.p} does not match the P that msvitd recomputes from "
-            f"{rel.measure} {rel.estimate:g} ({rel.lo:g} to {rel.hi:g}): {rng[0]:.2g} to {rng[1]:.2g}{gross}.")
+            f"{effect_text(rel.measure, rel.estimate, (rel.lo, rel.hi))}: {rng[0]:.2g} to {rng[1]:.2g}{gross}.")
 
 
 def study_row(so: StudyOutcome, role: str, book: Footnotes, name: Optional[str] = None,
