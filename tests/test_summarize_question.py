@@ -343,3 +343,15 @@ def test_one_ci_style_in_every_table_and_footnote(fmt):
     cells = raw.split("Footnotes")[0] if fmt == "text" else "\n".join(x for x in raw.splitlines() if x.startswith("|"))
     assert not re.search(r"\d\.\d+\s?[-–]\s?\d\.\d+\)", flat(cells))
     assert re.search(r"NNT[BH] \d+ \(", flat(cells)) and not re.search(r"NNT[BH] \d+\.\d", flat(cells))
+
+
+def test_source_words_appear_alike_in_text_markdown_and_the_report():
+    """Review minor 18: the report showed "Source: ..." lines the text table lacked. One rule everywhere: the
+    source's words where the relative effect is not the source's (none, or computed by msvitd)."""
+    from msvitd.report.markdown import render_markdown
+    from msvitd.report.page import build_page
+
+    report = flat(render_markdown(build_page("vitamin-d-early-ms", evidence=[EVIDENCE]), {}))
+    for text in (flat(out("text")), flat(out("markdown")), report):
+        assert "Source: no significant difference in relapse (17.9% vs 21.8%)" in text  # RR computed by msvitd
+        assert "Source: fewer participants with new lesions" not in text  # HR 0.61 is the source's own

@@ -36,6 +36,18 @@ def relative(row: Row) -> str:
     return f"{effect(r)}{by}"
 
 
+def source_words(row: Row) -> Optional[str]:
+    """The source's own words on a row ("Source: no significant difference in relapse"), shown wherever the
+    relative effect is not the source's (none, or computed by msvitd): the same rule in text, markdown and
+    the report, so that every format says the same thing."""
+    finding, rel = getattr(row, "finding", None), getattr(row, "relative", None)
+    if getattr(row, "members", ()) or not finding:
+        return None
+    if rel is not None and getattr(rel, "by", "source") == "source":
+        return None
+    return finding
+
+
 def certainty_parts(row: Row) -> tuple[str, str, str]:
     """(symbols, label, level) of a row's certainty, whatever it carries: a GRADE level, a rating without
     symbols ("not estimable"), or none at all (nothing to rate: no symbols, no label)."""

@@ -30,8 +30,8 @@ def _row(r: Row) -> str:
     symbols, label, _ = F.certainty_parts(r)
     cert = "<br>".join(x for x in (symbols, f"{label}{who}" if label else "") if x) + refs
     what = r.statement
-    if r.relative is None and r.finding and not r.members:
-        what += f"<br>Source: {r.finding}"
+    if F.source_words(r):
+        what += f"<br>Source: {F.source_words(r)}"
     cells = (outcome, F.participants(r), F.relative(r), F.comparator_risk(r), diff, cert, what)
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 

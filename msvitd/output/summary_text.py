@@ -30,8 +30,8 @@ def _add_row(tab, r: Row) -> None:
     if r.footnotes:
         cert.append(f" [{F.refs(r)}]" if rating else f"[{F.refs(r)}]", style="dim")
     cert.append(("\n" if cert.plain else "") + r.statement)
-    if r.relative is None and r.finding and not r.members:
-        cert.append(f"\nSource: {r.finding}", style="dim")
+    if F.source_words(r):
+        cert.append(f"\nSource: {F.source_words(r)}", style="dim")
     # Text, never markup: a "[...]" in the evidence must print as written.
     tab.add_row(cell, Text(F.participants(r)), Text(F.relative(r)), Text(F.comparator_risk(r)), Text(diff), cert)
 

@@ -430,7 +430,6 @@ def _sof_row(r, rid: str, table_anchor: str, figures=(), no_plot=None, members=(
     cert = F.certainty_parts(r)  # a row may carry no rating (nothing to rate): no symbols, no label
     level = getattr(r, "level", "body")
     study = level == "study"
-    has_members = bool(getattr(r, "members", ()))
     refs = tuple((f"S{n}" if study else str(n), f"{table_anchor}-{'sfn' if study else 'fn'}-{n}")
                  for n in r.footnotes)
     return SofRow(
@@ -438,7 +437,7 @@ def _sof_row(r, rid: str, table_anchor: str, figures=(), no_plot=None, members=(
         comparator_risk=F.comparator_risk(r), difference=F.difference(r), nnt=F.nnt(r.nnt),
         certainty_symbols=cert[0], certainty_label=cert[1], certainty_level=cert[2],
         footnotes=tuple(r.footnotes), statement=r.statement,
-        finding=None if has_members else r.finding, notes=tuple(r.notes),
+        finding=F.source_words(r), notes=tuple(r.notes),
         refused=getattr(r, "refused", None), figures=tuple(figures), no_plot=no_plot, level=level,
         members=tuple(members), refs=refs)
 
