@@ -176,7 +176,7 @@ def test_overview_leads_with_critical_outcomes_and_tells_what_d_lay_found_and_di
     dlay = " ".join(out.split("D-Lay MS [d-lay-ms]")[1].split("PrevANZ [prevanz]")[0].split())
     important, surrogate = dlay.split("Surrogate/composite:")
     assert "no difference shown: relapse, disability" in important
-    assert "lower with vitamin D: disease activity (primary), new MRI lesions, MRI activity" in surrogate
+    assert "lower with vitamin D: disease activity (primary, HR 0.66 (0.50 to 0.87)), new MRI lesions" in surrogate
     assert dlay.index("Patient-important") < dlay.index("Surrogate/composite")
 
 

@@ -15,6 +15,11 @@ from msvitd.output import summary_format as F
 from msvitd.summary.report import Block, Finding, Overview, Row, StudyLine
 from msvitd.summary.wording import lower_first, short
 
+def _wrap(text: str, width: int, **kw) -> list[str]:
+    # Never "contrast-" / "enhancing": names and ids break at spaces only.
+    return textwrap.wrap(text, width, break_on_hyphens=False, **kw)
+
+
 CERTAINTY_STYLE = {"high": "green", "moderate": "cyan", "low": "yellow", "very_low": "red"}
 MARKS = {"msvitd": "†", "pooled": "‡"}
 MARK_WORDS = {"†": "† computed by msvitd", "‡": "‡ pooled by msvitd"}
@@ -47,10 +52,10 @@ def _row(row: Row, width: int) -> list[tuple[str, Optional[str]]]:
     else:  # too wide for the columns
         first = f"  {name} · {eff} · {cert}".rstrip(" ·")
     level = F.certainty_parts(row)[2]
-    out = [(x, None) for x in textwrap.wrap(first, width, subsequent_indent="    ")]
+    out = [(x, None) for x in _wrap(first, width, subsequent_indent="    ")]
     if cert and out:
         out[-1] = (out[-1][0], CERTAINTY_STYLE.get(level))
-    out += [(x, "dim") for x in textwrap.wrap(row.statement, width, initial_indent="    ", subsequent_indent="    ")]
+    out += [(x, "dim") for x in _wrap(row.statement, width, initial_indent="    ", subsequent_indent="    ")]
     return out
 
 
@@ -60,7 +65,17 @@ def _lower(text: str) -> str:
 
 def _names(found: list[Finding]) -> str:
     # "; " would split the verdicts: names keep their own commas ("EDSS progression, completers only").
-    return ", ".join(f.outcome + (" (primary)" if f.primary else "") for f in found)
+    return ", ".join(f.outcome + _primary(f) for f in found)
+
+
+def _primary(f: Finding) -> str:
+    """" (primary, HR 0.66 (0.50 to 0.87))": the primary outcome carries its effect, the headline number."""
+    if not f.primary:
+        return ""
+    r = f.relative
+    if r is None or r.lo is None or r.hi is None:
+        return " (primary)"
+    return f" (primary, {F.effect(r)}{MARKS.get(r.by, '')})"
 
 
 def study_sentences(line: StudyLine, outcomes: str = "") -> list[str]:
@@ -88,13 +103,13 @@ def study_text(line: StudyLine, named: bool = True) -> str:
 
 
 def _study(line: StudyLine, width: int, named: bool = True) -> list[tuple[str, Optional[str]]]:
-    return [(x, None) for x in textwrap.wrap(study_text(line, named), width, initial_indent="  ",
+    return [(x, None) for x in _wrap(study_text(line, named), width, initial_indent="  ",
                                              subsequent_indent="    ")]
 
 
 def _block(block: Block, width: int) -> list[tuple[str, Optional[str]]]:
     head = f"{block.title} [{block.id}]"
-    out = [("", None)] + [(x, "bold") for x in textwrap.wrap(head, width, break_on_hyphens=False)]
+    out = [("", None)] + [(x, "bold") for x in _wrap(head, width)]
     for row in block.rows:
         out += _row(row, width)
     # The full table's other outcomes are in the studies' lines below; what no study reports is said here.
@@ -103,7 +118,7 @@ def _block(block: Block, width: int) -> list[tuple[str, Optional[str]]]:
     if block.absent:
         more += ("; " if more else "") + "no study reports " + ", ".join(_lower(a) for a in block.absent)
     if more:
-        out += [(x, "dim") for x in textwrap.wrap(more[:1].upper() + more[1:] + ".", width, initial_indent="  ",
+        out += [(x, "dim") for x in _wrap(more[:1].upper() + more[1:] + ".", width, initial_indent="  ",
                                                   subsequent_indent="    ")]
     for line in block.studies:
         out += _study(line, width, named=block.kind != "study")
@@ -121,10 +136,10 @@ def lines(overview: Overview, width: int = 100) -> list[tuple[str, Optional[str]
     full = f"all {overview.tables} tables: --full" if overview.tables > 1 else "or --full"
     head = [(f"Summary of findings: {', '.join(bits)}; critical outcomes first.", "bold"),
             (f"Full table with footnotes: msvitd summarize ID (ids in brackets); {full}.", None)]
-    out = [(x, s) for text, s in head for x in textwrap.wrap(text, width)]
+    out = [(x, s) for text, s in head for x in _wrap(text, width)]
     for group in overview.questions:
         out.append(("", None))
-        out += [(x, "bold") for x in textwrap.wrap(f"Question [{group.id}]: {group.title}", width)]
+        out += [(x, "bold") for x in _wrap(f"Question [{group.id}]: {group.title}", width)]
         for block in group.blocks:
             out += _block(block, width)
     for block in overview.studies:
@@ -133,7 +148,7 @@ def lines(overview: Overview, width: int = 100) -> list[tuple[str, Optional[str]
     legend = "Certainty (GRADE): ⊕⊕⊕⊕ high, ⊕⊕⊕◯ moderate, ⊕⊕◯◯ low, ⊕◯◯◯ very low."
     legend += "".join(f" {MARK_WORDS[m]}." for m in marks)
     out.append(("", None))
-    out += [(x, "dim") for x in textwrap.wrap(legend, width)]
+    out += [(x, "dim") for x in _wrap(legend, width)]
     return out
 
 
