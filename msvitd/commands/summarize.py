@@ -42,7 +42,6 @@ def command(
     import sys
 
     from msvitd.library import UsageError, default_paths, load_library
-    from msvitd.output.term import want_color
     from msvitd.output.term import width as term_width
     from msvitd.summary.build import build, known, usable
 
@@ -87,18 +86,19 @@ def command(
         typer.echo(f"msvitd summarize: warning: {_bad_files(lib).strip()}", err=True)
     w = width or term_width()
     if not ids and not full and format in (Format.text, Format.markdown):
-        from msvitd.summary.overview import overview
-
-        if format is Format.text:
-            from msvitd.output.summary_overview import render
-
-            sys.stdout.write(render(overview(lib), color=want_color(color), width=w))
-        else:
-            from msvitd.output.summary_overview import render_markdown
-
-            sys.stdout.write(render_markdown(overview(lib)))
+        sys.stdout.write(_overview(lib, format, w, color))
         return
     sys.stdout.write(_render(build(lib, ids), format, w, color))
+
+
+def _overview(lib, format: Format, w: int, color: Optional[bool]) -> str:
+    from msvitd.output.summary_overview import render, render_markdown
+    from msvitd.output.term import want_color
+    from msvitd.summary.overview import overview
+
+    if format is Format.text:
+        return render(overview(lib), color=want_color(color), width=w)
+    return render_markdown(overview(lib))
 
 
 def _render(summary, format: Format, w: int, color: Optional[bool]) -> str:
