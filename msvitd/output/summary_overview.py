@@ -63,9 +63,9 @@ def _lower(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-def _names(found: list[Finding]) -> str:
+def _names(found: list[Finding], numbers: bool = True) -> str:
     # "; " would split the verdicts: names keep their own commas ("EDSS progression, completers only").
-    return ", ".join(f.outcome + _primary(f) for f in found)
+    return ", ".join(f.outcome + (_primary(f) if numbers else " (primary)" if f.primary else "") for f in found)
 
 
 def _primary(f: Finding) -> str:
@@ -78,7 +78,7 @@ def _primary(f: Finding) -> str:
     return f" (primary, {F.effect(r)}{MARKS.get(r.by, '')})"
 
 
-def study_sentences(line: StudyLine, outcomes: str = "") -> list[str]:
+def study_sentences(line: StudyLine, outcomes: str = "", numbers: bool = True) -> list[str]:
     """["Patient-important: no difference shown in relapse, ...", "Surrogate or composite: lower with vitamin D:
     disease activity (primary), ..."]: what the study found and did not, patient-important outcomes first."""
     subject = lower_first(line.intervention)
@@ -88,7 +88,7 @@ def study_sentences(line: StudyLine, outcomes: str = "") -> list[str]:
         for key, words in VERDICTS:
             found = [f for f in line.findings if f.patient_important == important and f.verdict == key]
             if found:
-                parts.append(f"{words.format(subject=subject)}: {_names(found)}")
+                parts.append(f"{words.format(subject=subject)}: {_names(found, numbers)}")
         if parts:
             out.append(f"{group}{outcomes}: " + "; ".join(parts))
     return out
@@ -231,7 +231,8 @@ def glance_sentences(tables, question: str = "") -> tuple[str, ...]:
         if t.kind == "study":
             out += [_headline(r, label) for r, label in _lead_rows(t)]
             line = StudyLine(t.id, t.id, t.subject or t.intervention, findings_of(t))
-            out += [f"{s}." for s in study_sentences(line, " outcomes")]
+            # The primary outcome's numbers are in its own sentence above.
+            out += [f"{s}." for s in study_sentences(line, " outcomes", numbers=False)]
             continue
         rows = list(t.rows)
         none = [_lower(short(r.name)) for r in rows if _body_verdict(r) == "no_difference"]
