@@ -54,15 +54,20 @@ def test_published_risks_and_nnt():
     inter, comp = r["arms"]
     assert round(100 * inter["risk"], 1) == 60.3 and round(100 * comp["risk"], 1) == 74.1
     assert (inter["events"], inter["total"], comp["events"], comp["total"]) == (94, 156, 109, 147)
+    # The reported NNT is checked and kept; the NNT the row shows agrees with the absolute effect beside it
+    # (1000 / 151 = 6.6 -> 7; 1000 / 250 = 4; 1000 / 50 = 20), rounded up to whole numbers (issue 16).
+    rep = r["nnt_reported"]
+    assert (rep["value"], rep["lo"], rep["hi"], rep["by"], rep["reproduced"]) == (7.2, 4.1, 29.0, "source", True)
+    assert "Wald risk difference" in rep["method"]
     nnt = r["nnt"]
-    assert (nnt["value"], nnt["lo"], nnt["hi"], nnt["by"], nnt["reproduced"]) == (7.2, 4.1, 29.0, "source", True)
-    assert "Wald risk difference" in nnt["method"]
+    assert nnt["by"] == "msvitd" and (round(nnt["value"], 2), nnt["lo"], nnt["hi"]) == (6.62, 4.0, 20.0)
     assert r["relative"] == {"measure": "HR", "estimate": 0.66, "lo": 0.5, "hi": 0.87, "p": "P = 0.004",
                              "by": "source", "method": None}
     assert round(r["absolute"]["comparator"]) == 741
     assert (round(r["absolute"]["lo"]), round(r["absolute"]["hi"])) == (-250, -50)
     text = dlay("text")
-    assert "NNTB 7.2 (4.1" in text and "29.0)" in text and "reproduced" in text
+    assert "NNTB 7 (4 to" in text and "NNTB 7.2" not in text.split("Footnotes")[0]
+    assert "The reported NNT 7.2 (4.1 to 29.0) is reproduced" in text
     assert "741 per" in text and "151 fewer per" in text
 
 
@@ -101,13 +106,20 @@ def test_certainty_and_who_judged():
     assert r["disability"]["certainty"]["level"] == "very_low"
 
 
-def test_order_primary_first_and_csv_parses():
+def test_order_critical_patient_important_first_and_csv_parses():
+    """GRADE orders a SoF by importance to patients: the critical outcomes (relapse, disability, serious harms:
+    the question file rates them) come first, the surrogate primary outcome after the clinical ones (issue 16)."""
     out = dlay("csv")
     table = list(csv.DictReader(io.StringIO(out)))
-    assert table[0]["outcome_id"] == "disease-activity" and table[0]["role"] == "primary"
-    assert table[0]["nnt"] == "7.2" and table[0]["nnt_reproduced"] == "true"
-    assert [t["role"] for t in table[1:]] == ["secondary"] * 9 + ["harm"] * 2
-    assert [t["outcome_id"] for t in table[-2:]] == ["severe-adverse-events", "hypercalcaemia"]
+    ids = [t["outcome_id"] for t in table]
+    assert ids[:3] == ["relapse", "disability", "severe-adverse-events"]
+    clinical = {"relapse", "disability", "severe-adverse-events", "quality-of-life", "hypercalcaemia", "fatigue",
+                "depression-anxiety"}
+    assert set(ids[:7]) == clinical
+    assert ids.index("disease-activity") == 7 and table[7]["role"] == "primary"
+    assert ids[-3:] == ["new-lesions", "mri-activity", "enhancing-lesions"]  # surrogates last
+    da = table[7]
+    assert da["nnt"] == "6.62" and da["nnt_by"] == "msvitd" and da["difference_per_1000"] == "-151"
 
 
 def test_no_arguments_summarises_all(monkeypatch):
@@ -133,3 +145,99 @@ def test_unknown_id_exits_2_with_one_line():
 
 def test_bad_format_is_usage_error():
     assert run("--format", "xml").exit_code == 2
+
+
+# ------------------------------------------------------------------ the overview (issue 16, item 1)
+def overview(*args: str) -> str:
+    r = run("--evidence", EVIDENCE, "--width", "100", *args)
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+def test_overview_golden():
+    out = overview()
+    path = GOLDEN / "overview.txt"
+    if os.environ.get("MSVITD_UPDATE_GOLDEN"):
+        path.write_text(out, encoding="utf-8")
+    assert out == path.read_text(encoding="utf-8")
+
+
+def test_overview_fits_a_screen_and_names_every_study_once():
+    out = overview()
+    lines = out.splitlines()
+    assert len(lines) <= 65 and max(len(x) for x in lines) <= 100  # was 1,412 lines
+    for sid in ("d-lay-ms", "prevanz", "solar", "choline", "vidams", "evidims"):
+        assert out.count(f"[{sid}]") == 1, sid
+    assert "Footnotes" not in out and "all 9 tables: --full" in out
+
+
+def test_overview_leads_with_critical_outcomes_and_tells_what_d_lay_found_and_did_not():
+    out = overview()
+    first = out.split("[vitamin-d-early-ms/alone-vs-placebo]")[1].splitlines()[1:6]
+    assert first[0].split()[0] == "Relapse" and "⊕⊕◯◯ Low" in first[0]
+    assert first[1].strip() == "Vitamin D may make little or no difference to relapse."
+    dlay = " ".join(out.split("D-Lay MS [d-lay-ms]")[1].split("PrevANZ [prevanz]")[0].split())
+    important, surrogate = dlay.split("Surrogate/composite:")
+    assert "no difference shown: relapse, disability" in important
+    assert "lower with vitamin D: disease activity (primary, HR 0.66 (0.50 to 0.87)), new MRI lesions" in surrogate
+    assert dlay.index("Patient-important") < dlay.index("Surrogate/composite")
+
+
+def test_each_id_of_the_overview_opens_its_full_table():
+    out = overview()
+    comparison = "vitamin-d-early-ms/add-on-vs-placebo"
+    assert f"[{comparison}]" in out
+    full = overview(comparison)
+    assert full.count("Population:") == 1 and "added to interferon beta-1a vs placebo" in full
+    assert "Footnotes" in full
+    # --full: every table of the question and of each study, each once.
+    every = overview("--full")
+    assert every.count("Population:") == 9
+    # The same table named twice prints once.
+    assert overview("d-lay-ms", "d-lay-ms").count("Population:") == 1
+
+
+def test_overview_in_markdown_and_full_tables_in_json():
+    md = overview("--format", "markdown")
+    assert "| Outcome | Effect (95% CI) | Certainty | What happens |" in md
+    assert "| Relapse | RR 0.82 (0.52 to 1.30)† | ⊕⊕◯◯ Low | Vitamin D may make little or no difference" in md
+    data = json.loads(overview("--format", "json"))
+    assert data["version"] == 1 and len(data["tables"]) == 9
+
+
+# ------------------------------------------------- "At a glance" of the report (issue 16, item 3)
+def test_report_glance_leads_with_critical_outcomes_and_says_what_did_not_differ():
+    from msvitd.report.page import build_page
+
+    glance = build_page("d-lay-ms", evidence=[EVIDENCE]).glance
+    assert glance[0].startswith("Relapse (critical): Vitamin D may make little or no difference to relapse.")
+    text = " ".join(glance)
+    assert "Patient-important outcomes: no difference shown: relapse, disability" in text
+    assert "Disease activity (the primary outcome, composite): Vitamin D probably reduces disease activity. HR 0.66 " \
+           "(0.50 to 0.87); certainty moderate" in text
+    # The surrogate result is told after the clinical ones, never instead of them.
+    assert text.index("Relapse") < text.index("Disease activity")
+    question = " ".join(build_page("vitamin-d-early-ms", evidence=[EVIDENCE]).glance)
+    assert "certainty low (⊕⊕◯◯). No difference shown in: relapse, disability progression, quality of life." in question
+
+
+# ------------------------------------------------------------ ids a newcomer types (review minor 24)
+def test_an_article_id_summarises_the_study_it_is_about():
+    r = run("seed-vitamin-d-ms-forum", "--evidence", EVIDENCE, "--format", "csv")
+    assert r.exit_code == 0, r.output
+    assert {row["table"] for row in csv.DictReader(io.StringIO(r.stdout))} == {"d-lay-ms"}
+    assert "is an article about d-lay-ms" in r.stderr
+
+
+def test_a_near_miss_id_gets_a_suggestion():
+    r = run("dlay", "--evidence", EVIDENCE)
+    assert r.exit_code == 2 and "did you mean 'd-lay-ms'?" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("width", [60, 100, 140])
+def test_the_full_table_loses_no_number_at_any_width(width):
+    r = run("d-lay-ms", "--evidence", EVIDENCE, "--width", str(width))
+    assert r.exit_code == 0
+    assert "…" not in r.stdout  # folded, never cut short
+    assert max(len(x) for x in r.stdout.splitlines()) <= width

@@ -48,14 +48,14 @@ def test_more_events_is_a_benefit_when_higher_is_better():
     assert row.absolute.difference == pytest.approx(200)
     assert F.difference(row).startswith("200 more per 1000")
     assert row.nnt.kind == "benefit" and row.nnt.value == pytest.approx(5)
-    assert F.nnt(row.nnt).startswith("NNTB 5.0")
+    assert F.nnt(row.nnt).startswith("NNTB 5 (3 to 20)")  # whole numbers, rounded up
     assert "increase" in row.statement and "reduce" not in row.statement
 
 
 def test_the_same_numbers_are_a_harm_when_lower_is_better():
     (row,) = study_table(study(better="lower", arms=COUNTS)).rows
     assert F.difference(row).startswith("200 more per 1000")
-    assert row.nnt.kind == "harm" and F.nnt(row.nnt).startswith("NNTH 5.0")
+    assert row.nnt.kind == "harm" and F.nnt(row.nnt).startswith("NNTH 5")
 
 
 def test_imprecision_thresholds_mirror_when_higher_is_better():

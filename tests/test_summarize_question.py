@@ -332,3 +332,34 @@ def test_numbers_not_from_the_outcome_are_said_to_be_so(tables):
     # Without numbers, the source's own finding stands under the statement.
     assert "Source: not significantly different between arms (numbers not reported in the sources used)" in \
         flat(out("markdown").replace("<br>", " "))
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_one_ci_style_in_every_table_and_footnote(fmt):
+    """Review minor 4: "0.5-0.87" in one place, "(0.50 to 0.87)" in another. Summaries print two decimals and
+    "to" everywhere (a hyphen reads as a minus beside negative differences); NNTs are whole numbers."""
+    import re
+
+    raw = out(fmt)
+    text = flat(raw)
+    cis = re.findall(r"\b(?:HR|RR|OR|IRR|RD|MD) -?\d+\.\d+ \((-?\d+\.\d+) to (-?\d+\.\d+)\)", text)
+    assert len(cis) > 5 and all(len(x.split(".")[1]) == 2 for pair in cis for x in pair), cis
+    # In the table cells (footnotes may quote a source as printed, and a reported NNT at its own precision),
+    # no hyphenated interval and whole-number NNTs.
+    cells = raw.split("Footnotes")[0] if fmt == "text" else "\n".join(x for x in raw.splitlines() if x.startswith("|"))
+    assert not re.search(r"\d\.\d+\s?[-–]\s?\d\.\d+\)", flat(cells))
+    assert re.search(r"NNT[BH] \d+ \(", flat(cells)) and not re.search(r"NNT[BH] \d+\.\d", flat(cells))
+
+
+def test_source_words_appear_alike_in_text_markdown_and_the_report():
+    """Review minor 18: the report showed "Source: ..." lines the text table lacked. One rule everywhere: the
+    source's words where the relative effect is not the source's (none, or computed by msvitd)."""
+    from msvitd.report.markdown import render_markdown
+    from msvitd.report.page import build_page
+
+    report = flat(render_markdown(build_page("vitamin-d-early-ms", evidence=[EVIDENCE]), {}))
+    # The text table wraps its last column: read that column's words in order.
+    last = flat(" ".join(x[74:] for x in out("text").splitlines()))
+    for text in (last, flat(out("markdown")), report):
+        assert "Source: no significant difference in relapse (17.9% vs 21.8%)" in text  # RR computed by msvitd
+        assert "Source: fewer participants with new lesions" not in text  # HR 0.61 is the source's own

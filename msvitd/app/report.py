@@ -52,15 +52,27 @@ def _evidence_page(target: str, lib, paper: str, version: str) -> Page:
     problems: list[str] = []
     names = {sid: e.model.name for sid, e in lib.studies.items()}
     kind = "question" if target in lib.questions else "study"
-    tables = sof_tables(_summary(lib, [target], problems), names,
-                        arm_names=arm_short_names(e.model for e in lib.studies.values()))
+    summary = _summary(lib, [target], problems)
+    tables = sof_tables(summary, names, arm_names=arm_short_names(e.model for e in lib.studies.values()))
     model = lib.find(target).model
     title = model.title if kind == "question" else model.name
     subtitle = ("Review question: " + f"{model.population}; {model.intervention} vs {model.comparator}"
                 if kind == "question" else model.citation.title)
     return Page(title=f"{title}: what the evidence says", subtitle=subtitle, kind=kind, target=target,
-                tables=tables, glance=glance(tables, None, None, title if kind == "question" else None),
+                tables=tables, glance=glance(tables, None, None, title if kind == "question" else None,
+                                             _glance_evidence(summary, title if kind == "question" else "")),
                 problems=tuple(problems), legend=legend(), version=version, paper=PAPERS.get(paper, "A4"))
+
+
+def _glance_evidence(summary_tables, question: str = "") -> tuple[str, ...]:
+    """The summary's "At a glance" sentences (critical outcomes first, what did not differ), or none if
+    they cannot be built: the page then falls back on its own sentence per table."""
+    try:
+        from msvitd.output.summary_overview import glance_sentences
+
+        return glance_sentences(summary_tables, question)
+    except Exception:
+        return ()
 
 
 def _article_page(target: str, study: Optional[str], lib, paper: str, version: str) -> Page:
@@ -75,8 +87,8 @@ def _article_page(target: str, study: Optional[str], lib, paper: str, version: s
     study_model = chosen.model
     about = [s for s in article.about if s in lib.studies] or [study_model.id]
     names = {sid: e.model.name for sid, e in lib.studies.items()}
-    tables = sof_tables(_summary(lib, about, problems), names,
-                        arm_names=arm_short_names(e.model for e in lib.studies.values()))
+    summary = _summary(lib, about, problems)
+    tables = sof_tables(summary, names, arm_names=arm_short_names(e.model for e in lib.studies.values()))
     critique, critique_error = None, None
     try:
         critique = critique_article(article, chosen, lib, rules)
@@ -95,5 +107,5 @@ def _article_page(target: str, study: Optional[str], lib, paper: str, version: s
     bits = [b for b in (view.outlet, view.author, view.date) if b]
     subtitle = (", ".join(bits) + ". " if bits else "") + f"Checked against {study_model.name}."
     return Page(title=view.title, subtitle=subtitle, kind="article", target=target, tables=tables,
-                article=view, diff=diff, glance=glance(tables, view, diff), problems=tuple(problems),
+                article=view, diff=diff, glance=glance(tables, view, diff, None, _glance_evidence(summary[:2])), problems=tuple(problems),
                 legend=legend(), version=version, paper=PAPERS.get(paper, "A4"))

@@ -7,6 +7,7 @@ import io
 import math
 
 from msvitd.grading.certainty import DOMAINS
+from msvitd.output import summary_format as F
 from msvitd.summary.report import Summary
 
 COLUMNS = [
@@ -48,14 +49,14 @@ def render(summary: Summary) -> str:
                 "nnt_hi": _n(n and n.hi, 2), "nnt_benefit_bound": _n(n and n.benefit_bound, 2),
                 "nnt_harm_bound": _n(n and n.harm_bound, 2), "nnt_by": n.by if n else "",
                 "nnt_reproduced": "" if not n or n.reproduced is None else str(n.reproduced).lower(),
-                "certainty": r.certainty.level, "statement": r.statement,
+                "certainty": F.certainty_parts(r)[2] if r.certainty is not None else "", "statement": r.statement,
                 "i2": _n(r.forest and r.forest.i2, 1), "tau2": _n(r.forest and r.forest.tau2),
                 "footnotes": " | ".join((t.study_footnotes if r.level == "study" else t.footnotes)[i - 1]
                                         for i in r.footnotes),
                 "level": r.level, "study_ids": " ".join(r.study_ids), "measured": r.measured or "",
                 "better": r.better, "not_pooled": r.refused or "", "cannot_compute": " | ".join(r.gaps),
             }
-            for j in r.certainty.judgements:
+            for j in getattr(r.certainty, "judgements", ()) or ():
                 if j.domain in DOMAINS:
                     row[j.domain] = j.rating
                     row[f"{j.domain}_by"] = j.by

@@ -15,15 +15,52 @@ def ratio(x: Optional[float]) -> str:
     return "—" if x is None else f"{x:.2f}"
 
 
+def interval(lo: Optional[float], hi: Optional[float]) -> str:
+    """The one way summaries print a confidence interval (msvitd.summary.wording.interval): "0.50 to 0.87"."""
+    return f"{ratio(lo)} to {ratio(hi)}"
+
+
+def effect(r) -> str:
+    """"HR 0.66 (0.50 to 0.87)", or "(CI not reported)"."""
+    ci = f" ({interval(r.lo, r.hi)})" if r.lo is not None and r.hi is not None else " (CI not reported)"
+    return f"{r.measure} {ratio(r.estimate)}{ci}"
+
+
 def relative(row: Row) -> str:
     r = row.relative
     if r is None:
         if row.members and row.refused:
             return row.refused
         return "not reported"
-    ci = f" ({ratio(r.lo)} to {ratio(r.hi)})" if r.lo is not None else " (CI not reported)"
-    by = {"source": "", "msvitd": ", computed by msvitd", "pooled": ", pooled by msvitd"}[r.by]
-    return f"{r.measure} {ratio(r.estimate)}{ci}{by}"
+    by = {"source": "", "msvitd": ", computed by msvitd", "pooled": ", pooled by msvitd"}.get(r.by, "")
+    return f"{effect(r)}{by}"
+
+
+def source_words(row: Row) -> Optional[str]:
+    """The source's own words on a row ("Source: no significant difference in relapse"), shown wherever the
+    relative effect is not the source's (none, or computed by msvitd): the same rule in text, markdown and
+    the report, so that every format says the same thing."""
+    finding, rel = getattr(row, "finding", None), getattr(row, "relative", None)
+    if getattr(row, "members", ()) or not finding:
+        return None
+    if rel is not None and getattr(rel, "by", "source") == "source":
+        return None
+    return finding
+
+
+def certainty_parts(row: Row) -> tuple[str, str, str]:
+    """(symbols, label, level) of a row's certainty, whatever it carries: a GRADE level, a rating without
+    symbols ("not estimable"), or none at all (nothing to rate: no symbols, no label)."""
+    c = getattr(row, "certainty", None)
+    if c is None:
+        return "", "", "none"
+    return (getattr(c, "symbols", "") or "", getattr(c, "label", "") or "", getattr(c, "level", "") or "none")
+
+
+def certainty(row: Row) -> str:
+    """"⊕⊕⊕◯ Moderate", "Not estimable", or "" when the row carries no rating."""
+    symbols, label, _ = certainty_parts(row)
+    return " ".join(x for x in (symbols, label) if x)
 
 
 def per_1000(x: float) -> str:
@@ -72,21 +109,27 @@ def difference(row: Row) -> str:
     return text
 
 
+def whole(x: float) -> str:
+    """An NNT as Cochrane and GRADE print it: a whole number, rounded up (6.6 -> 7; 4.0 stays 4)."""
+    if x is None or not math.isfinite(x):
+        return "∞"
+    return str(max(1, math.ceil(round(x, 6))))
+
+
 def nnt(n: Optional[NNTFigure]) -> str:
     if n is None:
         return ""
     if n.value == math.inf:
         return "NNT ∞"
-    d = 1
     word = "NNTB" if n.kind == "benefit" else "NNTH"
     if n.crosses:
-        b = "∞" if n.benefit_bound in (None, math.inf) else f"NNTB {n.benefit_bound:.{d}f}"
-        h = "∞" if n.harm_bound in (None, math.inf) else f"NNTH {n.harm_bound:.{d}f}"
-        text = f"{word} {n.value:.{d}f} ({b} to ∞ to {h})"
-    elif n.lo is not None:
-        text = f"{word} {n.value:.{d}f} ({n.lo:.{d}f} to {n.hi:.{d}f})"
+        b = "∞" if n.benefit_bound in (None, math.inf) else f"NNTB {whole(n.benefit_bound)}"
+        h = "∞" if n.harm_bound in (None, math.inf) else f"NNTH {whole(n.harm_bound)}"
+        text = f"{word} {whole(n.value)} ({b} to ∞ to {h})"
+    elif n.lo is not None and n.hi is not None:
+        text = f"{word} {whole(n.value)} ({whole(n.lo)} to {whole(n.hi)})"
     else:
-        text = f"{word} {n.value:.{d}f}"
+        text = f"{word} {whole(n.value)}"
     if n.by == "source":
         text += ", reported" + ("; reproduced" if n.reproduced else "; not reproduced by msvitd")
     return text

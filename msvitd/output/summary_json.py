@@ -9,6 +9,9 @@ import math
 from msvitd.summary.report import Summary
 
 SCHEMA = "msvitd/summary/v1"
+# One shape for every run (one table or nine): {"version", "schema", "tables"}; a value that is not known
+# is null, never 0 or "". Bump VERSION when a key changes meaning or goes away (new keys do not bump it).
+VERSION = 1
 
 
 def _clean(value):
@@ -29,10 +32,12 @@ def _row(r) -> dict:
     d = dataclasses.asdict(r)
     d["members"] = [_row(m) for m in r.members]
     c = r.certainty
+    # The same keys whatever the row carries; a row with nothing to rate has nulls, not a made-up level.
     d["certainty"] = {
-        "level": c.level, "label": c.label, "symbols": c.symbols, "start": c.start,
+        "level": getattr(c, "level", None), "label": getattr(c, "label", None) or None,
+        "symbols": getattr(c, "symbols", None) or None, "start": getattr(c, "start", None),
         "judgements": [{"domain": j.domain, "rating": j.rating, "steps": j.steps, "reason": j.reason, "by": j.by}
-                       for j in c.judgements],
+                       for j in (getattr(c, "judgements", ()) or ())],
     }
     return d
 
@@ -47,7 +52,7 @@ def to_data(summary: Summary) -> dict:
         d["study_footnotes"] = [{"n": f"S{i}", "text": x} for i, x in enumerate(t.study_footnotes, 1)]
         d["rows"] = [_row(r) for r in t.rows]
         tables.append(d)
-    return _clean({"schema": SCHEMA, "tables": tables})
+    return _clean({"version": VERSION, "schema": SCHEMA, "tables": tables})
 
 
 def render(summary: Summary) -> str:

@@ -24,12 +24,14 @@ def _row(r: Row) -> str:
     nnt = F.nnt(r.nnt)
     if nnt:
         diff += "<br>" + nnt
-    refs = "".join(f"<sup>{F.ref(r, i)}</sup>" for i in r.footnotes)
+    # One <sup> per cell, "1,2,3" (as the report's markdown), not "¹²³" run together.
+    refs = f"<sup>{F.refs(r)}</sup>" if r.footnotes else ""
     who = " (this study)" if r.level == "study" else ""
-    cert = f"{r.certainty.symbols}<br>{r.certainty.label}{who}{refs}"
+    symbols, label, _ = F.certainty_parts(r)
+    cert = "<br>".join(x for x in (symbols, f"{label}{who}" if label else "") if x) + refs
     what = r.statement
-    if r.relative is None and r.finding and not r.members:
-        what += f"<br>Source: {r.finding}"
+    if F.source_words(r):
+        what += f"<br>Source: {F.source_words(r)}"
     cells = (outcome, F.participants(r), F.relative(r), F.comparator_risk(r), diff, cert, what)
     return "| " + " | ".join(_cell(c) for c in cells) + " |"
 

@@ -25,12 +25,13 @@ def _add_row(tab, r: Row) -> None:
     if nnt:
         diff += "\n" + nnt
     who = ", this study" if r.level == "study" else ""
-    cert = Text(f"{r.certainty.symbols} {r.certainty.label}{who}", style=CERTAINTY_STYLE[r.certainty.level])
+    rating = F.certainty(r)
+    cert = Text(f"{rating}{who}" if rating else "", style=CERTAINTY_STYLE.get(F.certainty_parts(r)[2], ""))
     if r.footnotes:
-        cert.append(f" [{F.refs(r)}]", style="dim")
-    cert.append("\n" + r.statement)
-    if r.relative is None and r.finding and not r.members:
-        cert.append(f"\nSource: {r.finding}", style="dim")
+        cert.append(f" [{F.refs(r)}]" if rating else f"[{F.refs(r)}]", style="dim")
+    cert.append(("\n" if cert.plain else "") + r.statement)
+    if F.source_words(r):
+        cert.append(f"\nSource: {F.source_words(r)}", style="dim")
     # Text, never markup: a "[...]" in the evidence must print as written.
     tab.add_row(cell, Text(F.participants(r)), Text(F.relative(r)), Text(F.comparator_risk(r)), Text(diff), cert)
 
@@ -45,14 +46,13 @@ def _table(con, t: Table, width: int) -> None:
     if t.setting:
         con.print(Text(f"Setting: {t.setting}"))
     con.print(Text(f"Intervention: {t.intervention}   Comparison: {t.comparator}"))
-    # Six columns fit 100 characters: certainty and the plain-language statement share the last one.
+    # Six columns: certainty and the plain-language statement share the last one. Words fold, never "…":
+    # a number cut short is a number lost.
     tab = RichTable(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, expand=False, pad_edge=False, padding=(0, 1, 0, 0))
-    tab.add_column("Outcome", width=18, overflow="fold")
-    tab.add_column("No. (studies)", width=9)
-    tab.add_column("Relative effect (95% CI)", width=12)
-    tab.add_column("Risk with comparator", width=10)
-    tab.add_column("Difference with intervention (95% CI)", width=15)
-    tab.add_column("Certainty: what happens", width=max(20, width - 64 - 11))
+    heads = ("Outcome", "No. (studies)", "Relative effect (95% CI)", "Risk with comparator",
+             "Difference with intervention (95% CI)", "Certainty: what happens")
+    for head, w in zip(heads, column_widths(width)):
+        tab.add_column(head, width=w, overflow="fold")
     for r in t.rows:
         _add_row(tab, r)
         for m in r.members:
@@ -81,6 +81,24 @@ def _table(con, t: Table, width: int) -> None:
     for forest in t.plots:
         con.print()
         con.print(Text(render_forest(forest, width).rstrip("\n")), soft_wrap=True)
+
+
+# Widths at 100 columns, and how much each column takes of any width beyond 100 (the effect columns first,
+# so that "151 fewer per 1000 (from 250 fewer to 50 fewer)" stops wrapping word by word) and below it.
+BASE = (18, 11, 13, 11, 15, 26)
+MORE = (0.15, 0.0, 0.2, 0.05, 0.3, 0.3)
+LEAST = (9, 8, 8, 8, 9, 12)
+
+
+def column_widths(width: int) -> list[int]:
+    """The six columns' widths for a line of ``width`` characters (one space between columns)."""
+    extra = width - 100
+    if extra >= 0:
+        ws = [b + int(extra * m) for b, m in zip(BASE, MORE)]
+    else:  # narrower: every column gives up its share down to its least width
+        ws = [max(lo, b + int(extra * b / 95)) for b, lo in zip(BASE, LEAST)]
+    ws[-1] = max(LEAST[-1], width - sum(ws[:-1]) - len(ws))
+    return ws
 
 
 def render(summary: Summary, color: bool = False, width: int = 100) -> str:

@@ -254,18 +254,17 @@ def _sof_row(r, rid: str, table_anchor: str, figures=(), no_plot=None, members=(
     from msvitd.output import summary_format as F
 
     name, *details = F.outcome(r)
-    cert = r.certainty
+    cert = F.certainty_parts(r)  # a row may carry no rating (nothing to rate): no symbols, no label
     level = getattr(r, "level", "body")
     study = level == "study"
-    has_members = bool(getattr(r, "members", ()))
     refs = tuple((f"S{n}" if study else str(n), f"{table_anchor}-{'sfn' if study else 'fn'}-{n}")
                  for n in r.footnotes)
     return SofRow(
         id=rid, name=name, details=tuple(details), participants=F.participants(r), relative=F.relative(r),
         comparator_risk=F.comparator_risk(r), difference=F.difference(r), nnt=F.nnt(r.nnt),
-        certainty_symbols=cert.symbols, certainty_label=cert.label, certainty_level=cert.level,
+        certainty_symbols=cert[0], certainty_label=cert[1], certainty_level=cert[2],
         footnotes=tuple(r.footnotes), statement=r.statement,
-        finding=None if has_members else r.finding, notes=tuple(r.notes),
+        finding=F.source_words(r), notes=tuple(r.notes),
         refused=getattr(r, "refused", None), figures=tuple(figures), no_plot=no_plot, level=level,
         members=tuple(members), refs=refs)
 
@@ -389,12 +388,13 @@ def diff_view(report) -> DiffView:
 
 # -------------------------------------------------------------------------------------- glance
 def glance(tables: Sequence[SofTable], article: Optional[ArticleView], diff: Optional[DiffView],
-           question: Optional[str] = None) -> tuple[str, ...]:
+           question: Optional[str] = None, evidence: Optional[Sequence[str]] = None) -> tuple[str, ...]:
     """Three or four sentences for the top of the page: the evidence, how sure, where the article went.
 
-    For a question (``question``: its title), one sentence per comparison, named by its label."""
-    out = []
-    for t in (tables if question else tables[:2]):
+    For a question (``question``: its title), one sentence per comparison, named by its label. ``evidence``:
+    the summary's own sentences (critical outcomes first, and what did not differ), used when given."""
+    out = list(evidence or ())
+    for t in (() if evidence else tables if question else tables[:2]):
         main = next((r for r in t.rows if r.details and r.details[-1] in ("primary", "critical")), None)
         main = main or (t.rows[0] if t.rows else None)
         if main is not None:

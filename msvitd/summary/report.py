@@ -128,6 +128,13 @@ class Row:
     better: str = "lower"  # which way is good for the measured outcome
     absolute_note: Optional[str] = None  # why no absolute effect is shown although risks are known
     participants_partial: bool = False  # some studies do not give their participants (the sum is a minimum)
+    # The source's own verdict and the direction of the arms' figures, for outcomes without an interval
+    # (what the overview and "At a glance" say was or was not different).
+    significant: Optional[bool] = None
+    direction: Optional[str] = None  # "decrease" | "increase"
+    # A reported NNT, kept when the table shows the one that matches its absolute effect instead.
+    nnt_reported: Optional[NNTFigure] = None
+    importance: Optional[str] = None  # critical | important | not_important, when a question rates the outcome
 
 
 @dataclass(frozen=True)
@@ -159,8 +166,62 @@ class Table:
     # ``footnotes`` holds those of the rows in ``rows`` only.
     study_footnotes: tuple[str, ...] = ()
     plots: tuple[Forest, ...] = ()  # forest plots of estimates not pooled (pooled ones are on their row)
+    subject: Optional[str] = None  # the intervention as the statements name it ("Vitamin D")
 
 
 @dataclass(frozen=True)
 class Summary:
     tables: tuple[Table, ...] = field(default_factory=tuple)
+
+
+# ------------------------------------------------------------------------------ the overview
+@dataclass(frozen=True)
+class Finding:
+    """What one study found for one outcome, without the numbers: the overview's and the glance's words."""
+
+    outcome: str  # the outcome's short name
+    verdict: str  # "lower" | "higher" | "differed" | "no_difference" | "no_result"
+    patient_important: bool  # a clinical outcome or harm (not a surrogate or a composite)
+    primary: bool = False
+    relative: Optional[Relative] = None
+
+
+@dataclass(frozen=True)
+class StudyLine:
+    """One study in the overview: what it found and what it did not."""
+
+    id: str
+    name: str
+    intervention: str  # as the rows' statements name it ("Vitamin D")
+    findings: tuple[Finding, ...]
+    primary_met: Optional[bool] = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One comparison of a question, or one study that no question covers: its first rows, critical first."""
+
+    id: str  # what to type for the full table: `msvitd summarize ID`
+    title: str
+    kind: str  # "comparison" | "study"
+    rows: tuple[Row, ...]
+    hidden: tuple[str, ...]  # the outcomes of the full table not shown here
+    studies: tuple[StudyLine, ...]
+    absent: tuple[str, ...] = ()  # outcomes of the question no study in the comparison reports
+
+
+@dataclass(frozen=True)
+class QuestionGroup:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What `msvitd summarize` shows with no argument: every question's comparisons, then every study that
+    no question covers, each study once."""
+
+    questions: tuple[QuestionGroup, ...]
+    studies: tuple[Block, ...]
+    tables: int  # how many full tables there are (what --full prints: the questions' and every study's)

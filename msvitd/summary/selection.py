@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Optional
 
-from msvitd.summary.wording import cap
+from msvitd.summary.wording import cap, effect_text
 
 
 @dataclass(frozen=True)
@@ -107,10 +107,9 @@ def pick_effect(study, o: OutcomeView, arms, others: bool = False
     if others:
         for e in [e for e in effects if pair_of(e) not in (pair, pair[::-1]) and e.estimate is not None]:
             a, b = pair_of(e)
-            ci = f" ({e.ci[0]:g} to {e.ci[1]:g})" if e.ci else " (CI not reported)"
-            notes.append(f"{study.name} also reports {arm_label(study, a)} vs {arm_label(study, b)}: {e.measure} "
-                         f"{e.estimate:g}{ci}; not used here, the question takes {arm_label(study, pair[0])} vs "
-                         f"{arm_label(study, pair[1])}.")
+            notes.append(f"{study.name} also reports {arm_label(study, a)} vs {arm_label(study, b)}: "
+                         f"{effect_text(e.measure, e.estimate, e.ci)}; not used here, the question takes "
+                         f"{arm_label(study, pair[0])} vs {arm_label(study, pair[1])}.")
     return eff, pair, inverted, notes
 
 

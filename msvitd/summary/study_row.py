@@ -12,7 +12,7 @@ from msvitd.summary.absolute import nnt_figure, to_absolute
 from msvitd.summary.report import Absolute, Relative, Row
 from msvitd.summary.selection import OutcomeView, follow_up
 from msvitd.summary.study_outcome import StudyOutcome, arm_direction
-from msvitd.summary.wording import Footnotes, judgement_notes, lower_first, pct, per_1000_text, short, statement
+from msvitd.summary.wording import Footnotes, effect_text, judgement_notes, lower_first, pct, per_1000_text, short, statement
 
 
 def given_grades(grades, by: str = "file") -> dict:
@@ -69,6 +69,30 @@ def _computed(counts) -> tuple[Relative, ...]:
     return tuple(out)
 
 
+def _nnt(so: StudyOutcome, absolute: Optional[Absolute], o: OutcomeView):
+    """(the NNT the row shows, notes, the reported NNT when the row shows another one).
+
+    A row's NNT must agree with the absolute effect printed beside it (1000 / 151 fewer per 1000 is 7, not
+    the 7.2 a source computed from the raw percentages): with an absolute effect and its interval, the row
+    shows the NNT from that effect; a reported NNT is still checked, and kept in a footnote and in json."""
+    # From the per-1000 figures as printed (151 fewer, from 250 fewer to 50 fewer -> NNTB 7, 4 to 20), so that
+    # a reader who divides 1000 by them finds the NNT shown.
+    shown = None if absolute is None else replace(
+        absolute, difference=float(round(absolute.difference)),
+        lo=None if absolute.lo is None else float(round(absolute.lo)),
+        hi=None if absolute.hi is None else float(round(absolute.hi)))
+    nnt, notes = nnt_figure(so, shown, o.nnt, o.better)
+    if o.nnt is None or shown is None or shown.lo is None or not shown.difference:
+        return nnt, notes, None
+    mine, _ = nnt_figure(so, shown, None, o.better)
+    if mine is None:
+        return nnt, notes, None
+    agree = (f"The table shows msvitd's NNT from the absolute effect in the same row "
+             f"({per_1000_text(absolute.difference)} per 1000), so that the two agree.")
+    notes = [*notes[:-1], f"{notes[-1]} {agree}"] if notes else [agree]
+    return mine, notes, nnt
+
+
 def _p_note(name: str, rel: Optional[Relative]) -> Optional[str]:
     """A footnote when the reported P does not match the P implied by the reported CI (statcheck-style)."""
     if rel is None or rel.by != "source" or not rel.p or rel.lo is None or rel.hi is None:
@@ -82,7 +106,7 @@ def _p_note(name: str, rel: Optional[Relative]) -> Optional[str]:
         return None
     gross = " and falls on the other side of 0.05" if chk.decision_error else ""
     return (f"{name}: the reported {rel.p} does not match the P that msvitd recomputes from "
-            f"{rel.measure} {rel.estimate:g} ({rel.lo:g} to {rel.hi:g}): {rng[0]:.2g} to {rng[1]:.2g}{gross}.")
+            f"{effect_text(rel.measure, rel.estimate, (rel.lo, rel.hi))}: {rng[0]:.2g} to {rng[1]:.2g}{gross}.")
 
 
 def study_row(so: StudyOutcome, role: str, book: Footnotes, name: Optional[str] = None,
@@ -108,7 +132,7 @@ def study_row(so: StudyOutcome, role: str, book: Footnotes, name: Optional[str] 
     notes: list[str] = []
     if so.conflict:
         absolute_note = "no absolute effect or NNT: the effect and the percentages point different ways"
-        nnt, nnt_notes = None, []
+        nnt, nnt_notes, nnt_reported = None, [], None
         notes.append(so.conflict)
     else:
         if absolute is None and rel is None and fi.risk is not None and fc.risk is not None:
@@ -117,7 +141,7 @@ def study_row(so: StudyOutcome, role: str, book: Footnotes, name: Optional[str] 
             notes.append(f"{short(o.name)} ({so.study_name}): {per_1000_text(absolute.difference)} per 1000 is "
                          f"msvitd's arithmetic from {pct(fi)} vs {pct(fc)}; no confidence interval (no per-arm "
                          f"counts in the sources used).")
-        nnt, nnt_notes = nnt_figure(so, absolute, o.nnt, o.better)
+        nnt, nnt_notes, nnt_reported = _nnt(so, absolute, o)
         if absolute is None:
             if so.p0 is None and rel is not None:
                 gaps.append("an absolute effect (no comparator risk: no per-arm proportion in the sources used)")
@@ -155,4 +179,5 @@ def study_row(so: StudyOutcome, role: str, book: Footnotes, name: Optional[str] 
         statement=statement(body, certainty, so.intervention, o.name), finding=o.finding, footnotes=tuple(refs),
         computed=_computed(so.counts), level=level, gaps=tuple(gaps), study_name=so.study_name,
         measured=o.name if shown_name != o.name else None, better=o.better, absolute_note=absolute_note,
+        significant=o.significant, direction=body.direction, nnt_reported=nnt_reported,
     )

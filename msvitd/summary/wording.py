@@ -16,6 +16,18 @@ def num(x: float) -> str:
     return f"{x:g}"
 
 
+def interval(lo: float, hi: float) -> str:
+    """The one way summaries print a confidence interval: two decimals and "to" ("0.50 to 0.87"); a hyphen
+    would read as a minus sign beside negative differences."""
+    return f"{lo:.2f} to {hi:.2f}"
+
+
+def effect_text(measure: str, estimate: float, ci) -> str:
+    """"HR 0.66 (0.50 to 0.87)", or "HR 0.66 (CI not reported)"."""
+    ci_text = f"({interval(*ci)})" if ci else "(CI not reported)"
+    return f"{measure} {estimate:.2f} {ci_text}"
+
+
 def cap(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
