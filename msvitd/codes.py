@@ -52,6 +52,7 @@ CODES: dict[str, Code] = {
     "S208": Code("text-file", E, "An article's text file is missing or unreadable."),
     "S209": Code("arm-totals", E, "Per-arm numbers that disagree with each other (analysed > randomised, sums)."),
     "S210": Code("significance-mismatch", W, "`significant:` disagrees with the reported P value or confidence interval."),
+    "S230": Code("grade-contradicts-handbook", W, "A GRADE imprecision judgement less severe than the handbook's rule for the reported interval (summarize applies the rule)."),
 }
 
 

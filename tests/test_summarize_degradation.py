@@ -116,7 +116,7 @@ def _rows(summary: Summary):
 def check(summary: Summary) -> None:
     """Every row says what happens, and for what it cannot show, says why."""
     for t, r, notes in _rows(summary):
-        assert r.statement.endswith(".") and r.certainty.level in ("high", "moderate", "low", "very_low")
+        assert r.statement.endswith(".") and r.certainty.level in ("high", "moderate", "low", "very_low", "not_estimable")
         refs = [notes[i - 1] for i in r.footnotes]  # every reference points at a footnote
         if r.relative is None:
             # No relative effect: the row says why, as a gap (in a footnote) or as the reason it is not pooled.

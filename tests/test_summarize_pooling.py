@@ -71,7 +71,12 @@ def test_three_hr_studies_pooled_like_metafor():
     domains = {j.domain: j for j in row.certainty.judgements}
     assert domains["inconsistency"].by == "msvitd" and "I² = 42%" in domains["inconsistency"].reason
     assert domains["imprecision"].rating in ("serious", "very_serious")
-    assert row.statement.startswith("Vitamin D probably makes little or no difference")
+    # None of the three studies has a risk-of-bias judgement: not assessed counts as serious (issue 19), so
+    # Moderate (serious imprecision) becomes Low.
+    rob = domains["risk_of_bias"]
+    assert rob.rating == "serious" and "not assessed, counted as serious" in rob.reason
+    assert row.certainty.level == "low"
+    assert row.statement.startswith("Vitamin D may make little or no difference")
 
 
 def test_forest_plot_in_text_and_json():
