@@ -31,7 +31,8 @@ def _row(r) -> dict:
     c = r.certainty
     d["certainty"] = {
         "level": c.level, "label": c.label, "symbols": c.symbols, "start": c.start,
-        "judgements": [{"domain": j.domain, "rating": j.rating, "steps": j.steps, "reason": j.reason, "by": j.by}
+        "judgements": [{"domain": j.domain, "rating": j.rating, "steps": j.steps, "reason": j.reason, "by": j.by,
+                        "assessed": j.assessed, "file_rating": j.file_rating}
                        for j in c.judgements],
     }
     return d

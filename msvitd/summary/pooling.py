@@ -116,15 +116,30 @@ def harmonise(sos: Sequence[StudyOutcome], qo) -> list[StudyOutcome]:
     return out
 
 
+def _options(sources, comparison_of, comparisons, method: str) -> tuple[str, str]:
+    """(tau² estimator, test) from the comparison's `pooling:` (default: the caller's method, normal test)."""
+    options = getattr((comparisons or {}).get(comparison_of.get(sources[0].study_id)), "pooling", None)
+    if options is None:
+        return method, "z"
+    return options.tau2, "knha" if options.hartung_knapp else "z"
+
+
+def _mid(sources, qo, measure: str) -> tuple[Optional[float], Optional[str]]:
+    """The MID an MD is judged against (question first, then the studies' or msvitd's table); an SMD only
+    against a question's own MID, read in SD units."""
+    if measure == "MD":
+        return sources[0].mid_for(qo)
+    if measure == "SMD" and getattr(qo, "mid", None) is not None:
+        return qo.mid.value, f"set in the question file (in SD units): {qo.mid.source}"
+    return None, None
+
+
 def pooled_row(sources: Sequence[StudyOutcome], comparison_of: dict[str, str], qo, intervention: str,
                book: Footnotes, method: str = "REML", members: Sequence[Row] = (), comparisons=None,
                results: Sequence[across.StudyResult] = ()) -> Row:
     measure = check_poolable(sources, comparison_of, comparisons)
     ys, vs = zip(*(to_analysis_scale(measure, s.relative.estimate, s.relative.lo, s.relative.hi) for s in sources))
-    options = getattr((comparisons or {}).get(comparison_of.get(sources[0].study_id)), "pooling", None)
-    test = "z"
-    if options is not None:
-        method, test = options.tau2, "knha" if options.hartung_knapp else "z"
+    method, test = _options(sources, comparison_of, comparisons, method)
     fe = pool(measure, ys, vs, model="fixed")
     re_ = pool(measure, ys, vs, model="random", tau2_method=method, test=test)
     rows = tuple(ForestRow(s.study_name, s.relative.estimate, s.relative.lo, s.relative.hi, w, wf,
@@ -156,9 +171,7 @@ def pooled_row(sources: Sequence[StudyOutcome], comparison_of: dict[str, str], q
     src = None
     if getattr(qo, "thresholds", None) is not None:
         b, h, src = qo.thresholds.benefit, qo.thresholds.harm, "set in the question file"
-    mid, mid_source = sources[0].mid_for(qo) if measure in ("MD",) else (None, None)
-    if measure == "SMD" and getattr(qo, "mid", None) is not None:
-        mid, mid_source = qo.mid.value, f"set in the question file (in SD units): {qo.mid.source}"
+    mid, mid_source = _mid(sources, qo, measure)
     body = Body(
         outcome=qo.name, randomised=all(s.randomised for s in sources), k=len(sources), participants=participants,
         measure=measure, estimate=re_.estimate, lo=re_.lo, hi=re_.hi, p0=p0, outcome_type=otype, stands_for=stands,

@@ -96,7 +96,43 @@ def study_outcome(study, outcome, arms=None, others: bool = False) -> StudyOutco
             relative = Relative(eff.measure, eff.estimate, lo, hi, p, "source", eff.method)
         if relative is not None and relative.lo is None:
             gaps.append(f"a confidence interval for the {eff.measure} (not reported in the sources used)")
-    elif counts is not None and o.measure in ("binary", "time_to_event"):
+    else:
+        relative, computed_note, more_notes, more_gaps = _from_arms(study, o, eff, counts, raw, li, lc)
+        notes += more_notes
+        gaps += more_gaps
+    participants, weight, n_note = count_participants(study, fi, fc, pair, o.kind == "outcome")
+    if n_note:
+        notes.append(n_note)
+    if participants is None:
+        gaps.append("the number of participants (not reported in the sources used for these arms)")
+    rob = study.risk_of_bias
+    bias_note = None
+    if rob is not None and rob.outcomes and o.id not in rob.outcomes:
+        bias_note = f"The file's {rob.tool} assessment covers {', '.join(rob.outcomes)} only."
+        rob = None
+    limitations: dict = {}
+    for li_ in study.limitations:
+        if not li_.outcomes or o.id in li_.outcomes:
+            limitations.setdefault(li_.domain, []).append(li_.text)
+    notes += _discrepancies(study, o)
+    conflict = conflict_note(study, o, relative, fi, fc)
+    return StudyOutcome(
+        study_id=study.id, study_name=study.name, outcome=o, arms=(fi, fc), relative=relative,
+        participants=participants, notes=tuple(notes), counts=counts,
+        bias=rob.overall.judgement if rob else None, bias_support=rob.overall.support if rob else None,
+        registered=bool(study.citation.registration), randomised=bool(study.design.randomised),
+        limitations=limitations, bias_note=bias_note, intervention=arm_name(study, i_id),
+        gaps=tuple(gaps), conflict=conflict, weight=weight, raw=raw, computed_note=computed_note, target=outcome,
+        inverted=bool(relative is not None and relative.by == "msvitd" and inverted),
+    )
+
+
+def _from_arms(study, o, eff, counts, raw, li: str, lc: str):
+    """No estimate in the sources: (relative, computed note, notes, gaps) from the per-arm data, or the gap."""
+    relative = computed_note = None
+    notes: list[str] = []
+    gaps: list[str] = []
+    if counts is not None and o.measure in ("binary", "time_to_event"):
         try:
             e = rr_from_counts(*counts)
             relative = Relative("RR", e.estimate, e.lo, e.hi, None, "msvitd", f"risk ratio from counts, {e.method}")
@@ -126,31 +162,7 @@ def study_outcome(study, outcome, arms=None, others: bool = False) -> StudyOutco
         else:
             why = ", and no per-arm means with SDs and numbers analysed to compute one"
         gaps.append(f"a relative effect ({what} in the sources used{why})")
-    participants, weight, n_note = count_participants(study, fi, fc, pair, o.kind == "outcome")
-    if n_note:
-        notes.append(n_note)
-    if participants is None:
-        gaps.append("the number of participants (not reported in the sources used for these arms)")
-    rob = study.risk_of_bias
-    bias_note = None
-    if rob is not None and rob.outcomes and o.id not in rob.outcomes:
-        bias_note = f"The file's {rob.tool} assessment covers {', '.join(rob.outcomes)} only."
-        rob = None
-    limitations: dict = {}
-    for li_ in study.limitations:
-        if not li_.outcomes or o.id in li_.outcomes:
-            limitations.setdefault(li_.domain, []).append(li_.text)
-    notes += _discrepancies(study, o)
-    conflict = conflict_note(study, o, relative, fi, fc)
-    return StudyOutcome(
-        study_id=study.id, study_name=study.name, outcome=o, arms=(fi, fc), relative=relative,
-        participants=participants, notes=tuple(notes), counts=counts,
-        bias=rob.overall.judgement if rob else None, bias_support=rob.overall.support if rob else None,
-        registered=bool(study.citation.registration), randomised=bool(study.design.randomised),
-        limitations=limitations, bias_note=bias_note, intervention=arm_name(study, i_id),
-        gaps=tuple(gaps), conflict=conflict, weight=weight, raw=raw, computed_note=computed_note, target=outcome,
-        inverted=bool(relative is not None and relative.by == "msvitd" and inverted),
-    )
+    return relative, computed_note, notes, gaps
 
 
 def _words(ident: str) -> str:

@@ -176,3 +176,33 @@ def test_zero_cells_as_escalc():
 def test_bad_input_is_a_stated_error_never_a_number(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+arm = st.tuples(st.integers(0, 60), st.integers(1, 60)).map(lambda t: (min(t), max(t)))
+
+
+@given(arm, arm)
+def test_swapping_the_arms_negates_every_effect(i, c):
+    # Intervention and comparator swapped: log ratios and differences change sign, variances stay.
+    (a, n1), (b, n2) = i, c
+    for f in (odds_ratio, risk_ratio, risk_difference):
+        try:
+            e, r = f(a, n1, b, n2), f(b, n2, a, n1)
+        except ValueError as exc:  # not estimable both ways round, and said
+            assert "not estimable" in str(exc) or "no variance" in str(exc)
+            continue
+        assert e.yi == pytest.approx(-r.yi, abs=1e-12) and e.vi == pytest.approx(r.vi, rel=1e-12)
+        est, lo, hi = e.natural()
+        assert lo <= est <= hi
+
+
+@given(st.floats(-50, 50), st.floats(0.1, 30), st.integers(2, 500), st.floats(-50, 50), st.floats(0.1, 30),
+       st.integers(2, 500))
+def test_smd_shrinks_the_raw_standardised_difference(m1, s1, n1, m2, s2, n2):
+    g = smd(m1, s1, n1, m2, s2, n2)
+    sp = math.sqrt(((n1 - 1) * s1 ** 2 + (n2 - 1) * s2 ** 2) / (n1 + n2 - 2))
+    d = (m1 - m2) / sp
+    assert abs(g.yi) <= abs(d) + 1e-12 and g.vi > 0
+    assert md(m1, s1, n1, m2, s2, n2).yi == pytest.approx(m1 - m2)
