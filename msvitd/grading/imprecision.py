@@ -23,6 +23,12 @@ def suggest_imprecision(body: Body) -> Judgement:
                          "No numbers in the sources used (no effect estimate, no per-arm results): precision "
                          "cannot be judged.", "msvitd")
     if body.estimate is None or body.lo is None or body.hi is None:
+        if body.significant is None:
+            # Per-arm figures alone: nothing says how far chance could explain the difference (issue 16.2: no
+            # moderate or low certainty beside "msvitd cannot say whether it makes a difference").
+            return Judgement("imprecision", "very_serious",
+                             "Neither a confidence interval nor a test of the difference in the sources used: "
+                             "precision cannot be judged.", "msvitd")
         return Judgement("imprecision", "serious", "No confidence interval reported: precision cannot be checked.",
                          "msvitd")
     ci = f"95% CI {_fmt(body.lo)} to {_fmt(body.hi)}"

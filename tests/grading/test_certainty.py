@@ -117,3 +117,12 @@ def test_statement_from_body():
     b = body(outcome_type="surrogate", stands_for="disability")
     c = grade(b)
     assert plain_language(b, c, "Vitamin D", "New MRI lesions") == "Vitamin D probably reduces new MRI lesions."
+
+
+def test_per_arm_figures_without_interval_or_test_cannot_be_judged_for_precision():
+    # Issue 16.2: 11% vs 9% with no CI and no test sat at Low beside "msvitd cannot say whether it makes a
+    # difference". Without an interval or a test, precision cannot be judged at all: very serious.
+    none = grade(body(measure=None, estimate=None, lo=None, hi=None)).judgement("imprecision")
+    assert none.rating == "very_serious" and "Neither a confidence interval nor a test" in none.reason
+    tested = grade(body(measure=None, estimate=None, lo=None, hi=None, significant=False)).judgement("imprecision")
+    assert tested.rating == "serious"
