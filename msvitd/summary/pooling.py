@@ -140,6 +140,7 @@ def pooled_row(sources: Sequence[StudyOutcome], comparison_of: dict[str, str], q
     measure = check_poolable(sources, comparison_of, comparisons)
     ys, vs = zip(*(to_analysis_scale(measure, s.relative.estimate, s.relative.lo, s.relative.hi) for s in sources))
     method, test = _options(sources, comparison_of, comparisons, method)
+    hk_label = ", HK" if test == "knha" else ""  # the forest's label column is narrow; the footnote spells it out
     fe = pool(measure, ys, vs, model="fixed")
     re_ = pool(measure, ys, vs, model="random", tau2_method=method, test=test)
     rows = tuple(ForestRow(s.study_name, s.relative.estimate, s.relative.lo, s.relative.hi, w, wf,
@@ -148,8 +149,8 @@ def pooled_row(sources: Sequence[StudyOutcome], comparison_of: dict[str, str], q
     forest = Forest(qo.name, measure, rows, "random", method, re_.i2, re_.tau2, re_.q, re_.q_df, re_.q_p,
                     fixed=ForestRow("Fixed effect", fe.estimate, fe.lo, fe.hi, None, 100.0, pooled=True,
                                     participants=None, by="pooled"),
-                    pooled=ForestRow(f"Random ({method})", re_.estimate, re_.lo, re_.hi, 100.0, None, pooled=True,
-                                     by="pooled"),
+                    pooled=ForestRow(f"Random ({method}{hk_label})", re_.estimate, re_.lo, re_.hi, 100.0, None,
+                                     pooled=True, by="pooled"),
                     pi_lo=re_.pi_lo, pi_hi=re_.pi_hi)
     hk = ", Hartung-Knapp adjustment (t with {} df)".format(re_.df) if re_.test == "knha" else ""
     rel = Relative(measure, re_.estimate, re_.lo, re_.hi, f"P = {re_.p:.2g}", "pooled",
