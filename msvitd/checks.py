@@ -275,6 +275,8 @@ def check_study(study: Study, data) -> Iterator[Finding]:
         for j, oid in enumerate(study.risk_of_bias.outcomes):
             if oid not in outcome_ids:
                 yield "S206", f"no outcome with id {oid!r} in this study", ("risk_of_bias", "outcomes", j)
+    from msvitd.grading.evidence_checks import check_study as check_measures  # SDs, scales, person-time, GRADE
+    yield from check_measures(study, data)
 
 
 def _squash(text: str) -> str:

@@ -56,6 +56,7 @@ CODES: dict[str, Code] = {
     "S211": Code("uncited-number", E, "A number (count, percentage, estimate, CI, P value, dose...) whose block has no `cite:`."),
     "S212": Code("uncited-block", E, "A block that states what a source says (outcome, arm, harm, limitation...) with no `cite:`."),
     "S213": Code("template-todo", W, "A TODO left from a `msvitd new` template (an error with --strict)."),
+    "S230": Code("grade-contradicts-handbook", W, "A GRADE imprecision judgement less severe than the handbook's rule for the reported interval (summarize applies the rule)."),
     # --- diff: the article against its study (msvitd diff) ----------------------------------
     "D101": Code("narrower", I, "The article describes a narrower population, intervention or outcome than the study's."),
     "D102": Code("broader", W, "The article carries the result to a broader group or setting than the study's."),

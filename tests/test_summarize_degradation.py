@@ -116,9 +116,10 @@ def _rows(summary: Summary):
 def check(summary: Summary) -> None:
     """Every row says what happens, and for what it cannot show, says why."""
     for t, r, notes in _rows(summary):
-        # A GRADE level, or no rating at all (nothing to rate): never symbols without a level.
+        # A GRADE level, "not estimable", or no rating at all: never symbols without a level.
         c = r.certainty
-        assert r.statement.endswith(".") and (c is None or c.level in ("high", "moderate", "low", "very_low")
+        assert r.statement.endswith(".") and (c is None or c.level in ("high", "moderate", "low", "very_low",
+                                                                        "not_estimable")
                                               or not getattr(c, "symbols", ""))
         refs = [notes[i - 1] for i in r.footnotes]  # every reference points at a footnote
         if r.relative is None:

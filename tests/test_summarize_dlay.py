@@ -79,8 +79,9 @@ def test_plain_language_statements():
     # HR 0.69 (0.42 to 1.16) as reported (issue 15): low certainty, a point estimate past the 0.75 threshold
     assert r["relapse"]["statement"] == "Vitamin D may reduce relapse."
     # Not significant, but no numbers and no confidence interval: no claim of "little or no difference".
-    assert r["fatigue"]["statement"].startswith("The sources report no significant difference in fatigue but no "
-                                                "confidence interval")
+    # With risk of bias not assessed (serious) and no numbers (very serious) this is very low (issue 19).
+    assert r["fatigue"]["statement"] == "The evidence is very uncertain about the effect of vitamin D on fatigue."
+    assert r["fatigue"]["certainty"]["level"] == "very_low"
     for row in r.values():
         s = row["statement"].lower()
         assert "slow" not in s

@@ -114,13 +114,17 @@ def test_harm_rows_with_counts_and_without():
     assert stones.role == "harm" and stones.relative.measure == "RR" and stones.relative.by == "msvitd"
     assert stones.nnt.kind == "harm"
     assert rash.relative is None and any("relative effect" in g for g in rash.gaps)
-    assert rash.statement == "The sources give no numbers for rash; msvitd cannot state an effect."
+    # A result in words ("no difference") but no numbers and no risk-of-bias assessment: rated (a narrative
+    # summary), and very low: risk of bias not assessed counts as serious, imprecision very serious.
+    assert rash.certainty.level == "very_low"
+    assert rash.statement == "The evidence is very uncertain about the effect of vitamin D3 on rash."
 
 
 def test_short_label_names_the_intervention():
     (row,) = study_table(study(short_label="vitamin D", effect={"measure": "HR", "estimate": 0.5, "ci": [0.4, 0.6]},
                                arms={"vd": {"events": 30, "total": 200}, "pl": {"events": 60, "total": 200}})).rows
-    assert row.statement.startswith("Vitamin D ") and row.statement.endswith(" reduces relapse.")
+    # Risk of bias not assessed (serious) and the optimal information size not met (serious): low, "may reduce".
+    assert row.statement == "Vitamin D may reduce relapse."
     (row,) = study_table(study(effect={"measure": "HR", "estimate": 0.5, "ci": [0.4, 0.6]},
                                arms={"vd": {"events": 30, "total": 200}, "pl": {"events": 60, "total": 200}})).rows
     assert row.statement.startswith("Vitamin D3 ")  # no short_label: the agent
@@ -189,8 +193,8 @@ def test_body_statement_uses_the_common_short_label_or_the_question_s_interventi
                                                                       arms=COUNTS)]
     lib = Lib(differ, [question(["a", "b"], {"all": ["a", "b"]})])
     (row,) = build(lib, ["q"]).tables[0].rows
-    assert row.refused == "not pooled: the studies report different effect measures (A: HR, B: RR); msvitd does " \
-                          "not combine a hazard ratio, an odds ratio and a risk ratio"
+    assert row.refused.startswith("not pooled: the studies report different effect measures (A: HR, B: RR); they "
+                                  "measure different things (HR, RR): a hazard ratio compares rates over time")
     # Short labels differ: the question's intervention, up to its first comma or bracket.
     assert row.statement == "The evidence is very uncertain about the effect of high-dose vitamin D on relapse."
 

@@ -71,7 +71,12 @@ def test_three_hr_studies_pooled_like_metafor():
     domains = {j.domain: j for j in row.certainty.judgements}
     assert domains["inconsistency"].by == "msvitd" and "I² = 42%" in domains["inconsistency"].reason
     assert domains["imprecision"].rating in ("serious", "very_serious")
-    assert row.statement.startswith("Vitamin D probably makes little or no difference")
+    # None of the three studies has a risk-of-bias judgement: not assessed counts as serious (issue 19), so
+    # Moderate (serious imprecision) becomes Low.
+    rob = domains["risk_of_bias"]
+    assert rob.rating == "serious" and "not assessed, counted as serious" in rob.reason
+    assert row.certainty.level == "low"
+    assert row.statement.startswith("Vitamin D may make little or no difference")
 
 
 def test_forest_plot_in_text_and_json():
@@ -140,3 +145,180 @@ def test_computed_effects_from_counts_are_labelled():
     row = study_table(THREE[0]).rows[0]
     assert [c.measure for c in row.computed] == ["RR", "OR", "RD"]
     assert all(c.by == "msvitd" for c in row.computed)
+
+
+# ------------------------------------------------------------- issue 19: every measure from raw data
+
+import math  # noqa: E402
+
+from msvitd.stats import escalc  # noqa: E402
+from msvitd.stats.pooling import pool  # noqa: E402
+
+
+def raw_study(sid: str, measure: str, arms: dict, effect=None, outcome_extra=None, rob=None) -> Study:
+    outcome = {"id": "o", "name": "Outcome", "role": "primary", "type": "clinical", "measure": measure,
+               "arms": arms, **(outcome_extra or {})}
+    if effect:
+        outcome["effect"] = effect
+    data = {
+        "kind": "study", "id": sid, "name": sid.upper(), "citation": {"title": f"Trial {sid}"},
+        "sources": [{"id": "paper", "title": "The paper", "type": "paper"}],
+        "design": {"type": "rct", "randomised": True}, "population": {"condition": "relapsing MS"},
+        "arms": [{"id": "vd", "role": "intervention", "label": "vitamin D", "agent": "vitamin D"},
+                 {"id": "pl", "role": "comparator", "label": "placebo", "agent": "placebo"}],
+        "outcomes": [outcome],
+    }
+    if rob:
+        dom = {"judgement": rob, "support": "made up for a test"}
+        data["risk_of_bias"] = {"randomisation": dom, "deviations": dom, "missing_data": dom, "measurement": dom,
+                                "selection": dom, "overall": dom}
+    return Study.model_validate(data)
+
+
+def raw_question(ids, extra=None, comparison_extra=None) -> Question:
+    return Question.model_validate({
+        "kind": "question", "id": "q", "title": "Vitamin D in MS", "population": "adults with MS",
+        "intervention": "vitamin D", "comparator": "placebo",
+        "outcomes": [{"id": "o", "name": "Outcome", "importance": "critical",
+                      "from_studies": [{"study": s, "outcome": "o"} for s in ids], **(extra or {})}],
+        "comparisons": [{"id": "all", "label": "all", "studies": list(ids), "reason": "same comparison",
+                         **(comparison_extra or {})}],
+    })
+
+
+def one_row(studies, **kw):
+    (table,) = build(Lib(studies, [raw_question([s.id for s in studies], **kw)]), ["q"]).tables
+    (row,) = table.rows
+    return row, table
+
+
+MEANS = {"a": ((2.1, 1.0, 40), (2.6, 1.2, 38)), "b": ((3.0, 1.5, 60), (3.1, 1.4, 61))}
+
+
+def means_studies():
+    return [raw_study(sid, "continuous", {"vd": {"mean": i[0], "sd": i[1], "total": i[2]},
+                                          "pl": {"mean": c[0], "sd": c[1], "total": c[2]}})
+            for sid, (i, c) in MEANS.items()]
+
+
+def test_per_arm_means_and_sds_pool_to_a_mean_difference_and_a_standardised_one():
+    row, _ = one_row(means_studies())
+    mds = [escalc.md(*i, *c) for i, c in MEANS.values()]
+    ref = pool("MD", [e.yi for e in mds], [e.vi for e in mds], model="random", tau2_method="REML")
+    assert row.relative.measure == "MD" and row.relative.by == "pooled"
+    assert (row.relative.estimate, row.relative.lo, row.relative.hi) == pytest.approx((ref.estimate, ref.lo, ref.hi))
+    assert [m.relative.by for m in row.members] == ["msvitd", "msvitd"]
+    row, _ = one_row(means_studies(), extra={"pool_as": "SMD"})
+    gs = [escalc.smd(*i, *c) for i, c in MEANS.values()]
+    ref = pool("SMD", [e.yi for e in gs], [e.vi for e in gs], model="random", tau2_method="REML")
+    assert row.relative.measure == "SMD"
+    assert (row.relative.estimate, row.relative.lo, row.relative.hi) == pytest.approx((ref.estimate, ref.lo, ref.hi))
+
+
+def test_counts_in_one_study_and_an_or_in_another_pool_as_odds_ratios():
+    a = raw_study("a", "binary", {"vd": {"events": 20, "total": 100}, "pl": {"events": 30, "total": 100}})
+    b = raw_study("b", "binary", {}, effect={"measure": "OR", "estimate": 0.70, "ci": [0.45, 1.10]})
+    row, table = one_row([a, b])
+    assert row.relative.measure == "OR" and row.relative.by == "pooled" and row.studies == 2
+    ya = escalc.odds_ratio(20, 100, 30, 100)
+    yb = escalc.from_ci("OR", 0.70, 0.45, 1.10)
+    ref = pool("OR", [ya.yi, yb.yi], [ya.vi, yb.vi], model="random", tau2_method="REML")
+    assert row.relative.estimate == pytest.approx(ref.estimate)
+    assert any("computed as OR because another study of this outcome reports OR" in n for n in table.study_footnotes)
+
+
+def test_rates_with_person_years_pool_as_a_rate_ratio():
+    a = raw_study("a", "rate", {"vd": {"events": 30, "person_years": 200}, "pl": {"events": 45, "person_years": 190}})
+    b = raw_study("b", "rate", {"vd": {"rate": 0.28, "person_years": 220}, "pl": {"rate": 0.41, "person_years": 215}})
+    row, table = one_row([a, b])
+    assert row.relative.measure == "IRR"
+    ea, eb = escalc.rate_ratio(30, 200, 45, 190), escalc.rate_ratio(0.28 * 220, 220, 0.41 * 215, 215)
+    ref = pool("IRR", [ea.yi, eb.yi], [ea.vi, eb.vi], model="random", tau2_method="REML")
+    assert (row.relative.estimate, row.relative.lo, row.relative.hi) == pytest.approx((ref.estimate, ref.lo, ref.hi))
+    assert any("rate × person-years" in n for n in table.study_footnotes)  # the back-calculation is said
+
+
+def test_mixed_measures_are_refused_with_the_reason_never_a_number():
+    a = means_studies()[0]
+    b = raw_study("b", "continuous", {}, effect={"measure": "HR", "estimate": 0.8, "ci": [0.6, 1.1]})
+    row, _ = one_row([a, b])
+    assert row.relative is None and row.forest is None
+    assert row.refused.startswith("not pooled: the studies report different effect measures (A: MD, B: HR)")
+    assert "measure different things" in row.refused
+    # Means and SDs in one study, an SMD reported by the other: both as SMDs (as counts with an OR pool as ORs).
+    c = raw_study("c", "continuous", {}, effect={"measure": "SMD", "estimate": -0.2, "ci": [-0.5, 0.1]})
+    row, _ = one_row([a, c])
+    assert row.relative.measure == "SMD" and row.studies == 2
+    # A reported MD and a reported SMD: refused, and the reason says what would let them pool.
+    d = raw_study("d", "continuous", {}, effect={"measure": "MD", "estimate": -0.3, "ci": [-0.8, 0.2]})
+    row, _ = one_row([d, c])
+    assert row.relative is None and "`pool_as: SMD`" in row.refused
+
+
+def test_hartung_knapp_per_comparison():
+    row, _ = one_row(means_studies(), comparison_extra={"pooling": {"tau2": "DL", "hartung_knapp": True}})
+    mds = [escalc.md(*i, *c) for i, c in MEANS.values()]
+    ref = pool("MD", [e.yi for e in mds], [e.vi for e in mds], model="random", tau2_method="DL", test="knha")
+    assert (row.relative.lo, row.relative.hi) == pytest.approx((ref.lo, ref.hi))
+    assert "Hartung-Knapp adjustment (t with 1 df)" in row.relative.method
+
+
+def edss(sid, est, lo, hi):
+    return raw_study(sid, "continuous", {}, effect={"measure": "MD", "estimate": est, "ci": [lo, hi]},
+                     outcome_extra={"name": "Disability (EDSS)"}, rob="low")
+
+
+def test_a_significant_edss_difference_below_the_mid_is_little_or_no_difference():
+    # The review's experiment E8: an EDSS MD of about -0.17 (CI -0.33 to -0.01) split over two studies came out
+    # as High, "reduces disability progression". Against the EDSS MID (1.0 point) it is little or no difference.
+    row, table = one_row([edss("a", -0.15, -0.37, 0.07), edss("b", -0.19, -0.41, 0.03)])
+    assert row.relative.measure == "MD" and row.relative.hi < 0  # statistically significant
+    imp = row.certainty.judgement("imprecision")
+    assert imp.rating == "not_serious" and "within ±1" in imp.reason and "Kragt" in imp.reason
+    assert row.certainty.level == "high"
+    assert row.statement == "Vitamin D makes little or no difference to outcome."
+    # A question's own MID (with its source) overrides the table's.
+    row, _ = one_row([edss("a", -0.15, -0.37, 0.07), edss("b", -0.19, -0.41, 0.03)],
+                     extra={"mid": {"value": 0.1, "source": "made up for a test"}})
+    assert "made up for a test" in row.certainty.judgement("imprecision").reason
+    assert row.statement.startswith("Vitamin D ") and "little or no" not in row.statement
+
+
+def test_dlay_relapse_with_the_reported_hazard_ratio():
+    # The evidence helper adds HR 0.69 (0.42 to 1.16), P = .16, and 32/147 relapses on placebo to D-Lay MS.
+    s = raw_study("dlay", "binary", {"vd": {"events": 28, "total": 156}, "pl": {"events": 32, "total": 147}},
+                  effect={"measure": "HR", "estimate": 0.69, "ci": [0.42, 1.16], "p": 0.16},
+                  outcome_extra={"significant": False, "grade": {
+                      "risk_of_bias": {"rating": "serious", "reason": "follow-up stopped at first activity"},
+                      "imprecision": {"rating": "serious", "reason": "CI includes no effect and benefit"}}})
+    row, _ = one_row([s])
+    imp = row.certainty.judgement("imprecision")
+    # The CI crosses 1 and 0.75 but not 1.25: serious by the rule, so the file's judgement stands.
+    assert (imp.rating, imp.by, imp.file_rating) == ("serious", "file", None)
+    assert row.relative.measure == "HR" and row.certainty.level == "low"
+    # GRADE's wording follows the point estimate (0.69, beyond 0.75) at low certainty (Santesso 2020).
+    assert row.statement == "Vitamin D may reduce outcome."
+    # Without the HR, the counts give RR 0.82 (0.52 to 1.30): both thresholds, very serious over the file's serious.
+    s2 = raw_study("dlay", "binary", {"vd": {"events": 28, "total": 156}, "pl": {"events": 32, "total": 147}},
+                   outcome_extra={"significant": False, "grade": {
+                       "risk_of_bias": {"rating": "serious", "reason": "follow-up stopped at first activity"},
+                       "imprecision": {"rating": "serious", "reason": "CI includes no effect and benefit"}}})
+    row, table = one_row([s2])
+    imp = row.certainty.judgement("imprecision")
+    assert (imp.rating, imp.file_rating, imp.by) == ("very_serious", "serious", "msvitd")
+    assert "includes no effect and both appreciable benefit and appreciable harm" in imp.reason
+    assert "The study file rates imprecision serious" in imp.reason
+    assert row.certainty.level == "very_low"
+    assert row.statement == "The evidence is very uncertain about the effect of vitamin D on outcome."
+    assert math.isclose(row.relative.estimate, (28 / 156) / (32 / 147))
+
+
+def test_a_question_row_rated_otherwise_than_the_study_table_says_why():
+    s = raw_study("a", "binary", {"vd": {"events": 20, "total": 100}, "pl": {"events": 30, "total": 100}}, rob="low")
+    extra = {"grade": {"indirectness": {"rating": "serious", "reason": "other population"}}}
+    row, table = one_row([s], extra=extra)
+    own = build(Lib([s], []), ["a"]).tables[0].rows[0]
+    assert own.certainty.level != row.certainty.level
+    note = next(n for n in table.footnotes if "in the study's own table" in n)
+    assert note.startswith(f"A: rated {row.certainty.label} here but {own.certainty.label} in the study's own table, "
+                           "because of indirectness serious (−1) here (the question file) vs not serious")

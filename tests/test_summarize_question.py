@@ -156,8 +156,11 @@ def test_certainty_judged_across_studies(tables):
     relapse = row(tables["add-on-vs-placebo"], "relapse")
     assert relapse.certainty.judgement("inconsistency").rating == "not_serious"
     assert relapse.certainty.judgement("imprecision").rating == "very_serious"
-    assert relapse.statement.startswith("No study gives a confidence interval (SOLAR: no significant difference; "
-                                        "CHOLINE: no significant difference)")
+    # Risk of bias: SOLAR (most of the weight) not assessed, CHOLINE high: serious, so very low (issue 19).
+    assert relapse.certainty.level == "very_low"
+    assert "SOLAR: serious (msvitd; not assessed, counted as serious until it is)" in \
+        relapse.certainty.judgement("risk_of_bias").reason
+    assert relapse.statement == "The evidence is very uncertain about the effect of vitamin D on relapse."
     assert relapse.participants is None and relapse.participants_partial
 
 

@@ -17,7 +17,6 @@ from typing import Mapping, Optional, Sequence
 from msvitd.grading.certainty import RATING_LABELS, STEPS, Judgement
 
 RATINGS = ("not_serious", "serious", "very_serious")
-UNASSESSED = "No risk-of-bias assessment"  # how suggest_risk_of_bias starts when a study has none
 BY = {"file": "study file", "question": "question file", "msvitd": "msvitd"}
 
 
@@ -58,14 +57,15 @@ def combine(domain: str, results: Sequence[StudyResult], study_weights: Optional
     parts = []
     for r, w in zip(results, study_weights):
         j = r.judgements.get(domain)
-        rating = j.rating if j is not None else "not_serious"
+        # A study with no judgement at all for risk of bias is unassessed: counted as serious, never as low.
+        rating = j.rating if j is not None else ("serious" if domain == "risk_of_bias" else "not_serious")
         if domain == "indirectness" and r.fit and STEPS[rating] < 1:
             rating = "serious"
         steps.append((STEPS[rating], w))
         who = BY.get(j.by, j.by) if j is not None else "msvitd"
         extra = f"; differs from the comparison: {', '.join(r.fit)}" if domain == "indirectness" and r.fit else ""
-        if j is not None and j.by == "msvitd" and j.reason.startswith(UNASSESSED):
-            extra += "; not assessed, so not rated down"
+        if (j is None and domain == "risk_of_bias") or (j is not None and not j.assessed):
+            extra += "; not assessed, counted as serious until it is"
         parts.append(f"{r.name}: {_label(rating)} ({who}{extra})")
     very = sum(w for s, w in steps if s >= 2) / total
     serious = sum(w for s, w in steps if s >= 1) / total

@@ -19,13 +19,16 @@ STATEMENTS: dict[tuple[str, str], str] = {
 VERBS = {"decrease": ("reduce", "reduces"), "increase": ("increase", "increases")}
 
 LEVELS = ("very_low", "low", "moderate", "high")
-SYMBOLS = {"high": "⊕⊕⊕⊕", "moderate": "⊕⊕⊕◯", "low": "⊕⊕◯◯", "very_low": "⊕◯◯◯"}
-LABELS = {"high": "High", "moderate": "Moderate", "low": "Low", "very_low": "Very low"}
+# An outcome with no numbers and no narrative result has nothing to rate: no symbols, "Not estimable".
+NOT_ESTIMABLE = "not_estimable"
+SYMBOLS = {"high": "⊕⊕⊕⊕", "moderate": "⊕⊕⊕◯", "low": "⊕⊕◯◯", "very_low": "⊕◯◯◯", NOT_ESTIMABLE: ""}
+LABELS = {"high": "High", "moderate": "Moderate", "low": "Low", "very_low": "Very low", NOT_ESTIMABLE: "Not estimable"}
 MEANINGS = {
     "high": "We are very confident that the true effect lies close to that of the estimate.",
     "moderate": "The true effect is likely to be close to the estimate, but may be substantially different.",
     "low": "The true effect may be substantially different from the estimate.",
     "very_low": "The true effect is likely to be substantially different from the estimate.",
+    NOT_ESTIMABLE: "The sources give neither numbers nor a result in words: there is no estimate to rate.",
 }
 
 

@@ -122,6 +122,11 @@ class ArmResult(Model):
     unit: Optional[Text] = None  # for means and medians: "days", "EDSS points"
     rate: Number = None  # e.g. annualised relapse rate
     person_years: Number = None
+    # For a mean difference from the change from baseline (RevMan and metafor accept change or final values
+    # for an MD, not a mix of both for an SMD): the mean change, its SD, and the baseline mean.
+    change_mean: Number = None
+    change_sd: Number = None
+    baseline_mean: Number = None
     cite: Cite = []
 
 

@@ -13,6 +13,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import BeforeValidator, Field, model_validator
 
 from msvitd.models.common import Flag, GradeJudgements, Id, Model, Text, Texts
+from msvitd.models.measures import MinimalImportantDifference, PoolingOptions, PoolMeasure
 from msvitd.models.study import Thresholds
 
 # The same choices as `design.therapy`, `design.comparator_type` and `population.stage` of a study.
@@ -67,6 +68,11 @@ class QuestionOutcome(Model):
     grade: Optional[GradeJudgements] = None
     # Where an effect becomes appreciable for this outcome (ratio scale), for the imprecision judgement.
     thresholds: Optional[Thresholds] = None
+    # The minimal important difference for a continuous outcome (overrides the studies'), with its source.
+    mid: Optional[MinimalImportantDifference] = None
+    # The effect measure to pool on; msvitd computes it from each study's raw data (counts, means and SDs,
+    # events and person-time) where it can. Default: the measure the studies share.
+    pool_as: Optional[PoolMeasure] = None
 
 
 class Comparison(Model):
@@ -83,6 +89,7 @@ class Comparison(Model):
     therapy: Optional[Therapy] = None
     comparator_type: Optional[ComparatorType] = None
     stages: list[Stage] = []
+    pooling: Optional[PoolingOptions] = None  # default: REML random effects, normal-based interval
 
 
 class StudyContext(Model):

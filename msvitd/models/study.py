@@ -9,6 +9,7 @@ from pydantic import Field
 from msvitd.models.common import (
     ArmResult, Cite, Count, DateText, Flag, Effect, GradeJudgements, Id, Model, Number, Pair, PV, Source, Text, Texts,
 )
+from msvitd.models.measures import MinimalImportantDifference, Scale
 
 
 class Citation(Model):
@@ -132,6 +133,9 @@ class Outcome(Model):
     thresholds: Optional["Thresholds"] = None
     grade: Optional[GradeJudgements] = None
     prespecified: Flag = None
+    # Continuous outcomes: the instrument and its range, and the minimal important difference with its source.
+    scale: Optional[Scale] = None
+    mid: Optional[MinimalImportantDifference] = None
     cite: Cite = []
 
 

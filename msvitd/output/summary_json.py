@@ -36,7 +36,8 @@ def _row(r) -> dict:
     d["certainty"] = {
         "level": getattr(c, "level", None), "label": getattr(c, "label", None) or None,
         "symbols": getattr(c, "symbols", None) or None, "start": getattr(c, "start", None),
-        "judgements": [{"domain": j.domain, "rating": j.rating, "steps": j.steps, "reason": j.reason, "by": j.by}
+        "judgements": [{"domain": j.domain, "rating": j.rating, "steps": j.steps, "reason": j.reason, "by": j.by,
+                        "assessed": getattr(j, "assessed", True), "file_rating": getattr(j, "file_rating", None)}
                        for j in (getattr(c, "judgements", ()) or ())],
     }
     return d

@@ -7,7 +7,7 @@ from msvitd.output.forest import render_forest
 from msvitd.output.term import console, export
 from msvitd.summary.report import Row, Summary, Table
 
-CERTAINTY_STYLE = {"high": "green", "moderate": "cyan", "low": "yellow", "very_low": "red"}
+CERTAINTY_STYLE = {"high": "green", "moderate": "cyan", "low": "yellow", "very_low": "red", "not_estimable": "dim"}
 
 
 def _add_row(tab, r: Row) -> None:

@@ -402,8 +402,9 @@ def glance(tables: Sequence[SofTable], article: Optional[ArticleView], diff: Opt
             if question:
                 label = t.title[len(question) + 2:] if t.title.startswith(question + ": ") else t.title
                 where = f"{_cap(label)} — "
+            sym = f" ({main.certainty_symbols})" if main.certainty_symbols else ""  # none when not estimable
             out.append(f"{where}{main.name}: {main.statement.rstrip('.')}. {_cap(main.relative)}; certainty "
-                       f"{main.certainty_label.lower()} ({main.certainty_symbols}).")
+                       f"{main.certainty_label.lower()}{sym}.")
     if article is not None and article.critique_error is None:
         c = article.counts
         n = sum(c.values())

@@ -3,6 +3,12 @@
 Works on the analysis scale: log ratios (HR, RR, OR, IRR) or raw differences. Reports Cochran's Q
 with its P, I^2 (Higgins & Thompson: (Q - df) / Q), tau^2, and a prediction interval for k >= 3
 with t(k - 2) (Higgins, Thompson & Spiegelhalter 2009; Cochrane Handbook 10.10.4.3).
+
+``i2_tau2`` is I^2 as metafor prints it for a random-effects model, tau^2 / (tau^2 + s^2) with s^2 the
+"typical" within-study variance (Higgins & Thompson 2002, eq. 9); with DerSimonian-Laird it equals the
+Q-based I^2. The Hartung-Knapp(-Sidik-Jonkman) option (``test="knha"``) scales the variance of the
+random-effects estimate by sum w (y - mu)^2 / (k - 1) and uses t(k - 1), as metafor's test="knha"
+(untruncated; Cochrane Handbook 10.10.4.2 recommends it when there are few studies).
 """
 
 from __future__ import annotations
@@ -11,9 +17,9 @@ import math
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from msvitd.stats.distributions import chi2_sf, norm_ppf, norm_sf, t_ppf
+from msvitd.stats.distributions import chi2_sf, norm_ppf, norm_sf, t_cdf, t_ppf
 
-__all__ = ["Pooled", "pool", "to_analysis_scale", "from_analysis_scale", "tau2_dl", "tau2_reml"]
+__all__ = ["Pooled", "pool", "to_analysis_scale", "from_analysis_scale", "tau2_dl", "tau2_reml", "typical_variance"]
 
 RATIOS = ("HR", "RR", "OR", "IRR")
 
@@ -59,6 +65,16 @@ class Pooled:
     pi_lo: Optional[float] = None  # prediction interval (natural scale), random effects and k >= 3
     pi_hi: Optional[float] = None
     level: float = 0.95
+    test: str = "z"  # "z" (normal) or "knha" (Hartung-Knapp, t with k - 1 df)
+    df: Optional[int] = None  # degrees of freedom of the t distribution with test="knha"
+    i2_tau2: Optional[float] = None  # percent: metafor's I^2 for a random-effects model (from tau^2)
+
+
+def typical_variance(v: Sequence[float]) -> float:
+    """Higgins & Thompson's typical within-study variance: (k - 1) sum w / ((sum w)^2 - sum w^2)."""
+    w = [1 / vi for vi in v]
+    sw, sw2 = sum(w), sum(wi * wi for wi in w)
+    return (len(v) - 1) * sw / (sw * sw - sw2) if sw * sw > sw2 else 0.0
 
 
 def _fe(y, v):
@@ -95,8 +111,12 @@ def tau2_reml(y: Sequence[float], v: Sequence[float], tol: float = 1e-10, max_it
 
 
 def pool(measure: str, y: Sequence[float], v: Sequence[float], model: str = "random", tau2_method: str = "REML",
-         level: float = 0.95) -> Pooled:
-    """Pool studies given on the analysis scale (``y`` log ratios or differences, ``v`` variances)."""
+         level: float = 0.95, test: str = "z") -> Pooled:
+    """Pool studies given on the analysis scale (``y`` log ratios or differences, ``v`` variances).
+
+    ``test="knha"`` applies the Hartung-Knapp adjustment to a random-effects model (k >= 2)."""
+    if test not in ("z", "knha"):
+        raise ValueError(f"unknown test {test!r} (z or knha)")
     k = len(y)
     if k == 0 or k != len(v):
         raise ValueError("pooling needs one variance per estimate and at least one study")
@@ -123,8 +143,17 @@ def pool(measure: str, y: Sequence[float], v: Sequence[float], model: str = "ran
     mu = sum(wi * yi for wi, yi in zip(w, y)) / sw
     se = math.sqrt(1 / sw)
     zc = norm_ppf(0.5 + level / 2)
-    z = mu / se
-    p = 2 * norm_sf(abs(z))
+    t_df = None
+    if test == "knha" and model == "random" and k >= 2:
+        s2 = sum(wi * (yi - mu) ** 2 for wi, yi in zip(w, y)) / (k - 1)
+        se, t_df = math.sqrt(s2 / sw), k - 1
+        zc = t_ppf(0.5 + level / 2, t_df)
+    z = mu / se if se > 0 else math.copysign(math.inf, mu) if mu else 0.0
+    p = 2 * t_cdf(-abs(z), t_df) if t_df else 2 * norm_sf(abs(z))
+    i2_tau2 = None
+    if model == "random" and k > 1:
+        vt = typical_variance(v)
+        i2_tau2 = 100 * tau2 / (tau2 + vt) if tau2 + vt > 0 else 0.0
     pi_lo = pi_hi = None
     if model == "random" and k >= 3:
         t = t_ppf(0.5 + level / 2, k - 2)
@@ -135,4 +164,5 @@ def pool(measure: str, y: Sequence[float], v: Sequence[float], model: str = "ran
         lo=from_analysis_scale(measure, mu - zc * se), hi=from_analysis_scale(measure, mu + zc * se), y=mu, se=se,
         z=z, p=p, q=q, q_df=df, q_p=q_p, i2=i2, tau2=tau2, tau=math.sqrt(tau2),
         weights=tuple(100 * wi / sw for wi in w), pi_lo=pi_lo, pi_hi=pi_hi, level=level,
+        test="knha" if t_df else "z", df=t_df, i2_tau2=i2_tau2,
     )

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
-from msvitd.summary.pooling import PoolingRefused, check_poolable, pooled_row
+from msvitd.summary.pooling import PoolingRefused, check_poolable, harmonise, pooled_row
 from msvitd.summary.report import ContextLine, Forest, Row, Table
 from msvitd.summary.study_outcome import StudyOutcome, study_outcome
 from msvitd.summary.study_row import study_row
@@ -140,6 +140,8 @@ def _question_outcome(question, qo, found, book: Footnotes, comparison_of, compa
                       sub: Footnotes) -> tuple[Row, list[Forest]]:
     """The body-of-evidence row for one question outcome in one comparison (footnotes in ``book``), with the
     per-study rows as members (their footnotes in ``sub``), and the forest plots of what is not pooled."""
+    harmonised = harmonise([so for _, so, _ in found], qo)  # computed effects take the measure the others report
+    found = [(src, so, fit) for (src, _, fit), so in zip(found, harmonised)]
     sos = [so for _, so, _ in found]
     if len(found) == 1:
         src, so, fit = found[0]

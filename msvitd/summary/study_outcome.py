@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from msvitd.grading.mid import outcome_mid
 from msvitd.stats.effects import rd_newcombe, rr_from_counts
 from msvitd.summary.arm_figures import arm_figure, conflict_note, count_participants
+from msvitd.summary.raw_effects import RawData, raw_data, relative_from_raw
 from msvitd.summary.report import ArmFigure, Relative
-from msvitd.summary.selection import OutcomeView, arm_label, arm_name, pick_effect, view
+from msvitd.summary.selection import OutcomeView, arm_label, arm_name, find_arm, pick_effect, view
 from msvitd.summary.wording import short
 
 
@@ -35,11 +37,19 @@ class StudyOutcome:
     gaps: tuple[str, ...] = ()
     conflict: Optional[str] = None  # the estimate and the per-arm figures point different ways (footnote)
     weight: Optional[int] = None  # participants, else randomised or enrolled, for weighting across studies
+    raw: Optional[RawData] = None  # per-arm data msvitd can compute effects from (counts, means, rates)
+    computed_note: Optional[str] = None  # the footnote on an effect msvitd computed (replaced when recomputed)
+    target: object = None  # the study's outcome (or harm) model: its scale and MID
+    inverted: bool = False  # the relative effect is the source's, turned round
 
     @property
     def p0(self) -> Optional[float]:
         """The comparator risk: the comparator arm's."""
         return self.arms[1].risk
+
+    def mid_for(self, qo=None) -> tuple[Optional[float], Optional[str]]:
+        """The minimal important difference (and its source) for this outcome, the question's first."""
+        return outcome_mid(self.target, qo) if self.target is not None else (None, None)
 
 
 def study_outcome(study, outcome, arms=None, others: bool = False) -> StudyOutcome:
@@ -61,6 +71,8 @@ def study_outcome(study, outcome, arms=None, others: bool = False) -> StudyOutco
             gaps.append(f"effects from the per-arm counts ({fi.events}/{fi.total} vs {fc.events}/{fc.total}: more "
                         f"events than participants; run `msvitd validate`)")
     relative = None
+    computed_note = None
+    raw = raw_data(o, counts, pair, lambda a: find_arm(study, a))
     li, lc = arm_label(study, i_id), arm_label(study, c_id)
     if eff is not None and eff.estimate is not None:
         lo, hi = eff.ci if eff.ci else (None, None)
@@ -84,26 +96,10 @@ def study_outcome(study, outcome, arms=None, others: bool = False) -> StudyOutco
             relative = Relative(eff.measure, eff.estimate, lo, hi, p, "source", eff.method)
         if relative is not None and relative.lo is None:
             gaps.append(f"a confidence interval for the {eff.measure} (not reported in the sources used)")
-    elif counts is not None and o.measure in ("binary", "time_to_event"):
-        try:
-            e = rr_from_counts(*counts)
-            relative = Relative("RR", e.estimate, e.lo, e.hi, None, "msvitd", f"risk ratio from counts, {e.method}")
-            notes.append(f"{study.name}: no relative effect in the sources; RR {e.estimate:.2f} "
-                         f"({e.lo:.2f} to {e.hi:.2f}) computed by msvitd from {counts[0]}/{counts[1]} vs "
-                         f"{counts[2]}/{counts[3]} ({e.method}).")
-        except ValueError as exc:
-            e = rd_newcombe(*counts)
-            relative = Relative("RD", e.estimate, e.lo, e.hi, None, "msvitd", f"risk difference from counts, {e.method}")
-            notes.append(f"{study.name}: relative effect not estimable from {counts[0]}/{counts[1]} vs "
-                         f"{counts[2]}/{counts[3]} ({exc}); risk difference {e.estimate:.2f} ({e.lo:.2f} to "
-                         f"{e.hi:.2f}) computed by msvitd ({e.method}).")
     else:
-        what = f"no {eff.measure} for {li} vs {lc}" if eff is not None else "no effect estimate"
-        if o.measure in ("binary", "time_to_event"):
-            why = ", and no per-arm event counts to compute one"
-        else:
-            why = f"; msvitd computes one only from event counts, and this is a {o.measure.replace('_', ' ')} outcome"
-        gaps.append(f"a relative effect ({what} in the sources used{why})")
+        relative, computed_note, more_notes, more_gaps = _from_arms(study, o, eff, counts, raw, li, lc)
+        notes += more_notes
+        gaps += more_gaps
     participants, weight, n_note = count_participants(study, fi, fc, pair, o.kind == "outcome")
     if n_note:
         notes.append(n_note)
@@ -126,8 +122,47 @@ def study_outcome(study, outcome, arms=None, others: bool = False) -> StudyOutco
         bias=rob.overall.judgement if rob else None, bias_support=rob.overall.support if rob else None,
         registered=bool(study.citation.registration), randomised=bool(study.design.randomised),
         limitations=limitations, bias_note=bias_note, intervention=arm_name(study, i_id),
-        gaps=tuple(gaps), conflict=conflict, weight=weight,
+        gaps=tuple(gaps), conflict=conflict, weight=weight, raw=raw, computed_note=computed_note, target=outcome,
+        inverted=bool(relative is not None and relative.by == "msvitd" and inverted),
     )
+
+
+def _from_arms(study, o, eff, counts, raw, li: str, lc: str):
+    """No estimate in the sources: (relative, computed note, notes, gaps) from the per-arm data, or the gap."""
+    relative = computed_note = None
+    notes: list[str] = []
+    gaps: list[str] = []
+    if counts is not None and o.measure in ("binary", "time_to_event"):
+        try:
+            e = rr_from_counts(*counts)
+            relative = Relative("RR", e.estimate, e.lo, e.hi, None, "msvitd", f"risk ratio from counts, {e.method}")
+            computed_note = (f"{study.name}: no relative effect in the sources; RR {e.estimate:.2f} "
+                             f"({e.lo:.2f} to {e.hi:.2f}) computed by msvitd from {counts[0]}/{counts[1]} vs "
+                             f"{counts[2]}/{counts[3]} ({e.method}).")
+            notes.append(computed_note)
+        except ValueError as exc:
+            e = rd_newcombe(*counts)
+            relative = Relative("RD", e.estimate, e.lo, e.hi, None, "msvitd", f"risk difference from counts, {e.method}")
+            notes.append(f"{study.name}: relative effect not estimable from {counts[0]}/{counts[1]} vs "
+                         f"{counts[2]}/{counts[3]} ({exc}); risk difference {e.estimate:.2f} ({e.lo:.2f} to "
+                         f"{e.hi:.2f}) computed by msvitd ({e.method}).")
+    elif raw is not None:
+        try:
+            relative, computed_note = relative_from_raw(raw, raw.measures[0])
+            computed_note = f"{study.name}: {computed_note}"
+            notes.append(computed_note)
+        except ValueError as exc:  # e.g. no events in either arm: say so, never a number
+            gaps.append(f"a relative effect (from {raw.describe()}: {exc})")
+    else:
+        what = f"no {eff.measure} for {li} vs {lc}" if eff is not None else "no effect estimate"
+        if o.measure in ("binary", "time_to_event"):
+            why = ", and no per-arm event counts to compute one"
+        elif o.measure == "rate":
+            why = ", and no per-arm events (or rates) with person-time to compute one"
+        else:
+            why = ", and no per-arm means with SDs and numbers analysed to compute one"
+        gaps.append(f"a relative effect ({what} in the sources used{why})")
+    return relative, computed_note, notes, gaps
 
 
 def _words(ident: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Optional, Sequence
 
-from msvitd.grading.certainty import DOMAINS, RATIOS, Body, StudyBias, default_thresholds, grade
+from msvitd.grading.certainty import DOMAINS, RATIOS, Body, StudyBias, default_thresholds, differs, grade
 from msvitd.stats.effects import or_from_counts, rd_newcombe, rr_from_counts
 from msvitd.stats.pvalues import p_check, p_interval_from_ci
 from msvitd.summary.absolute import nnt_figure, to_absolute
@@ -44,6 +44,7 @@ def _study_body(so: StudyOutcome, qo=None) -> Body:
     rel = so.relative
     b, h, src = _thresholds(o, qo)
     no_numbers = rel is None and all(f.risk is None and f.text is None for f in so.arms)
+    mid, mid_source = so.mid_for(qo) if rel is not None and rel.measure == "MD" else (None, None)
     return Body(
         outcome=o.name, randomised=so.randomised, k=1, participants=so.participants,
         measure=rel.measure if rel else None, estimate=rel.estimate if rel else None,
@@ -53,6 +54,7 @@ def _study_body(so: StudyOutcome, qo=None) -> Body:
         bias=(StudyBias(so.study_name, so.bias, 100.0, so.bias_support),) if so.bias else (),
         registered=so.registered, limitations=so.limitations, no_numbers=no_numbers, bias_note=so.bias_note,
         significant=o.significant, direction=arm_direction(so), better=o.better, direction_unclear=so.conflict is not None,
+        narrative=o.significant is not None or bool(o.finding), mid=mid, mid_source=mid_source,
     )
 
 
@@ -152,6 +154,10 @@ def study_row(so: StudyOutcome, role: str, book: Footnotes, name: Optional[str] 
     who = {"file": "judged in the study file"} if in_question else None
     prefix = f"{so.study_name}, " if in_question else ""
     refs = judgement_notes(certainty, book, prefix, who)
+    if in_question:  # the same outcome may be rated otherwise in the study's own table: say why (issue 16.2)
+        why = differs(grade(_study_body(so), given_grades(o.grade, "file")), certainty, so.study_name)
+        if why:
+            refs.append(book.add(why))
     p_note = _p_note(short(o.name), rel)
     mine = [*nnt_notes, *([p_note] if p_note else [])]
     if in_question:

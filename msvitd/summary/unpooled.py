@@ -65,7 +65,9 @@ def unpooled_row(qo, sos: Sequence[StudyOutcome], members: Sequence[Row], result
     otype, stands = outcome_kind(sos)
     body = Body(outcome=qo.name, randomised=all(s.randomised for s in sos), k=k, participants=participants,
                 outcome_type=otype, stands_for=stands, registered=all(s.registered for s in sos),
-                no_numbers=not any(r.has_numbers for r in results))
+                no_numbers=not any(r.has_numbers for r in results),
+                narrative=any(r.verdict is not None or s.outcome.finding or s.outcome.significant is not None
+                              for r, s in zip(results, sos)))
     certainty = grade(body, question_grades(qo), suggested)
     refs = [book.add(f"{qo.name}: {reason}.")]
     refs += judgement_notes(certainty, book)

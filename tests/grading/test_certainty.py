@@ -8,7 +8,9 @@ from msvitd.grading.plain_language import LEVELS, STATEMENTS, SYMBOLS, statement
 
 
 def body(**kw):
-    base = dict(outcome="Relapse", participants=303, measure="HR", estimate=0.66, lo=0.50, hi=0.87, p0=0.741)
+    # A trial whose RoB 2 judgement for this outcome is low; tests of an unassessed risk of bias pass bias=().
+    base = dict(outcome="Relapse", participants=303, measure="HR", estimate=0.66, lo=0.50, hi=0.87, p0=0.741,
+                bias=(StudyBias("T", "low"),))
     base.update(kw)
     return Body(**base)
 
@@ -58,7 +60,22 @@ def test_risk_of_bias_from_rob2():
     assert grade(body(bias=[StudyBias("T", "low")])).judgement("risk_of_bias").rating == "not_serious"
     assert grade(body(bias=[StudyBias("T", "some_concerns")])).judgement("risk_of_bias").rating == "serious"
     assert grade(body(bias=[StudyBias("T", "high")])).judgement("risk_of_bias").rating == "very_serious"
-    assert "unassessed" in grade(body()).judgement("risk_of_bias").reason
+
+
+
+def test_risk_of_bias_not_assessed_is_shown_as_such_and_never_lifts_certainty():
+    # Issue 19: an outcome with no RoB judgement was treated as low risk ("not serious"). It is shown as not
+    # assessed, with msvitd's suggested rating (serious) counted, so High becomes Moderate.
+    c = grade(body(bias=()))
+    j = c.judgement("risk_of_bias")
+    assert (j.rating, j.assessed, j.by) == ("serious", False, "msvitd")
+    assert j.label == "not assessed (suggested: serious (−1))"
+    assert "cannot be taken to be at low risk" in j.reason
+    assert c.level == "moderate" and grade(body()).level == "high"
+    # Part of the weight unassessed counts as some concerns: 60% unassessed + 40% low is serious, never low.
+    mixed = body(bias=(StudyBias("A", "low", 40.0), StudyBias("B", None, 60.0)))
+    j = grade(mixed).judgement("risk_of_bias")
+    assert j.rating == "serious" and "B: not assessed, counted as some concerns" in j.reason
 
 
 def test_floor_is_very_low():
@@ -88,7 +105,7 @@ def test_plain_language_table_complete_and_worded():
         "Vitamin D may make little or no difference to relapse."
     assert statement("very_low", "important", "Vitamin D", "MRI activity") == \
         "The evidence is very uncertain about the effect of vitamin D on MRI activity."
-    assert set(SYMBOLS.values()) == {"⊕⊕⊕⊕", "⊕⊕⊕◯", "⊕⊕◯◯", "⊕◯◯◯"}
+    assert set(SYMBOLS.values()) == {"⊕⊕⊕⊕", "⊕⊕⊕◯", "⊕⊕◯◯", "⊕◯◯◯", ""}  # "": not estimable, no symbols
 
 
 @pytest.mark.parametrize("est, size", [(0.66, "important"), (0.82, "trivial"), (1.3, "important"), (1.0, "trivial")])
@@ -100,3 +117,12 @@ def test_statement_from_body():
     b = body(outcome_type="surrogate", stands_for="disability")
     c = grade(b)
     assert plain_language(b, c, "Vitamin D", "New MRI lesions") == "Vitamin D probably reduces new MRI lesions."
+
+
+def test_per_arm_figures_without_interval_or_test_cannot_be_judged_for_precision():
+    # Issue 16.2: 11% vs 9% with no CI and no test sat at Low beside "msvitd cannot say whether it makes a
+    # difference". Without an interval or a test, precision cannot be judged at all: very serious.
+    none = grade(body(measure=None, estimate=None, lo=None, hi=None)).judgement("imprecision")
+    assert none.rating == "very_serious" and "Neither a confidence interval nor a test" in none.reason
+    tested = grade(body(measure=None, estimate=None, lo=None, hi=None, significant=False)).judgement("imprecision")
+    assert tested.rating == "serious"
