@@ -185,4 +185,16 @@ def plain_language(body: Body, certainty: Certainty, intervention: str, outcome:
     if body.direction_unclear and size == "important" and certainty.level != "very_low":
         return (f"{intervention} may change {outcome[0].lower() + outcome[1:] if outcome[1:2].islower() else outcome}, "
                 f"but the sources leave its direction unclear.")
-    return statement(certainty.level, size, intervention, outcome, direction)
+    text = statement(certainty.level, size, intervention, outcome, direction)
+    if size == "important" and certainty.level in ("moderate", "low") and _includes_no_effect(body):
+        # Santesso's wording follows the point estimate; when the interval also holds no effect, a reader
+        # must not take "may reduce" for a shown difference (the spin msvitd's critique flags in articles).
+        text = text[:-1] + "; the confidence interval also includes no difference (not statistically significant)."
+    return text
+
+
+def _includes_no_effect(body: Body) -> bool:
+    if body.lo is None or body.hi is None:
+        return False
+    null = 1.0 if body.measure in RATIOS else 0.0
+    return body.lo < null < body.hi
