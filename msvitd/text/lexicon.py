@@ -1,6 +1,6 @@
 """The word lists the reader works from, loaded from YAML data files and compiled to regexes.
 
-The bundled files live in ``msvitd/data/lexicons/``; users add their own with ``--lexicon FILE``
+The bundled files live in ``msvitd/text/lang/en/``; users add their own with ``--lexicon FILE``
 or ``[tool.msvitd] lexicons = [...]``.  Every file holds one or more top-level tables
 (``hype:``, ``hedges:``, ``outcomes:`` ...); lists are appended, mappings merged key by key.
 docs/lexicons.md documents the tables and the phrase syntax.
@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+DATA_DIR = Path(__file__).resolve().parent / "lang" / "en"
 
 _SPACE = r"(?:\s+|\s*[-\u2010\u2011\u2013\u2014]\s*)"
 _HYPHEN = r"(?:\s*[-\u2010\u2011\u2013\u2014]\s*|\s+)?"
