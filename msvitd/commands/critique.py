@@ -43,6 +43,8 @@ def command(
     config: Optional[str] = typer.Option(None, "--config", help="A pyproject.toml or msvitd.toml to read "
                                          "[tool.msvitd] from (default: the nearest one)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="The articles' language: en, fr, de or es "
+                                       "(default: detected per article)."),
 ) -> None:
     """Critique news coverage against the trial behind it: hype, surrogate outcomes told as clinical,
     benefits claimed for null outcomes, extrapolation, subgroups, numbers, omissions.
@@ -56,7 +58,7 @@ def command(
     try:
         code = run_critique(files, source=source, fmt=format.value, fail_on=fail_on.value if fail_on else None,
                             select=select, ignore=ignore, lexicons=lexicon or [], evidence=evidence or [],
-                            jobs=jobs, config=config, color=color, out=sys.stdout)
+                            jobs=jobs, config=config, color=color, out=sys.stdout, lang=lang)
     except UsageProblem as exc:
         typer.echo(f"msvitd critique: {exc}", err=True)
         raise typer.Exit(2)

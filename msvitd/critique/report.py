@@ -68,6 +68,7 @@ class CritiqueResult:
     checklist: tuple[CheckItem, ...]
     sentences: int = 0
     extras: dict = field(default_factory=dict, compare=False)
+    language: str = "en"  # the language the article was read in (detected or --lang)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -84,6 +85,7 @@ class CritiqueResult:
     def as_dict(self) -> dict:
         return {
             "article": self.article,
+            "language": self.language,
             "source": {"id": self.source_id, "name": self.source_name, "detected": self.source_detected},
             "findings": [f.as_dict() for f in self.findings],
             "checklist": [c.as_dict() for c in self.checklist],

@@ -27,6 +27,7 @@ class Settings:
     evidence: tuple[str, ...]
     color: bool
     width: int | None
+    lang: str | None = None  # --lang: read every article in this language
 
 
 def _split(value: str | None) -> tuple[str, ...]:
@@ -35,7 +36,7 @@ def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.replace(" ", ",").split(",") if v.strip())
 
 
-def settings_from(source, fmt, fail_on, select, ignore, lexicons, evidence, config, color) -> Settings:
+def settings_from(source, fmt, fail_on, select, ignore, lexicons, evidence, config, color, lang=None) -> Settings:
     from msvitd.config import ConfigError, load_config
     from msvitd.output.term import want_color
     from msvitd.rules import unknown_patterns
@@ -50,8 +51,15 @@ def settings_from(source, fmt, fail_on, select, ignore, lexicons, evidence, conf
     if bad:
         raise UsageProblem(f"unknown rule code or name: {', '.join(bad)} (see `msvitd rules`)")
     lex = tuple(cfg.lexicons) + tuple(lexicons)
+    if lang:
+        from msvitd.text.langdata import LanguageError, check_code
+
+        try:
+            lang = check_code(lang)
+        except LanguageError as exc:
+            raise UsageProblem(f"--lang: {exc}") from None
     return Settings(source, fmt, fail_on or cfg.fail_on or "error", sel, ign, lex, tuple(evidence),
-                    want_color(color), None)
+                    want_color(color), None, lang)
 
 
 # -- per process state (loaded once per worker) ------------------------------------------
@@ -143,7 +151,13 @@ def critique_one(path: str, stdin_text: str | None = None) -> CritiqueResult:
 
     st = _STATE["settings"]
     lib = _STATE["lib"]
+    from msvitd.text.language import UnreadLanguage, choose_language
+
     text, about, label = _load_article(path, stdin_text)
+    try:
+        lang, _ = choose_language(text, st.lang)
+    except UnreadLanguage as exc:
+        raise UsageProblem(f"{path}: {exc}") from None
     study = _STATE["study"]
     detected = None
     if study is None and about:
@@ -162,7 +176,8 @@ def critique_one(path: str, stdin_text: str | None = None) -> CritiqueResult:
         detected = d.explain()
     others = [e.model for e in lib.studies.values()]
     return critique_text(text, study, article=label, others=others,
-                         lexicon=_STATE["lexicon"], select=st.select, ignore=st.ignore, detected=detected)
+                         lexicon=_STATE["lexicon"], select=st.select, ignore=st.ignore, detected=detected,
+                         lang=lang)
 
 
 def render(result: CritiqueResult, st: Settings, many: bool = False) -> str:
@@ -200,8 +215,8 @@ def _work(path: str):
 
 
 def run_critique(files, *, source=None, fmt="text", fail_on=None, select=None, ignore=None, lexicons=(),
-                 evidence=(), jobs=1, config=None, color=None, out=sys.stdout) -> int:
-    st = settings_from(source, fmt, fail_on, select, ignore, lexicons, evidence, config, color)
+                 evidence=(), jobs=1, config=None, color=None, out=sys.stdout, lang=None) -> int:
+    st = settings_from(source, fmt, fail_on, select, ignore, lexicons, evidence, config, color, lang)
     _init(st)
     if not files:
         raise UsageProblem("name at least one article file (or - for standard input)")

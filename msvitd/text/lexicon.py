@@ -1,7 +1,8 @@
 """The word lists the reader works from, loaded from YAML data files and compiled to regexes.
 
-The bundled files live in ``msvitd/text/lang/en/``; users add their own with ``--lexicon FILE``
-or ``[tool.msvitd] lexicons = [...]``.  Every file holds one or more top-level tables
+The bundled files live in ``msvitd/text/lang/<code>/`` (one folder per language, see
+msvitd/text/langdata.py); users add their own with ``--lexicon FILE`` or ``[tool.msvitd]
+lexicons = [...]`` (a user's file extends every language).  Every file holds one or more top-level tables
 (``hype:``, ``hedges:``, ``outcomes:`` ...); lists are appended, mappings merged key by key.
 docs/lexicons.md documents the tables and the phrase syntax.
 """
@@ -14,7 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-DATA_DIR = Path(__file__).resolve().parent / "lang" / "en"
+from msvitd.text.langdata import LANG_DIR, language_facts, lexicon_files
+
+DATA_DIR = LANG_DIR / "en"
 
 _SPACE = r"(?:\s+|\s*[-\u2010\u2011\u2013\u2014]\s*)"
 _HYPHEN = r"(?:\s*[-\u2010\u2011\u2013\u2014]\s*|\s+)?"
@@ -70,7 +73,8 @@ def phrase_regex(phrase: str) -> str:
                 i += 1
                 continue
             word = phrase[i:j]
-            esc = re.escape(word).replace("'", "['’]").replace("’", "['’]")
+            # either apostrophe matches either ("l'évolution", "l’évolution", "didn't")
+            esc = _fold(re.sub("['’]", "['’]", re.escape(word)))
             if word.isupper() and len(word) <= 5 and word.isalpha():
                 esc = f"(?-i:{esc})"
             out.append(esc)
@@ -78,6 +82,19 @@ def phrase_regex(phrase: str) -> str:
             continue
         i += 1
     return "".join(out)
+
+
+# An accented letter in a phrase also matches the bare letter (or the umlaut spelled out), as
+# writers drop accents on capitals and in plain-ASCII pages: "Etude", "A 2 ans", "Schubrate" vs "Schuebe".
+_FOLD = {"é": "[éÉeE]", "è": "[èÈeE]", "ê": "[êÊeE]", "ë": "[ëËeE]", "à": "[àÀaA]", "â": "[âÂaA]",
+         "î": "[îÎiI]", "ï": "[ïÏiI]", "ô": "[ôÔoO]", "û": "[ûÛuU]", "ù": "[ùÙuU]", "ç": "[çÇcC]",
+         "á": "[áÁaA]", "í": "[íÍiI]", "ó": "[óÓoO]", "ú": "[úÚuU]",
+         "ä": "(?:ä|Ä|ae|AE|Ae)", "ö": "(?:ö|Ö|oe|OE|Oe)", "ü": "(?:ü|Ü|ue|UE|Ue)", "ß": "(?:ß|ss)"}
+_FOLD_RX = re.compile("|".join(_FOLD))
+
+
+def _fold(escaped: str) -> str:
+    return _FOLD_RX.sub(lambda m: _FOLD[m.group()], escaped) if not escaped.isascii() else escaped
 
 
 def _entry_regex(entry) -> str:
@@ -246,8 +263,11 @@ KNOWN_TABLES = {"hype", "hedges", "boosters", "causal", "negation", "outcomes", 
 class Lexicon:
     """All tables merged, with compiled matchers."""
 
-    def __init__(self, data: dict):
+    def __init__(self, data: dict, lang: str = "en", extra: tuple[str, ...] = ()):
         self.data = data
+        self.lang = lang
+        self.extra = tuple(extra)  # the user's files, so that other languages can be loaded alike
+        self.verb_forms = str(language_facts(lang).get("verb_forms", "listed"))
         try:
             self._compile()
         except (KeyError, TypeError, AttributeError) as exc:
@@ -262,14 +282,19 @@ class Lexicon:
         self.boosters = Matcher([("booster", p) for p in d.get("boosters", [])])
         causal = d.get("causal", {})
         cues: list[tuple[str, object]] = []
+        english_forms = self.verb_forms == "english"
         for kind in ("benefit", "cause"):
             table = causal.get(kind, {})
             for lemma in table.get("verbs", []):
-                if isinstance(lemma, dict):  # {lemma: keep, re: ...}: a verb pattern written as a regex
+                if isinstance(lemma, dict) and "re" in lemma:  # {lemma: keep, re: ...}: a verb pattern as a regex
                     cues.append((f"{kind}:verb:{lemma.get('lemma', 'verb')}", {"re": lemma["re"]}))
                     continue
+                if isinstance(lemma, dict):  # {lemma: slow, forms: [ralenti*, freine*]}: another language's
+                    for form in lemma.get("forms", []):  # forms, labelled with the shared (English) lemma
+                        cues.append((f"{kind}:verb:{lemma.get('lemma', 'verb')}", form))
+                    continue
                 base = lemma.split("|")[0].strip()
-                for form in inflect(lemma):
+                for form in (inflect(lemma) if english_forms else [lemma]):
                     cues.append((f"{kind}:verb:{base}", form))
             for p in table.get("phrases", []):
                 cues.append((f"{kind}:phrase:{p}", p))
@@ -317,19 +342,45 @@ class Lexicon:
         return Matcher([("intervention", p) for p in words])
 
 
-def _bundled_files() -> list[Path]:
-    return sorted(DATA_DIR.glob("*.yaml"))
+def _bundled_files(lang: str = "en") -> list[Path]:
+    return lexicon_files(lang)
+
+
+# What every language shares with English: the concept ids and what they mean for the rules
+# (kind, scope ...). A language's own files add only how it writes them (phrases, terms, verbs).
+_SHARED = {"outcomes": ("label", "kind", "told_from_surrogate"), "populations": ("label", "scope", "context")}
+
+
+def _shared_from_english() -> dict:
+    en: dict = {}
+    for path in _bundled_files("en"):
+        _merge(en, _read(path), path.name)
+    out: dict = {}
+    for table, keys in _SHARED.items():
+        out[table] = {k: {key: v[key] for key in keys if key in v} for k, v in en.get(table, {}).items()}
+    dobj = en.get("disease_object", {})
+    out["disease_object"] = {"organ_concept": dobj.get("organ_concept", "damage"),
+                             "verbs": dict(dobj.get("verbs", {}))}
+    return out
 
 
 @lru_cache(maxsize=16)
-def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
-    """The bundled lexicon extended by the user's files (paths), compiled once per process."""
-    data: dict = {}
-    for path in _bundled_files():
+def load_lexicon(extra: tuple[str, ...] = (), lang: str = "en") -> Lexicon:
+    """The bundled lexicon of ``lang`` extended by the user's files (paths), compiled once per process."""
+    data: dict = {} if lang == "en" else _shared_from_english()
+    for path in _bundled_files(lang):
         _merge(data, _read(path), path.name)
     for p in extra:
         path = Path(p)
         if not path.is_file():
             raise LexiconError(f"{p}: lexicon file not found")
         _merge(data, _read(path), str(path))
-    return Lexicon(data)
+    return Lexicon(data, lang, tuple(extra))
+
+
+def for_language(lexicon: "Lexicon | None", lang: str) -> Lexicon:
+    """The lexicon of ``lang`` with the same user files as ``lexicon`` (the bundled one if None)."""
+    extra = lexicon.extra if lexicon is not None else ()
+    if lexicon is not None and lexicon.lang == lang:
+        return lexicon
+    return load_lexicon(extra, lang)

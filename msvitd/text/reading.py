@@ -13,39 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from msvitd.text.lexicon import Hit, Lexicon, Matcher
+from msvitd.text.grammar import Grammar, grammar
+from msvitd.text.lexicon import Hit, Lexicon, for_language
 from msvitd.text.sentences import LineIndex, Sentence, split_sentences
 
 STRENGTHS = ("none", "correlational", "conditional_causal", "direct_causal")
 _RANK = {s: i for i, s in enumerate(STRENGTHS)}
 
-# Where one clause ends and another begins: strong punctuation, contrast words, and the
-# words that introduce a definition ("disease activity, defined as relapse or new lesions").
-_BOUNDARY = re.compile(
-    r"[;:]\s+|\s[\u2014\u2013]\s?|\u2014|\s-\s|\(|\)|\?\s"
-    r"|,?\s+(?=(?:but|whereas|although|though|however|yet|while|despite|except|unlike)\b)"
-    r"|,\s*(?=(?:which|a condition|a disease|an illness|defined|including|such as|a composite|meaning|measured|as well as|compared|versus|vs)\b)"
-    r"|\s+(?=(?:defined as|a composite of|which (?:is|was|are|were|includes|included|combines|combined))\b)",
-    re.IGNORECASE)
-_SUBORDINATE = re.compile(r"^(?:while|although|though|whereas|despite|as|because|since|given|if|when|after|"
-                          r"before|with|unlike|in an effort|in addition)\b", re.IGNORECASE)
-# Between a benefit verb and the disease it acts on: "slow MS", "slow down MS", "halt the disease".
-_DISEASE_OBJECT_GAP = re.compile(r"['’\"”]?(?:\s+(?:down|up|off|back|in|against))?\s+"
-                                 r"(?:(?:the|your|their|its|early|early-stage|relapsing|progressive|crippling|debilitating|"
-                                 r"disabling|devastating|incurable|chronic|cruel|dreaded)\s+){0,2}", re.IGNORECASE)
-_OBJECT_BEFORE = re.compile(r"\b(?:to|than|of|with|alongside|instead|on|taking|from|like|as|afford|access|vs|versus|"
-                            r"help|helps|helping|support|supports|supporting|boost|boosts|boosting|balance|balances|"
-                            r"regulate|regulates|modulate|modulates|strengthen|strengthens|calm|calms)"
-                            r"\b(?:\s+[\w-]+){0,2}\s+$", re.IGNORECASE)
-# A question that asks (what, does, should ...) rather than insinuates (can, could, may ...)
-_ASKED = re.compile(r"(?:what|which|who|whom|why|how|when|where|does|do|did|is|are|was|were|has|have|had)\b", re.IGNORECASE)
-# The start of an answer to the question before it (interviews, Q&A): a quote, "Yes", "No", "Not exactly"
-# after a speaker's label in a script or transcript ("REPORTER: Not so fast.", "A: No.")
-_ANSWER = re.compile(r"(?:[A-Z][A-Za-z.' ]{0,30}:\s+)?(?:[\"“'‘]|(?:yes|no|not|well|in short)\b)", re.IGNORECASE)
-# What a protective verb acts on when it names a part of the body MS harms: "protect the brain"
-_PROTECT_VERBS = ("protect", "shield", "safeguard", "preserve", "defend", "spare", "save")
-_FORWARD_ONLY = re.compile(r"\b(?:in|of|for|on|against|to)$", re.IGNORECASE)
-_POST_HEDGE = re.compile(r"(?:suggest|appear|seem|hint|likely|possibly|probably|perhaps)", re.IGNORECASE)
+# The grammar words (clause breaks, question words, particles ...) are language data:
+# text/lang/<code>/language.yaml `grammar:`, compiled by text/grammar.py.
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’%.-]+")
 
@@ -144,10 +120,10 @@ class Reading:
         return self.clauses[-1] if self.clauses else None
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def _clauses(text: str, g: Grammar) -> list[tuple[int, int]]:
     """Clause spans (relative to ``text``)."""
     cuts = [0]
-    for m in _BOUNDARY.finditer(text):
+    for m in g.boundary.finditer(text):
         if m.start() > cuts[-1]:
             cuts.append(m.start())
         if m.end() > cuts[-1]:
@@ -162,7 +138,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     for a, b in spans:
         piece = text[a:b].lstrip(" ,")
         lead = b - a - len(piece)
-        if _SUBORDINATE.match(piece):
+        if g.subordinate.match(piece):
             comma = text.find(",", a + lead, b)
             if comma != -1 and comma + 1 < b:
                 out.append((a, comma))
@@ -187,25 +163,42 @@ def _overlaps(a: Hit, hits: list[Hit]) -> bool:
     return any(h.start < a.end and a.start < h.end for h in hits)
 
 
-def _tense(cue_text: str, label: str) -> bool:
+def _tense(cue_text: str, label: str, g: Grammar) -> bool:
     """True for a present-tense general statement form ("reduces", "prevents", "slows")."""
     if ":verb:" not in label:
         return False
     word = cue_text.split()[0].lower()
-    return word.endswith("s") and not word.endswith("ss") and word not in ("was", "has", "is")
+    return bool(g.present_tense.fullmatch(word))
 
 
 class Reader:
     """Reads sentences with one lexicon and one study's intervention words."""
 
-    def __init__(self, lexicon: Lexicon, intervention_terms: tuple[str, ...] = ()):
+    def __init__(self, lexicon: Lexicon, intervention_terms: tuple[str, ...] = (), mixed: bool = True):
         self.lex = lexicon
+        self.g = grammar(lexicon.lang)
+        self.terms = tuple(intervention_terms)
         self.intervention = lexicon.with_intervention_terms(intervention_terms) if intervention_terms else lexicon.intervention
+        self.mixed = mixed  # read a sentence in another language with that language's data
+        self._others: dict[str, "Reader"] = {}
+
+    def for_text(self, text: str) -> "Reader":
+        """The reader for one sentence: this one, or the one of the language it is clearly in."""
+        if not self.mixed:
+            return self
+        from msvitd.text.language import sentence_language
+
+        code = sentence_language(text, self.lex.lang)
+        if code == self.lex.lang:
+            return self
+        if code not in self._others:
+            self._others[code] = Reader(for_language(self.lex, code), self.terms, mixed=False)
+        return self._others[code]
 
     # -- one sentence --------------------------------------------------------------------
     def read(self, sentence: Sentence, answered: bool = False) -> Reading:
         """``answered``: the next paragraph answers this sentence (a question in an interview)."""
-        lex = self.lex
+        lex, g = self.lex, self.g
         # words inside a URL ("/reduce-ms-relapses") are not the article's words
         s = _URL.sub(lambda m: " " * len(m.group()), sentence.text)
         base = sentence.start
@@ -215,7 +208,7 @@ class Reader:
 
         causal = lex.causal.find(s)
         hedges = [h for h in lex.hedges.find(s) if not _overlaps(h, causal)
-                  and not (h.text.lower() == "may" and re.match(r"\s*\d", s[h.end:h.end + 3]))]
+                  and not (h.text.lower() in g.month_hedges and re.match(r"\s*\d", s[h.end:h.end + 3]))]
         boosters = lex.boosters.find(s)
         not_neg = [h for h in lex.negation.find(s) if h.label == "not"]
         negations = [h for h in lex.negation.find(s) if h.label != "not" and not _overlaps(h, not_neg)]
@@ -228,12 +221,12 @@ class Reader:
         # another agent counts against "about the intervention" only as a subject, not as the
         # object of a preposition ("access to other treatments", "better than DMTs")
         others = [h for h in lex.other_agents.find(s) if not _overlaps(h, interv) and not _overlaps(h, pop_hits)
-                  and not _OBJECT_BEFORE.search(s[max(0, h.start - 30):h.start])]
+                  and not g.object_before.search(s[max(0, h.start - 30):h.start])]
         hype_hits = [h for h in lex.hype.find(s) if not _overlaps(h, lex.hype_exclude.find(s))]
         question = s.rstrip().endswith("?")
         asked = question and answered
 
-        clause_spans = _clauses(s)
+        clause_spans = _clauses(s, g)
         clauses: list[Clause] = []
         all_neg_scopes: list[tuple[int, int]] = []
         claims: list[Claim] = []
@@ -261,15 +254,15 @@ class Reader:
                 end = b if h.label == "clause" else _scope_end_short(s, h.end, b, 4)
                 neg_scopes.append((h.start, end))
             # "Whether you were just diagnosed or have lived with MS for decades, ...": concessive, not a hypothesis
-            c_hypo = [h for h in c_hypo if not (h.text.lower() == "whether" and not s[:h.start].strip(" \"'“‘")
-                                                and re.search(r"\bor\b", s[h.end:b]))]
+            c_hypo = [h for h in c_hypo if not (h.text.lower() == g.concessive_whether and not s[:h.start].strip(" \"'“‘«¿")
+                                                and g.concessive_or.search(s[h.end:b]))]
             # "Even if your levels are normal, it's worth taking": concessive, the claim holds either way
-            c_hypo = [h for h in c_hypo if not (h.text.lower() == "if" and re.search(r"\beven\s+$", s[:h.start], re.I))]
+            c_hypo = [h for h in c_hypo if not (h.text.lower() == g.concessive_if and g.concessive_if_before.search(s[:h.start]))]
             hypo_start = min((h.start for h in c_hypo), default=None)
             all_neg_scopes.extend((base + x, base + y) for x, y in neg_scopes)
             # "Does vitamin D stop MS?", "Fact check: does it ...?", or a question the next line answers:
             # a question asked, not a claim ("Can vitamin D tame MS?" insinuates, and stays a hedged claim)
-            asked = asked or (question and bool(_ASKED.match(s[a:b].lstrip(" \"'“‘"))))
+            asked = asked or (question and bool(g.asked.match(s[a:b].lstrip(" \"'“‘«¿"))))
             if asked:
                 hypo_start = a
 
@@ -284,7 +277,7 @@ class Reader:
             def hedges_cue(h: Hit) -> bool:
                 # a hedge governs what follows it ("may help prevent"); after the cue only a
                 # reporting hedge does ("..., the study suggests"), not "slowing MS could be a game-changer"
-                return question or any(x.start < h.start or _POST_HEDGE.match(x.text) for x in c_hedges)
+                return question or any(x.start < h.start or g.post_hedge.match(x.text) for x in c_hedges)
             correl = [h for h in c_causal if h.label.startswith("correlational") and not negated(h.start)]
             live = [h for h in c_causal if not negated(h.start) and not hypothetical(h.start)]
             clause_strength = "none"
@@ -318,27 +311,27 @@ class Reader:
                 for bc in benefit_cues:
                     if ":verb:" not in bc.label:
                         continue
-                    window_end = _scope_end_short(s, bc.end, b, 3)
+                    window_end = _scope_end_short(s, bc.end, b, g.object_window)
                     if any(bc.end <= h.start < window_end + 1 for h in c_out):
                         continue
-                    dt = _DISEASE_OBJECT_GAP.match(s, bc.end)
+                    dt = g.object_gap.match(s, bc.end)
                     lemma = bc.label.split(":", 2)[2]
                     gap_end = dt.end() if dt else bc.end
                     dt = lex.disease_terms.search(s[gap_end:window_end + 1]) if dt else None
                     if dt and dt.start != 0:
                         dt = None
                     organ = None
-                    if dt is None and lemma in _PROTECT_VERBS and not any(
+                    if dt is None and lemma in g.protect_verbs and not any(
                             bc.end <= h.start < bc.end + 45 for h in c_out):  # "protect the brain from damage": damage
                         # "protect the brain", "shield nerve fibres": the damage MS does to them
-                        og = re.match(r"['’\"”]?\s+(?:(?:the|your|their|its|our|people's|patients')\s+)?", s[bc.end:])
+                        og = g.organ_gap.match(s[bc.end:])
                         if og:
                             hit = lex.disease_organs.search(s[bc.end + og.end():bc.end + og.end() + 40])
                             if hit and hit.start == 0 and not negated(bc.start):
                                 st, en = bc.end + og.end(), bc.end + og.end() + hit.end
                                 organ = Mention(lex.organ_concept, base + st, base + en, s[st:en])
                         # "keeps your brain protected": the part of the body before a protective participle
-                        if organ is None and bc.text.lower().endswith(("ed", "en")) and not negated(bc.start):
+                        if organ is None and bc.text.lower().endswith(g.participle_endings) and not negated(bc.start):
                             lead = s[max(a, bc.start - 40):bc.start]
                             hits = [x for x in lex.disease_organs.find(lead) if not lead[x.end:].strip()]
                             if hits:
@@ -349,7 +342,7 @@ class Reader:
                         targets.append((organ, Hit(organ.start - base, organ.end - base, organ.concept, organ.text)))
                         continue
                     if dt:
-                        gap = _DISEASE_OBJECT_GAP.match(s, bc.end).end() - bc.end
+                        gap = g.object_gap.match(s, bc.end).end() - bc.end
                         dt = Hit(dt.start + gap, dt.end + gap, dt.label, dt.text)
                     if dt and not negated(bc.start):
                         concept = lex.disease_verbs.get(lemma, lex.disease_verbs.get("default", "progression"))
@@ -360,7 +353,7 @@ class Reader:
                 for m, h in targets:
                     before = [x for x in benefit_cues if x.end <= h.start]
                     # "reduction in", "benefit for": a phrase that takes its object after it
-                    after = [x for x in benefit_cues if x.start >= h.end and not _FORWARD_ONLY.search(x.text)]
+                    after = [x for x in benefit_cues if x.start >= h.end and not g.forward_only.search(x.text)]
                     if before:
                         bc = before[-1]
                     elif after:
@@ -375,7 +368,7 @@ class Reader:
                     lvl = "correlational" if correl else ("conditional_causal" if hc else "direct_causal")
                     qs, qe = min(bc.start, h.start), max(bc.end, h.end)
                     claims.append(Claim(m.concept, lvl, cue("benefit", bc), m, hc,
-                                        _tense(bc.text, bc.label), base + qs, base + qe))
+                                        _tense(bc.text, bc.label, g), base + qs, base + qe))
             benefit_context = bool(benefit_cues) and about
             clauses.append(Clause(base + a, base + b, clause_strength, hedged, bool(c_neg), hypo_start is not None,
                                   about, bool(c_null), benefit_context, bool(c_out),
@@ -427,9 +420,10 @@ class Reader:
 
     # -- a whole text ----------------------------------------------------------------------
     def read_text(self, text: str, index: LineIndex | None = None) -> list[Reading]:
-        sents = split_sentences(text, index)
-        readings = [self.read(s, answered=s.text.rstrip().endswith("?") and i + 1 < len(sents)
-                              and sents[i + 1].line > s.line and bool(_ANSWER.match(sents[i + 1].text)))
+        sents = split_sentences(text, index, self.lex.lang)
+        readings = [self.for_text(s.text).read(
+                        s, answered=s.text.rstrip().endswith("?") and i + 1 < len(sents)
+                        and sents[i + 1].line > s.line and bool(self.g.answer.match(sents[i + 1].text)))
                     for i, s in enumerate(sents)]
         # "There were fewer relapses. The difference was not significant.": the second sentence
         # takes back the claims of the first.
@@ -447,6 +441,3 @@ def strength_of(text: str, lexicon: Lexicon) -> Reading:
     sent = Sentence(0, 0, len(text), text, 1, 1, 1, False)
     return Reader(lexicon).read(sent)
 
-
-def _unused(_: Matcher) -> None:  # keep the import for type checkers
-    return None
