@@ -36,6 +36,7 @@ class NumberMention:
     measure: Optional[str] = None  # "HR", "RR", "OR", "IRR" for a ratio
     upper: Optional[float] = None  # the upper end of a range or a confidence interval
     level: Optional[float] = None  # a CI's confidence level in percent (95)
+    decimal_mark: str = "."  # "," in a French, German or Spanish text ("60,3 %")
 
     @property
     def is_integer(self) -> bool:
@@ -43,14 +44,15 @@ class NumberMention:
 
     def decimals(self) -> int:
         """Decimal places as printed (for rounding checks): "60.3%" -> 1, ".004" -> 3."""
-        parts = [m.group(0) for m in _NUMERIC_AT.finditer(self.raw)]
+        at = _NUMERIC_AT if self.decimal_mark == "." else _patterns(",", None).numeric_at
+        parts = [m.group(0) for m in at.finditer(self.raw)]
         if self.kind == "ci" and self.level is not None and len(parts) > 1:
             parts = parts[1:]  # "95% CI 0.50 to 0.87": the level is not the interval
         if self.kind != "ci":
             parts = parts[:1]
         best = 0
         for part in parts:
-            frac = part.split(".", 1)[1] if "." in part else ""
+            frac = _fraction_digits(part, self.decimal_mark)
             best = max(best, len(frac))
         return best
 
@@ -191,6 +193,142 @@ _APPROX = {"nearly", "almost", "about", "around", "approximately", "approx.", "r
            "ca.", "some", "~", "≈", "just over", "just under"}
 
 
+def _fraction_digits(part: str, mark: str) -> str:
+    if mark == "," and "," not in part and not _DOT_DECIMAL.search(part):
+        return ""  # "120.000": a thousands dot
+    m = mark if mark in part else "."
+    return part.split(m, 1)[1] if m in part else ""
+
+
+# In a comma-decimal text a dot before exactly three digits groups thousands ("120.000"); any
+# other dot is a decimal point ("HR 0.66" written the English way).
+_DOT_DECIMAL = re.compile(r"^[-−–]?(?:0|\d{4,})?\.\d|\.\d{1,2}$|\.\d{4,}")
+
+
+class _P:
+    """The patterns and words for one way of writing numbers (decimal mark + language)."""
+
+    def __init__(self, mark: str, lang: Optional[str]):
+        self.mark = mark
+        self.lang = lang
+        if mark == "." and lang in (None, "en"):
+            self.num, self.numeric, self.numeric_at = _NUM, _NUMERIC, _NUMERIC_AT
+            self.words, self.multiplier, self.fraction = _WORDS, _MULTIPLIER, _FRACTION
+            self.ci_after, self.ci_range, self.range_after = _CI_AFTER, _CI_RANGE, _RANGE_AFTER
+            self.qualifier, self.qual_rel, self.approx = _QUALIFIER, _QUAL_REL, _APPROX
+            self.unit_res, self.count_res = _UNIT_RES, _COUNT_RES
+            self.ones, self.tens, self.scales = _ONES, _TENS, _SCALES
+            self.fractions, self.fraction_counts, self.halves = _FRACTIONS, {"a": 1, "an": 1, "one": 1, "two": 2,
+                                                                             "three": 3, "four": 4}, ()
+            self.teen_after, self.connectors = frozenset(), ("and",)
+            return
+        from msvitd.text.langdata import language_facts
+
+        nd = (language_facts(lang).get("numbers") or {}) if lang else {}
+        sep = "[.\u00a0\u202f\u2009 ]" if mark == "," else _SEP
+        dec = "[,.]" if mark == "," else "\\."
+        self.num = (r"(?:\d{1,3}(?:" + sep + r"\d{3})+(?![\d])|\d+)(?:" + dec + r"\d+)?(?![\d])(?!" + dec + r"\d)"
+                    r"|(?<![\d])" + dec + r"\d+(?![\d])(?!" + dec + r"\d)") if mark == "," else _NUM
+        self.numeric = re.compile(r"(?<![\w.,])(?:" + self.num + r")")
+        self.numeric_at = re.compile(r"(?:" + self.num + r")")
+        self.ones = {**_ONES, **{str(k): int(v) for k, v in (nd.get("ones") or {}).items()}}
+        self.tens = {**_TENS, **{str(k): int(v) for k, v in (nd.get("tens") or {}).items()}}
+        joiner = nd.get("unit_ten_joiner")  # German "vierundsiebzig": 4 + 70
+        if joiner:
+            for o, ov in list((nd.get("ones") or {}).items()):
+                if 1 <= int(ov) <= 9:
+                    for t, tv in (nd.get("tens") or {}).items():
+                        if int(tv) >= 20:
+                            self.ones[f"{o}{joiner}{t}"] = int(ov) + int(tv)
+        self.scales = {**_SCALES, **{str(k): int(v) for k, v in (nd.get("scales") or {}).items()}}
+        self.teen_after = frozenset(int(v) for v in nd.get("teens_after", []))
+        self.connectors = ("and", *[str(c) for c in nd.get("connectors", [])])
+        word = "|".join(sorted(list(self.ones) + list(self.tens) + list(self.scales), key=len, reverse=True))
+        conn = "|".join(re.escape(c) for c in self.connectors)
+        self.words = re.compile(r"(?<![\w-])(?:(?:a|an)\s+(?=(?:hundred|thousand|million)\b))?(?:" + word + r")"
+                                r"(?:(?:\s+(?:" + conn + r")\s+|[\s-])(?:" + word + r"))*(?![\w])", re.I)
+        self.multiplier = re.compile(
+            r"(?<![\w-])(?:(?P<w>twice|thrice|doubled|double|tripled|triple|halved|quadrupled)"
+            r"|(?P<n>(?:" + self.num + r")|" + word + r")[\s-]?(?:times|fold|fois|mal|veces)(?![\w])"
+            r"|(?P<x>\d+(?:" + dec + r"\d+)?)\s?[x×](?![\w]))(?![\w])", re.I)
+        self.fractions = {**_FRACTIONS, **{str(k).lower(): float(v) for k, v in (nd.get("fractions") or {}).items()}}
+        self.fraction_counts = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4,
+                                **{str(k).lower(): int(v) for k, v in (nd.get("fraction_counts") or {}).items()}}
+        self.halves = tuple(str(h) for h in nd.get("halves", []))
+        fr_words = "|".join(sorted((re.escape(f) for f in self.fractions), key=len, reverse=True))
+        counts = "|".join(sorted((re.escape(k) for k in self.fraction_counts), key=len, reverse=True))
+        halves = "|".join(re.escape(h).replace("\\ ", "\\s+") for h in self.halves) or "(?!x)x"
+        self.fraction = re.compile(r"(?<![\w-])(?:(?P<h>" + halves + r")|(?:(?P<k>" + counts + r")[\s-]+)?"
+                                   r"(?P<f>" + fr_words + r"))(?![\w])", re.I)
+        lo_hi = r"(?P<lo>[-−–]?(?:" + self.num + r"))\s*(?:–|—|-|to|à|bis|a|,|;)\s*(?P<hi>[-−–]?(?:" + self.num + r"))"
+        self.ci_after = re.compile(
+            r"\s*[,;]?\s*[(\[]?\s*(?:(?P<lvl>\d{2}(?:" + dec + r"\d+)?)\s?%\s*(?:CI|IC|KI|confidence\s+interval|"
+            r"intervalle\s+de\s+confiance|Konfidenzintervall|intervalo\s+de\s+confianza)\s*[,:=]?\s*)?" + lo_hi
+            + r"\s*[)\]]?")
+        self.ci_range = re.compile(r"\s*[,:=]?\s*" + lo_hi)
+        self.range_after = re.compile(r"\s*(?:–|—|-|to|à|bis|a)\s*(?P<hi>" + self.num + r")(?![\w.%])?")
+        quals = {str(k).lower(): str(v) for k, v in (nd.get("qualifiers") or {}).items()}
+        self.qual_rel = {**_QUAL_REL, **{k: v for k, v in quals.items() if v != "~"}}
+        self.approx = _APPROX | {k for k, v in quals.items() if v == "~"}
+        qwords = "|".join(sorted((re.escape(k).replace("\\ ", "\\s+").replace("'", "['’]") for k in quals),
+                                 key=len, reverse=True))
+        self.qualifier = re.compile(_QUALIFIER.pattern.replace("(?P<q>", "(?P<q>" + (qwords + "|" if qwords else "")),
+                                    re.I)
+        units = [(str(u["re"]), str(u["unit"]), str(u["kind"])) for u in nd.get("units", [])]
+        self.unit_res = _UNIT_RES + [(re.compile(r"[\s\u00a0\u202f-]?\s*(?:" + p + r")", re.I), u, k)
+                                     for p, u, k in units]
+        counts_n = [(str(c["re"]), str(c["unit"])) for c in nd.get("count_nouns", [])]
+        self.count_res = _COUNT_RES + [(re.compile(r"[\s\u00a0\u202f-]+(?:[\w-]+\s+){0,1}(?:" + p + r")(?![\w])", re.I), u)
+                                       for p, u in counts_n]
+
+    def to_float(self, raw: str) -> Optional[float]:
+        if self.mark == "." :
+            return _to_float(raw)
+        s = raw.strip().replace("−", "-").replace("–", "-")
+        s = re.sub(r"[\u00a0\u202f\u2009 ]", "", s)
+        if "," in s:
+            s = s.replace(".", "").replace(",", ".")
+        elif "." in s and not _DOT_DECIMAL.search(s):
+            s = s.replace(".", "")
+        try:
+            v = float(s)
+        except ValueError:
+            return None
+        return v if math.isfinite(v) else None
+
+
+_PATTERNS: dict = {}
+
+
+def _patterns(mark: str, lang: Optional[str]) -> _P:
+    key = (mark, lang)
+    if key not in _PATTERNS:
+        _PATTERNS[key] = _P(mark, lang)
+    return _PATTERNS[key]
+
+
+def _text_patterns(text: str, lang: Optional[str]) -> _P:
+    """The number grammar of ``lang``, or of the language ``text`` is written in."""
+    if lang is None:
+        from msvitd.text.language import detect_language
+
+        guess = detect_language(text)
+        if guess.supported:
+            lang = guess.code
+        elif _UNAMBIGUOUS_COMMA.search(text):
+            return _patterns(",", None)  # "60,3 %", "HR 0,66": a decimal comma, whatever the language
+    if lang in (None, "en"):
+        return _patterns(".", None)
+    from msvitd.text.langdata import language_facts
+
+    mark = str((language_facts(lang).get("numbers") or {}).get("decimal_mark", "."))
+    return _patterns(mark, lang)
+
+
+# a comma that can only be a decimal comma: one or two digits after it, or a leading "0,"
+_UNAMBIGUOUS_COMMA = re.compile(r"(?<![\d,.])(?:0,\d+|\d{1,3},\d{1,2})(?![\d,])")
+
+
 def _to_float(raw: str) -> Optional[float]:
     s = raw.strip().replace("−", "-").replace("–", "-")
     s = re.sub(r"[,\u00a0\u202f\u2009 ]", "", s)
@@ -201,22 +339,26 @@ def _to_float(raw: str) -> Optional[float]:
     return v if math.isfinite(v) else None
 
 
-def _words_value(raw: str) -> Optional[float]:
-    parts = [p for p in re.split(r"[\s-]+", raw.lower()) if p and p != "and"]
+def _words_value(raw: str, pt: "_P | None" = None) -> Optional[float]:
+    pt = pt or _patterns(".", None)
+    ones, tens, scales = pt.ones, pt.tens, pt.scales
+    parts = [p for p in re.split(r"[\s-]+", raw.lower()) if p and p not in pt.connectors]
     if parts and parts[0] in ("a", "an"):
         parts[0] = "one"
     total, current, seen = 0, 0, False
     for p in parts:
-        if p in _ONES:
-            if current % 10 or (current and _ONES[p] >= 10):
+        if p in ones:
+            # "soixante-quatorze" (60 + 14): a teen after the tens the language allows it after
+            teen_ok = ones[p] >= 10 and current % 100 in pt.teen_after
+            if (current % 10 or (current and ones[p] >= 10)) and not teen_ok:
                 return None  # "two three": not a number
-            current += _ONES[p]
-        elif p in _TENS:
+            current += ones[p]
+        elif p in tens:
             if current % 100:
                 return None
-            current += _TENS[p]
-        elif p in _SCALES:
-            scale = _SCALES[p]
+            current += tens[p]
+        elif p in scales:
+            scale = scales[p]
             if scale == 100:
                 current = (current or 1) * 100
             else:
@@ -229,8 +371,9 @@ def _words_value(raw: str) -> Optional[float]:
 
 
 class _Scanner:
-    def __init__(self, text: str):
+    def __init__(self, text: str, p: "_P"):
         self.text = text
+        self.p = p
         self.taken: list[tuple[int, int]] = []
         self.out: list[NumberMention] = []
 
@@ -244,6 +387,8 @@ class _Scanner:
             return False
         start, approx, relation = self._qualify(start, kw.pop("relation", None))
         self.taken.append((start, end))
+        if self.p.mark != ".":
+            kw["decimal_mark"] = self.p.mark
         self.out.append(NumberMention(value=float(value), unit=unit, kind=kind, start=start, end=end,
                                       raw=self.text[start:end], approx=approx or kw.pop("approx", False),
                                       relation=relation, **kw))
@@ -251,37 +396,67 @@ class _Scanner:
 
     def _qualify(self, start: int, relation):
         before = self.text[max(0, start - 20):start]
-        m = _QUALIFIER.search(before)
+        m = self.p.qualifier.search(before)
         if not m:
             return start, False, relation
-        q = re.sub(r"\s+", " ", m.group("q").lower())
+        q = re.sub(r"\s+", " ", m.group("q").lower()).replace("’", "'")
         new_start = start - len(before) + m.start()
         if not self.free(new_start, start):
             return start, False, relation
-        return new_start, q in _APPROX, relation or _QUAL_REL.get(q)
+        return new_start, q in self.p.approx, relation or self.p.qual_rel.get(q)
 
 
-def find_numbers(text: str) -> list[NumberMention]:
-    """Every number in ``text`` with value, unit, kind and offsets; never raises."""
+def find_numbers(text: str, lang: Optional[str] = None) -> list[NumberMention]:
+    """Every number in ``text`` with value, unit, kind and offsets; never raises.
+
+    ``lang`` (en, fr, de, es): how numbers are written (decimal comma, number words); by
+    default the language the text is detected in; an undetermined text with a comma that can
+    only be decimal ("60,3 %", "HR 0,66") reads it as one."""
     if not isinstance(text, str) or not text:
         return []
     try:
-        return _find(text)
+        p = _text_patterns(text, lang)
+    except Exception:
+        p = _patterns(".", None)
+    try:
+        return _find(text, p)
     except Exception:  # a reader must not bring the command down; degrade to plain numbers
-        return _plain_only(text)
+        return _plain_only(text, p)
 
 
-def _plain_only(text: str) -> list[NumberMention]:
+def _plain_only(text: str, p: "_P") -> list[NumberMention]:
     out = []
-    for m in _NUMERIC.finditer(text):
-        v = _to_float(m.group(0))
+    for m in p.numeric.finditer(text):
+        v = p.to_float(m.group(0))
         if v is not None:
-            out.append(NumberMention(v, None, "other", m.start(), m.end(), m.group(0)))
+            out.append(NumberMention(v, None, "other", m.start(), m.end(), m.group(0), decimal_mark=p.mark))
     return out
 
 
-def _find(text: str) -> list[NumberMention]:
-    sc = _Scanner(text)
+def _fractions(sc: "_Scanner", text: str) -> None:
+    p = sc.p
+    for m in p.fraction.finditer(text):
+        if "h" in m.re.groupindex and m.group("h"):
+            sc.add(m.start(), m.end(), 0.5, None, "fraction")  # "la moitié", "die Hälfte", "la mitad"
+            continue
+        f = p.fractions[m.group("f").lower()]
+        k = (m.group("k") or "a").lower()
+        if m.group("f").lower() == "half" and m.group("k") is None:
+            pass
+        elif m.group("f").lower().endswith("s") and k in ("a", "an", "one"):
+            continue  # "a thirds" is not English
+        mult = p.fraction_counts[k]
+        if m.group("f").lower() == "half" and mult > 1:
+            continue
+        if m.group("f").lower() == "quarter" and re.match(r"\s+of\s+(?:19|20)\d\d", text[m.end():]):
+            continue
+        if m.group("k") is None and p.fractions is not _FRACTIONS and m.group("f").lower() not in _FRACTIONS:
+            continue  # a bare "quart", "Drittel", "tercio" without a count is not a share
+        sc.add(m.start(), m.end(), mult * f, None, "fraction")
+
+
+def _find(text: str, p: "_P") -> list[NumberMention]:
+    sc = _Scanner(text, p)
     # 0. links: the digits of a URL are not quantities
     for m in _URL.finditer(text):
         sc.taken.append((m.start(), m.end()))
@@ -293,31 +468,19 @@ def _find(text: str) -> list[NumberMention]:
         if sc.free(m.start(), m.end()):
             sc.taken.append((m.start(), m.end()))  # a clock time: not reported as a number
     # 2. multipliers and fractions ("nearly twice", "two-fold", "a third")
-    for m in _MULTIPLIER.finditer(text):
+    for m in p.multiplier.finditer(text):
         if m.group("w"):
             v = _MULT_WORDS[m.group("w").lower()]
         elif m.group("n"):
             g = m.group("n")
-            v = _to_float(g) if g[0].isdigit() or g[0] == "." else _words_value(g)
+            v = p.to_float(g) if g[0].isdigit() or g[0] in ".," else _words_value(g, p)
         else:
-            v = _to_float(m.group("x"))
+            v = p.to_float(m.group("x"))
         sc.add(m.start(), m.end(), v, None, "multiplier")
-    for m in _FRACTION.finditer(text):
-        f = _FRACTIONS[m.group("f").lower()]
-        k = (m.group("k") or "a").lower()
-        if m.group("f").lower() == "half" and m.group("k") is None:
-            pass
-        elif m.group("f").lower().endswith("s") and k in ("a", "an", "one"):
-            continue  # "a thirds" is not English
-        mult = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}[k]
-        if m.group("f").lower() == "half" and mult > 1:
-            continue
-        if m.group("f").lower() == "quarter" and re.match(r"\s+of\s+(?:19|20)\d\d", text[m.end():]):
-            continue
-        sc.add(m.start(), m.end(), mult * f, None, "fraction")
+    _fractions(sc, text)
     # 3. digit numbers, left to right, each with what stands before and after it
-    tokens = [(m.start(), m.end(), _to_float(m.group(0)), True) for m in _NUMERIC.finditer(text)]
-    tokens += [(m.start(), m.end(), _words_value(m.group(0)), False) for m in _WORDS.finditer(text)]
+    tokens = [(m.start(), m.end(), p.to_float(m.group(0)), True) for m in p.numeric.finditer(text)]
+    tokens += [(m.start(), m.end(), _words_value(m.group(0), p), False) for m in p.words.finditer(text)]
     tokens.sort()
     for start, end, value, numeric in tokens:
         if value is None or not sc.free(start, end):
@@ -336,12 +499,13 @@ def _sign(text: str, start: int) -> tuple[int, float]:
 
 
 def _token(sc: _Scanner, text: str, start: int, end: int, value: float, numeric: bool) -> None:
+    p = sc.p
     after = text[end:end + 60]
     before = text[max(0, start - 60):start]
     if numeric:
         if start > 0 and text[start - 1] in "-‐" and start >= 2 and text[start - 2].isalpha():
             return  # COVID-19, EQ-5D
-        if _NAME_AFTER.match(after) and not _unit_match(after) and not _COUNT_match(after) \
+        if _NAME_AFTER.match(after) and not _unit_match(after, p) and not _COUNT_match(after, p) \
                 and not _SCALE_AFTER.match(after) and not re.match(r"[-\s]?(?:times|fold)\b|\s?[x×]", after):
             return  # 25(OH)D, 3T, T2-weighted and the like are names, not quantities
     if numeric:
@@ -383,9 +547,9 @@ def _token(sc: _Scanner, text: str, start: int, end: int, value: float, numeric:
     if m:
         level = value
         ci_end = end + m.end()
-        r = _CI_RANGE.match(text, ci_end)
+        r = p.ci_range.match(text, ci_end)
         if r:
-            lo, hi = _to_float(r.group("lo")), _to_float(r.group("hi"))
+            lo, hi = p.to_float(r.group("lo")), p.to_float(r.group("hi"))
             if lo is not None and hi is not None:
                 sc.add(start, r.end(), lo, None, "ci", upper=hi, level=level)
                 return
@@ -399,11 +563,11 @@ def _token(sc: _Scanner, text: str, start: int, end: int, value: float, numeric:
         return
     # a range: "18–55 years", "0.50–0.87", "2013–2020"
     if numeric:
-        r = _RANGE_AFTER.match(text, end)
+        r = p.range_after.match(text, end)
         if r and not re.match(r"[\w.]", text[r.end():r.end() + 1] or " ") and r.group("hi"):
-            hi = _to_float(r.group("hi"))
+            hi = p.to_float(r.group("hi"))
             if hi is not None and hi >= value:
-                unit, kind, uend = _unit_at(text, r.end())
+                unit, kind, uend = _unit_at(text, r.end(), p)
                 if unit is None and _is_year(value, text[start:end]) and _is_year(hi, r.group("hi")):
                     sc.add(start, r.end(), value, None, "year", upper=hi)
                     return
@@ -414,7 +578,7 @@ def _token(sc: _Scanner, text: str, start: int, end: int, value: float, numeric:
                 return
     # the number with its unit: "60.3%", "100 000 IU", "24-month", "303 participants", "two years"
     v, e = (_scaled(text, value, end) if numeric else (value, end))
-    unit, kind, uend = _unit_at(text, e)
+    unit, kind, uend = _unit_at(text, e, p)
     if unit is not None:
         if not numeric and kind == "count" and value == 1:
             return  # "one group received ..." is not a count claim
@@ -426,9 +590,9 @@ def _token(sc: _Scanner, text: str, start: int, end: int, value: float, numeric:
         # "432 vs 224 days", "60.3% versus 74.1%": the first number takes the second one's unit
         vm = _VERSUS.match(text, e)
         if vm:
-            nm = _NUMERIC_AT.match(text, vm.end())
+            nm = p.numeric_at.match(text, vm.end())
             if nm:
-                unit2, kind2, _ = _unit_at(text, nm.end())
+                unit2, kind2, _ = _unit_at(text, nm.end(), p)
                 if unit2 is not None:
                     sc.add(start, e, v, unit2, kind2)
                     return
@@ -464,29 +628,29 @@ def _scaled(text: str, value: float, end: int) -> tuple[float, int]:
     return value * factor, m.end()
 
 
-def _unit_match(after: str):
-    for rx, unit, kind in _UNIT_RES:
+def _unit_match(after: str, p: "_P"):
+    for rx, unit, kind in p.unit_res:
         m = rx.match(after)
         if m:
             return m, unit, kind
     return None
 
 
-def _COUNT_match(after: str):
-    for rx, unit in _COUNT_RES:
+def _COUNT_match(after: str, p: "_P"):
+    for rx, unit in p.count_res:
         m = rx.match(after)
         if m:
             return m, unit
     return None
 
 
-def _unit_at(text: str, end: int) -> tuple[Optional[str], Optional[str], int]:
+def _unit_at(text: str, end: int, p: "_P") -> tuple[Optional[str], Optional[str], int]:
     after = text[end:end + 80]
-    um = _unit_match(after)
+    um = _unit_match(after, p)
     if um:
         m, unit, kind = um
         return unit, kind, end + m.end()
-    cm = _COUNT_match(after)
+    cm = _COUNT_match(after, p)
     if cm:
         m, unit = cm
         return unit, "count", end + m.end()
@@ -494,13 +658,14 @@ def _unit_at(text: str, end: int) -> tuple[Optional[str], Optional[str], int]:
 
 
 def _ci_after(sc: _Scanner, text: str, end: int) -> None:
-    m = _CI_AFTER.match(text, end)
+    p = sc.p
+    m = p.ci_after.match(text, end)
     if not m:
         return
-    lo, hi = _to_float(m.group("lo")), _to_float(m.group("hi"))
+    lo, hi = p.to_float(m.group("lo")), p.to_float(m.group("hi"))
     if lo is None or hi is None or lo > hi:
         return
-    level = _to_float(m.group("lvl")) if m.group("lvl") else None
+    level = p.to_float(m.group("lvl")) if m.group("lvl") else None
     # span starts at the level ("95% CI ...") or at the lower bound
     s = m.start("lvl") if m.group("lvl") else m.start("lo")
     e = m.end("hi")
