@@ -257,7 +257,8 @@ def _read(path: Path) -> dict:
 
 
 KNOWN_TABLES = {"hype", "hedges", "boosters", "causal", "negation", "outcomes", "disease_object",
-                "populations", "comparisons", "other_agents", "intervention", "subgroups", "article", "advice"}
+                "populations", "comparisons", "other_agents", "intervention", "subgroups", "article", "advice",
+                "detection"}
 
 
 class Lexicon:
@@ -335,6 +336,8 @@ class Lexicon:
         self.subgroup_exploratory = Matcher([("exploratory", p) for p in sub.get("exploratory", [])])
         art = d.get("article", {})
         self.article = {k: Matcher([(k, p) for p in v]) for k, v in art.items()}
+        # study detection words (text/detect.py compiles what it needs: stages, agents, countries ...)
+        self.detection = dict(d.get("detection", {}))
 
     def with_intervention_terms(self, terms: Iterable[str]) -> Matcher:
         """The intervention matcher extended with a study's own words (agent, aliases)."""
