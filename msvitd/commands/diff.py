@@ -24,6 +24,8 @@ def command(
                                                  help="Evidence files or folders (default: evidence/)."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="The article's language: en, fr, de or es "
+                                       "(default: detected)."),
 ) -> None:
     """Show the gap between an article and its trial: PICO side by side, every number checked.
 
@@ -37,7 +39,7 @@ def command(
     from msvitd.diffing.engine import DiffUsageError, run
 
     try:
-        report = run(article, study, evidence)
+        report = run(article, study, evidence, lang)
     except DiffUsageError as exc:
         typer.echo(f"msvitd diff: {exc}", err=True)
         raise typer.Exit(2)

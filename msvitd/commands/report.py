@@ -31,6 +31,8 @@ def command(
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e",
                                                  help="Evidence files or folders (default: evidence/)."),
     paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size when printed: a4 or letter."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="For an article: its language, en, fr, de or es "
+                                       "(default: detected)."),
 ) -> None:
     """One page to share: the Summary of Findings, a forest plot per outcome and, for an article,
     its text with every critique finding highlighted in place, the PICO and number diff and the checklist.
@@ -44,12 +46,19 @@ def command(
     from pathlib import Path
 
     from msvitd.report.page import ReportError, build_page
+    from msvitd.text.langdata import LanguageError, check_code
+    from msvitd.text.language import using_language
     from msvitd.writing import WriteRefused, write_atomic
 
     def fail(message: str) -> None:
         typer.echo(f"msvitd report: {message}", err=True)
         raise typer.Exit(2)
 
+    try:
+        lang_code = check_code(lang) if lang else None
+    except LanguageError as exc:
+        typer.echo(f"msvitd report: --lang: {exc}", err=True)
+        raise typer.Exit(2)
     targets: list[tuple[Path, str]] = []
     out_path = Path(output) if output and output != "-" else None
     if out_path is not None:
@@ -60,7 +69,8 @@ def command(
         if out_path.exists() and not force:
             fail(f"{out_path}: already exists; use --force to overwrite it")
     try:
-        page = build_page(target, study=study, evidence=evidence, paper=paper.value)
+        with using_language(lang_code):
+            page = build_page(target, study=study, evidence=evidence, paper=paper.value)
     except ReportError as exc:
         fail(str(exc))
     if format is Format.html:

@@ -103,10 +103,13 @@ def other_study_spans(text: str, study, others: list, lexicon: Lexicon | None = 
                       readings: list[Reading] | None = None) -> list[tuple[int, int]]:
     """(start, end) of the sentences of ``text`` that are about another study than ``study``
     (the reading critique uses; `msvitd diff` leaves their numbers unjudged)."""
-    lexicon = lexicon or load_lexicon()
     if readings is None:
+        from msvitd.text.language import detect_language
+
+        guess = detect_language(text)
+        lexicon = for_language(lexicon or load_lexicon(), guess.code if guess.supported else "en")
         readings = Reader(lexicon, StudyFacts.of(study).intervention_terms()).read_text(text, LineIndex(text))
-    idx = _other_study_sentences(readings, study, others, lexicon)
+    idx = _other_study_sentences(readings, study, others, lexicon or load_lexicon())
     return [(r.sentence.start, r.sentence.end) for r in readings if r.sentence.index in idx]
 
 

@@ -196,7 +196,16 @@ def _claim_spans(text: str, claims, study) -> list[tuple[int, int, str]]:
     return spans
 
 
-def run(article: str, study_id: Optional[str] = None, evidence: Optional[list[str]] = None) -> DiffReport:
+def run(article: str, study_id: Optional[str] = None, evidence: Optional[list[str]] = None,
+        lang: Optional[str] = None) -> DiffReport:
+    from msvitd.text.langdata import LanguageError
+    from msvitd.text.language import UnreadLanguage, choose_language, using_language
+
     lib, study_entry, model, text = load_inputs(article, study_id, evidence)
-    return build_report(study_entry, model, text, article_label=Path(article).name,
-                        others=[e.model for e in lib.studies.values()])
+    try:
+        code, _ = choose_language(text, lang)  # numbers are read the way this language writes them
+    except (UnreadLanguage, LanguageError) as exc:
+        raise DiffUsageError(f"{article}: {exc}") from None
+    with using_language(code):
+        return build_report(study_entry, model, text, article_label=Path(article).name,
+                            others=[e.model for e in lib.studies.values()])

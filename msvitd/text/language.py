@@ -14,6 +14,8 @@ error.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -92,7 +94,11 @@ def scores(text: str) -> dict[str, float]:
 
 
 def detect_language(text: str, minimum: float = 2.0) -> LanguageGuess:
-    """The language of ``text``; ``code`` is None when it has too few words to tell."""
+    """The language of ``text``; ``code`` is None when it has too few words to tell.
+    Inside ``using_language(code)`` it is that language."""
+    if forced_language():
+        code = forced_language()
+        return LanguageGuess(code, _name(code), True)
     if not isinstance(text, str) or not text.strip():
         return LanguageGuess(None, _name(None), False)
     letters = [ch for ch in text[:20000] if ch.isalpha()]
@@ -139,6 +145,7 @@ def choose_language(text: str, forced: str | None = None) -> tuple[str, Language
     detected in a language msvitd does not read."""
     from msvitd.text.langdata import check_code
 
+    forced = forced or forced_language()
     if forced:
         code = check_code(forced)
         return code, LanguageGuess(code, _name(code), True)
@@ -149,3 +156,22 @@ def choose_language(text: str, forced: str | None = None) -> tuple[str, Language
         raise UnreadLanguage(f"the text is in {guess.name}, which msvitd does not read "
                              f"(it reads {', '.join(SUPPORTED)}); force one with --lang")
     return guess.code, guess
+
+
+# The language a command was told to read in (--lang), for code that reads text several calls
+# deep (diff's number matcher, the report page's critique) without a parameter at every step.
+_FORCED: "ContextVar[str | None]" = ContextVar("msvitd_forced_language", default=None)
+
+
+def forced_language() -> str | None:
+    return _FORCED.get()
+
+
+@contextmanager
+def using_language(code: str | None):
+    """Within the block, texts are read in ``code`` (None: detected, as usual)."""
+    token = _FORCED.set(code)
+    try:
+        yield
+    finally:
+        _FORCED.reset(token)

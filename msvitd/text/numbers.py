@@ -312,7 +312,7 @@ def _text_patterns(text: str, lang: Optional[str]) -> _P:
     if lang is None:
         from msvitd.text.language import detect_language
 
-        guess = detect_language(text)
+        guess = detect_language(text)  # or the language a command was told (--lang)
         if guess.supported:
             lang = guess.code
         elif _UNAMBIGUOUS_COMMA.search(text):
