@@ -33,10 +33,10 @@ def check_code(code: str) -> str:
 @lru_cache(maxsize=None)
 def language_facts(code: str) -> dict:
     """The parsed ``language.yaml`` of a supported language (English fills what it leaves out)."""
-    import yaml
+    from msvitd.text.cache import load_yaml
 
     path = LANG_DIR / check_code(code) / FACTS_FILE
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = dict(load_yaml(path) or {})
     if code != "en":
         base = language_facts("en")
         for section in ("sentences", "grammar", "numbers"):

@@ -49,7 +49,7 @@ class LanguageGuess:
 @lru_cache(maxsize=1)
 def _profiles() -> tuple[dict[str, dict[str, float]], dict[str, str], dict[str, dict[str, float]]]:
     """(word -> {lang: weight}), (lang -> name), (lang -> {letter: weight})."""
-    import yaml
+    from msvitd.text.cache import load_yaml
 
     words: dict[str, set[str]] = {}
     names: dict[str, str] = {}
@@ -57,7 +57,7 @@ def _profiles() -> tuple[dict[str, dict[str, float]], dict[str, str], dict[str, 
     tables = {code: language_facts(code).get("detect", {}) for code in SUPPORTED}
     for code in SUPPORTED:
         names[code] = language_facts(code).get("name", code)
-    extra = yaml.safe_load((LANG_DIR / "unsupported.yaml").read_text(encoding="utf-8")) or {}
+    extra = load_yaml(LANG_DIR / "unsupported.yaml") or {}
     for code, t in extra.get("languages", {}).items():
         tables[code] = t
         names[code] = t.get("name", code)

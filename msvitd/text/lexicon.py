@@ -208,6 +208,12 @@ class Matcher:
         except re.error as exc:  # a user's bad {re: ...} entry
             raise LexiconError(f"bad pattern in lexicon: {exc}") from None
 
+    def __reduce__(self):
+        # pickled (text/cache.py) as the regex compiler's program, so loading skips compiling
+        from msvitd.text.cache import program_of
+
+        return (_restore_matcher, (self.labels, program_of(self.regex)))
+
     def find(self, text: str) -> list[Hit]:
         hits = []
         for m in self.regex.finditer(text):
@@ -222,6 +228,15 @@ class Matcher:
         if not m:
             return None
         return Hit(m.start(), m.end(), self.labels[int(m.lastgroup[1:])], m.group())
+
+
+def _restore_matcher(labels: list[str], program) -> "Matcher":
+    from msvitd.text.cache import rebuild
+
+    m = Matcher.__new__(Matcher)
+    m.labels = labels
+    m.regex = rebuild(program)
+    return m
 
 
 def _merge(base: dict, extra: dict, where: str) -> None:
@@ -369,16 +384,33 @@ def _shared_from_english() -> dict:
 
 @lru_cache(maxsize=16)
 def load_lexicon(extra: tuple[str, ...] = (), lang: str = "en") -> Lexicon:
-    """The bundled lexicon of ``lang`` extended by the user's files (paths), compiled once per process."""
+    """The bundled lexicon of ``lang`` extended by the user's files (paths), compiled once per
+    process and cached between runs in the user's cache folder (text/cache.py), keyed by the
+    files' bytes: an edited ``--lexicon`` file takes effect at once."""
+    from msvitd.text import cache
+
+    for p in extra:
+        if not Path(p).is_file():
+            raise LexiconError(f"{p}: lexicon file not found")
+    files = (_bundled_files("en") if lang != "en" else []) + _bundled_files(lang) + [Path(p) for p in extra]
+    files.append(LANG_DIR / lang / "language.yaml")
+    key = cache.key_for(files, lang)
+    hit = cache.load(key)
+    if isinstance(hit, Lexicon):
+        return hit
+    lexicon = Lexicon(_merged(extra, lang), lang, tuple(extra))
+    cache.save(key, lexicon)
+    return lexicon
+
+
+def _merged(extra: tuple[str, ...], lang: str) -> dict:
     data: dict = {} if lang == "en" else _shared_from_english()
     for path in _bundled_files(lang):
         _merge(data, _read(path), path.name)
     for p in extra:
         path = Path(p)
-        if not path.is_file():
-            raise LexiconError(f"{p}: lexicon file not found")
         _merge(data, _read(path), str(path))
-    return Lexicon(data, lang, tuple(extra))
+    return data
 
 
 def for_language(lexicon: "Lexicon | None", lang: str) -> Lexicon:
