@@ -40,6 +40,7 @@ class Grammar:
     month_hedges: frozenset
     present_tense: re.Pattern
     object_window: int
+    final_negation: bool  # a negation closing its clause negates the clause ("... senkte ... nicht.")
 
 
 @lru_cache(maxsize=None)
@@ -78,4 +79,5 @@ def grammar(code: str = "en") -> Grammar:
         month_hedges=frozenset(str(w).lower() for w in g.get("month_hedges", [])),
         present_tense=re.compile(str(g.get("present_tense", r"(?!x)x"))),
         object_window=int(g.get("object_window", 3)),
+        final_negation=bool(g.get("final_negation", False)),
     )

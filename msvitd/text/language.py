@@ -24,9 +24,9 @@ from msvitd.text.langdata import LANG_DIR, SUPPORTED, language_facts
 # a word, with the apostrophe of an elision kept ("l'", "d'", "qu'": strong French signals)
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’](?=[^\W\d_]))?")
 # Writing systems that are not Latin: their share of letters decides alone.
-_SCRIPTS = (
-    ("zh", "Chinese", re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")),
+_SCRIPTS = (  # Japanese first: it mixes kana with Chinese characters
     ("ja", "Japanese", re.compile(r"[\u3040-\u30ff]")),
+    ("zh", "Chinese", re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")),
     ("ko", "Korean", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")),
     ("ru", "Russian (Cyrillic)", re.compile(r"[\u0400-\u04ff]")),
     ("el", "Greek", re.compile(r"[\u0370-\u03ff]")),
@@ -105,7 +105,7 @@ def detect_language(text: str, minimum: float = 2.0) -> LanguageGuess:
     if letters:
         for code, name, rx in _SCRIPTS:
             n = len(rx.findall("".join(letters)))
-            if n >= 0.3 * len(letters) and n >= 2:
+            if n >= (0.1 if code == "ja" else 0.3) * len(letters) and n >= 2:
                 return LanguageGuess(code, name, False, float(n), float(n))
     sc = scores(text[:20000])
     if not sc:

@@ -221,6 +221,7 @@ class _P:
             self.fractions, self.fraction_counts, self.halves = _FRACTIONS, {"a": 1, "an": 1, "one": 1, "two": 2,
                                                                              "three": 3, "four": 4}, ()
             self.teen_after, self.connectors = frozenset(), ("and",)
+            self.ratio_label, self.other_label = _RATIO_LABEL, _OTHER_LABEL
             return
         from msvitd.text.langdata import language_facts
 
@@ -274,6 +275,12 @@ class _P:
                                  key=len, reverse=True))
         self.qualifier = re.compile(_QUALIFIER.pattern.replace("(?P<q>", "(?P<q>" + (qwords + "|" if qwords else "")),
                                     re.I)
+        # "HR de 0,66", "HR von 0,66", "HR était de 0,66": the words between a label and its number
+        links = "|".join(re.escape(w).replace("\\ ", "\\s+") for w in nd.get("label_links", []))
+        self.ratio_label = re.compile(_RATIO_LABEL.pattern.replace("of|was|were|is|had|", f"of|was|were|is|had|{links}|")
+                                      if links else _RATIO_LABEL.pattern)
+        self.other_label = re.compile(_OTHER_LABEL.pattern.replace("of|was|were|is|", f"of|was|were|is|{links}|")
+                                      if links else _OTHER_LABEL.pattern)
         units = [(str(u["re"]), str(u["unit"]), str(u["kind"])) for u in nd.get("units", [])]
         self.unit_res = _UNIT_RES + [(re.compile(r"[\s\u00a0\u202f-]?\s*(?:" + p + r")", re.I), u, k)
                                      for p, u, k in units]
@@ -514,7 +521,7 @@ def _token(sc: _Scanner, text: str, start: int, end: int, value: float, numeric:
             value, start = -value, s0
             before = text[max(0, start - 60):start]
     # NNT and mean differences: "NNT 7.2 (95% CI 4.1–29.0)", "MD −0.11 (−0.40 to 0.18)"
-    m = _OTHER_LABEL.search(before) if numeric else None
+    m = p.other_label.search(before) if numeric else None
     if m:
         label = re.sub(r"\s+", " ", m.group("m")).lower()
         nnt = label in ("nnt", "number needed to treat", "nnh", "number needed to harm")
@@ -535,7 +542,7 @@ def _token(sc: _Scanner, text: str, start: int, end: int, value: float, numeric:
             sc.add(s, end, value, None, "p_value", relation=rel)
             return
     # ratio: "HR 0.66", "hazard ratio of 0.66", "OR, 0.93", then its CI if it follows
-    m = _RATIO_LABEL.search(before) if numeric else None
+    m = p.ratio_label.search(before) if numeric else None
     if m:
         measure = _MEASURES.get(re.sub(r"\s+", " ", m.group("m").lower()).replace("adjusted ", ""), None)
         s = start - len(before) + m.start()

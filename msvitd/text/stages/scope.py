@@ -32,6 +32,17 @@ def scope_end_short(text: str, pos: int, limit: int, words: int = 3) -> int:
     return end
 
 
+def _negated_span(s: str, a: int, b: int, h: Hit, g: Grammar) -> tuple[int, int]:
+    """A clause negation runs to the end of its clause, a short one over four words; in a
+    language that negates at the end of the clause ("Vitamin D senkte die Schübe nicht"), a
+    clause negation with nothing after it negates the whole clause."""
+    if h.label != "clause":
+        return h.start, scope_end_short(s, h.end, b, 4)
+    if g.final_negation and not s[h.end:b].strip(" .,;:!?\"'”’»)"):
+        return a, b
+    return h.start, b
+
+
 @dataclass(frozen=True)
 class Scope:
     negated_spans: tuple[tuple[int, int], ...]
@@ -56,7 +67,7 @@ def concessive(h: Hit, s: str, b: int, g: Grammar) -> bool:
 
 def clause_scope(s: str, a: int, b: int, negations: list[Hit], hypotheticals: list[Hit], g: Grammar,
                  question: bool, asked: bool) -> Scope:
-    spans = tuple((h.start, b if h.label == "clause" else scope_end_short(s, h.end, b, 4)) for h in negations)
+    spans = tuple(_negated_span(s, a, b, h, g) for h in negations)
     hypos = [h for h in hypotheticals if not concessive(h, s, b, g)]
     hypo_start = min((h.start for h in hypos), default=None)
     # a question asked, not a claim ("Fact check: does it ...?" is asked too)
