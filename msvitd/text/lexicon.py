@@ -273,7 +273,7 @@ def _read(path: Path) -> dict:
 
 KNOWN_TABLES = {"hype", "hedges", "boosters", "causal", "negation", "outcomes", "disease_object",
                 "populations", "comparisons", "other_agents", "intervention", "subgroups", "article", "advice",
-                "detection"}
+                "detection", "settles"}
 
 
 class Lexicon:
@@ -296,6 +296,8 @@ class Lexicon:
         self.hype_exclude = Matcher([("x", p) for p in hype.get("exclude", [])])
         self.hedges = Matcher([("hedge", p) for p in d.get("hedges", [])])
         self.boosters = Matcher([("booster", p) for p in d.get("boosters", [])])
+        # boosters that settle a question for good ("proves", "chose faite"): C102 without a claim
+        self.settles = Matcher([("settles", p) for p in d.get("settles", [])])
         causal = d.get("causal", {})
         cues: list[tuple[str, object]] = []
         english_forms = self.verb_forms == "english"

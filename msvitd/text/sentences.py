@@ -34,7 +34,8 @@ _END = re.compile(r"[.!?…]+[\"'”’)\]]*")
 # a sentence starts with a capital or digit, maybe after an opening quote, bracket, ¿ or ¡
 _NEXT_START = re.compile(r"\s+(?=(?:[\"'“‘(\[¿¡„]|«[\s\u00a0\u202f]?)?[A-Z0-9\u00C0-\u00DE])")
 _MARKUP = re.compile(r"(?:\s*(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,3}[.)]\s+|\d{1,3}/\d{0,3}\s+))+")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# the word before a full stop, in any alphabet ("déclarée." is a word, not the initial "e.")
+_WORD_BEFORE = re.compile(r"([^\W\d_][^\W\d_.]*(?:\.[^\W\d_]+)*)\.?$")
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def _is_abbreviation(chunk: str, lang: str = "en") -> bool:
     if word in abbreviations:
         return True
     if len(word) == 1 and word.isalpha():  # an initial: "E. Thouvenot", but not "took vitamin D. The ..."
-        prev = re.search(r"([A-Za-z]+)\s+[A-Za-z]\.?$", chunk)
+        prev = re.search(r"([^\W\d_]+)\s+[^\W\d_]\.?$", chunk)
         return not (prev and prev.group(1).lower() in letter_names)
     return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word))  # "e.g", "u.s"
 

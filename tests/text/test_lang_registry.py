@@ -7,7 +7,7 @@ from msvitd.text.langdata import SUPPORTED, language_facts, lexicon_files
 from msvitd.text.lexicon import load_lexicon
 
 TABLES = ("hype", "hedges", "boosters", "causal", "negation", "outcomes", "disease_object", "populations",
-          "comparisons", "other_agents", "intervention", "subgroups", "article", "advice", "detection")
+          "comparisons", "other_agents", "intervention", "subgroups", "article", "advice", "detection", "settles")
 
 
 @pytest.mark.parametrize("code", SUPPORTED)
