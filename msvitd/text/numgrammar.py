@@ -19,29 +19,31 @@ _NUM = (r"(?:\d{1,3}(?:" + _SEP + r"\d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d])(?!\.\
 _NUMERIC = re.compile(r"(?<![\w.])(?:" + _NUM + r")")
 _NUMERIC_AT = re.compile(r"(?:" + _NUM + r")")
 
-_ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+def _english() -> dict:
+    from msvitd.text.langdata import language_facts
+
+    return language_facts("en").get("numbers") or {}
+
+
+_EN = _english()  # English's number words and units are data too (text/lang/en/language.yaml)
+_ONES = {str(k): int(v) for k, v in _EN["ones"].items()}
+_TENS = {str(k): int(v) for k, v in _EN["tens"].items()}
+_SCALES = {str(k): int(v) for k, v in _EN["scales"].items()}
 _WORD = "|".join(sorted(list(_ONES) + list(_TENS) + list(_SCALES), key=len, reverse=True))
 _WORDS = re.compile(r"(?<![\w-])(?:(?:a|an)\s+(?=(?:hundred|thousand|million)\b))?(?:" + _WORD + r")"
                     r"(?:(?:\s+and\s+|[\s-])(?:" + _WORD + r"))*(?![\w])", re.I)
 
-_MULT_WORDS = {"twice": 2.0, "thrice": 3.0, "double": 2.0, "doubled": 2.0, "triple": 3.0, "tripled": 3.0,
-               "halved": 0.5, "quadrupled": 4.0}
+_MULT_WORDS = {str(k): float(v) for k, v in _EN["multiplier_words"].items()}
+_MULT_ALT = "|".join(sorted(_MULT_WORDS, key=len, reverse=True))
 _MULTIPLIER = re.compile(
-    r"(?<![\w-])(?:(?P<w>twice|thrice|doubled|double|tripled|triple|halved|quadrupled)"
+    r"(?<![\w-])(?:(?P<w>" + _MULT_ALT + r")"
     r"|(?P<n>(?:" + _NUM + r")|" + _WORD + r")[\s-]?(?:times|fold)(?![\w])"
     r"|(?P<x>\d+(?:\.\d+)?)\s?[x×](?![\w]))(?![\w])", re.I)
-_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1, "thirds": 1 / 3,
-              "quarters": 0.25, "fifths": 0.2}
+_FRACTIONS = {str(k): float(v) for k, v in _EN["fractions"].items()}
+_FRACTION_COUNTS = {str(k): int(v) for k, v in _EN["fraction_counts"].items()}
 _FRACTION = re.compile(
-    r"(?<![\w-])(?:(?P<k>a|an|one|two|three|four)[\s-]+)?(?P<f>half|thirds?|quarters?|fifths?|tenth)(?![\w])",
-    re.I)
+    r"(?<![\w-])(?:(?P<k>" + "|".join(sorted(_FRACTION_COUNTS, key=len, reverse=True)) + r")[\s-]+)?"
+    r"(?P<f>" + "|".join(sorted(_FRACTIONS, key=len, reverse=True)) + r")(?![\w])", re.I)
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -59,43 +61,10 @@ _TIME = re.compile(r"(?<![\w.:])\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:[AaPp]\.?[Mm
 _NAME_AFTER = re.compile(r"\(OH\)|[A-Za-z]{1,3}\d|[-‐]?[A-Za-z]")
 
 # (pattern, normalised unit, kind); tried in order right after the number.
-_UNITS: list[tuple[str, str, str]] = [
-    (r"%|percent\b|per\s?cent\b|pct\b", "%", "percent"),
-    (r"percentage[\s-]points?\b", "percentage points", "percent"),
-    (r"(?:IU|I\.U\.|international\s+units?)(?:\s*/\s*(?:day|d)\b|\s+(?:per|a)\s+day\b|\s+daily\b)", "IU/day", "dose"),
-    (r"(?:IU|I\.U\.|international\s+units?)(?:\s*/\s*(?:week|wk)\b|\s+(?:per|a)\s+week\b|\s+weekly\b)", "IU/week", "dose"),
-    (r"(?:IU|I\.U\.)(?![\w])|international\s+units?\b", "IU", "dose"),
-    (r"(?:mg|milligrams?)\b", "mg", "dose"),
-    (r"(?:µg|μg|mcg|micrograms?)(?![\w])", "µg", "dose"),
-    (r"nmol\s*/\s*[lL]\b|nmol\b", "nmol/L", "concentration"),
-    (r"ng\s*/\s*m[lL]\b", "ng/mL", "concentration"),
-    (r"(?:days?|d)\b(?!\s*[-/]\s*\d)", "days", "duration"),
-    (r"(?:weeks?|wks?)\b", "weeks", "duration"),
-    (r"(?:months?|mos?)\b", "months", "duration"),
-    (r"(?:years?|yrs?)\b(?![\s-]+old)", "years", "duration"),
-    (r"(?:years?|yrs?)[\s-]+old\b", "years", "duration"),
-    (r"(?:hours?|hrs?)\b", "hours", "duration"),
-]
-_COUNT_NOUNS: list[tuple[str, str]] = [
-    (r"participants?|patients?|people|persons?|subjects?|individuals?|volunteers?|adults?|women|men|"
-     r"children|cases? of CIS", "participants"),
-    (r"centres?|centers?|sites?|clinics?|hospitals?", "centres"),
-    (r"trials?|studies|study|RCTs?", "studies"),
-    (r"lesions?", "lesions"),
-    (r"relapses?", "relapses"),
-    (r"events?|cases?", "events"),
-    (r"groups?|arms?", "arms"),
-    (r"outcomes?|endpoints?|end points?", "outcomes"),
-    (r"doses?", "doses"),
-    (r"countries", "countries"),
-    (r"visits?", "visits"),
-    (r"MRIs?|MRI scans?|scans?", "scans"),
-]
+_UNITS: list[tuple[str, str, str]] = [(str(u["re"]), str(u["unit"]), str(u["kind"])) for u in _EN["units"]]
+_COUNT_NOUNS: list[tuple[str, str]] = [(str(c["re"]), str(c["unit"])) for c in _EN["count_nouns"]]
 # words allowed between a number and its noun: "36 MS centers", "10 secondary clinical outcomes"
-_ADJ = (r"(?:[A-Z]{2,5}|untreated|treated|eligible|randomi[sz]ed|enrolled|analy[sz]ed|adult|clinical|"
-        r"secondary|primary|radiological|new|additional|more|other|consecutive|participating|French|"
-        r"European|American|US|UK|serious|severe|adverse|separate|independent|different|large|small|"
-        r"controlled|placebo-controlled|randomi[sz]ed-controlled|double-blind|early|first|study)")
+_ADJ = "(?:" + str(_EN["count_adjectives"]) + ")"
 _UNIT_RES = [(re.compile(r"[\s\u00a0\u202f-]?\s*(?:" + p + r")", re.I if k not in ("dose",) else 0), u, k)
              for p, u, k in _UNITS]
 _UNIT_RES.insert(0, (re.compile(r"\s?%"), "%", "percent"))
@@ -129,16 +98,14 @@ _RANGE_AFTER = re.compile(r"\s*(?:–|—|-|to)\s*(?P<hi>" + _NUM + r")(?![\w.%]
 _RANGE_WORD_AFTER = re.compile(r"\s*(?:–|—|-|to)\s*")
 _CURRENCY_BEFORE = re.compile(r"(?P<c>[$€£]|US\$|USD\s?|EUR\s?|GBP\s?)$")
 _CURRENCY_AFTER = re.compile(r"\s?(?:dollars|euros?|pounds|USD|EUR|GBP)(?![\w])")
-_QUALIFIER = re.compile(
-    r"(?<![\w])(?P<q>nearly|almost|about|around|approximately|approx\.|roughly|close\s+to|circa|ca\.|some|just\s+over|"
-    r"just\s+under|more\s+than|greater\s+than|fewer\s+than|less\s+than|at\s+least|up\s+to|~|≈|>|<|≥|≤)[ \t\u00a0]*$",
-    re.I)
+_QUALS = {str(k).lower(): str(v) for k, v in _EN["qualifiers"].items()}
+_QUAL_ALT = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_QUALS, key=len, reverse=True))
+_QUALIFIER = re.compile(r"(?<![\w])(?P<q>" + _QUAL_ALT + r"|~|≈|>|<|≥|≤)[ \t\u00a0]*$", re.I)
 _N_EQUALS = re.compile(r"(?<![\w])[nN]\s*=\s*$")
-_QUAL_REL = {"more than": ">", "greater than": ">", "just over": ">", "over": ">", "fewer than": "<",
-             "less than": "<", "just under": "<", "under": "<", "at least": ">=", "up to": "<=", ">": ">",
-             "<": "<", "≥": ">=", "≤": "<="}
-_APPROX = {"nearly", "almost", "about", "around", "approximately", "approx.", "roughly", "close to", "circa",
-           "ca.", "some", "~", "≈", "just over", "just under"}
+# "~" approximate; ">~" over but approximate ("just over"); else the relation it sets
+_QUAL_REL = {**{q: r.rstrip("~") for q, r in _QUALS.items() if r.rstrip("~")},
+             "over": ">", "under": "<", ">": ">", "<": "<", "≥": ">=", "≤": "<="}
+_APPROX = {q for q, r in _QUALS.items() if r.endswith("~")} | {"~", "≈"}
 
 
 def _fraction_digits(part: str, mark: str) -> str:
