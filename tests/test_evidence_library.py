@@ -337,7 +337,7 @@ def test_design_fields_explicit(studies):
 
 
 def test_outcomes_have_finding_significance_and_vocabulary(studies):
-    vocab = yaml.safe_load((ROOT / "msvitd" / "data" / "lexicons" / "outcomes.yaml").read_text())["outcomes"]
+    vocab = yaml.safe_load((ROOT / "msvitd" / "text" / "lang" / "en" / "outcomes.yaml").read_text())["outcomes"]
     for sid, s in studies.items():
         assert s.conclusion, sid
         for o in s.outcomes:

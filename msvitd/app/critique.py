@@ -21,6 +21,7 @@ class Request:
     rules: RuleSettings
     evidence: tuple[str, ...]
     jobs: int
+    lang: str | None = None  # --lang: every article read in this language
 
 
 def place(findings, article: ArticleInput):
@@ -42,7 +43,8 @@ def critique_article(article: ArticleInput, study: StudyChoice, lib, rules: Rule
 
     others = [e.model for e in lib.studies.values()]
     res = critique_text(article.text, study.model, article=article.source.file, others=others,
-                        lexicon=rules.lexicon(), select=rules.select, ignore=rules.ignore, detected=study.detected)
+                        lexicon=rules.lexicon(), select=rules.select, ignore=rules.ignore, detected=study.detected,
+                        lang=article.lang)
     return replace(res, findings=place(res.findings, article))
 
 
@@ -57,7 +59,7 @@ def _init(req: Request) -> None:
 
 def critique_one(name: str, stdin_text: str | None = None) -> CritiqueResult:
     lib, req = _STATE["lib"], _STATE["req"]
-    article = resolve_article(name, lib, stdin_text)
+    article = resolve_article(name, lib, stdin_text, req.lang)
     study = choose_study(article, lib, resolved=_STATE["study"])
     return critique_article(article, study, lib, req.rules)
 
@@ -93,7 +95,7 @@ def _results(req: Request):
 
 
 def run(files, *, source=None, fmt="concise", fail_on=None, select=(), ignore=(), lexicons=(), evidence=(),
-        jobs=1, config=None, color=None, out=sys.stdout) -> int:
+        jobs=1, config=None, color=None, out=sys.stdout, lang=None) -> int:
     """Critique ``files``; write the chosen format to ``out``; return the exit code."""
     import os
 
@@ -104,7 +106,7 @@ def run(files, *, source=None, fmt="concise", fail_on=None, select=(), ignore=()
     if not files:
         raise UsageError("name at least one article file (or - for standard input)")
     rules = rule_settings(select, ignore, lexicons, config, fail_on)
-    req = Request(tuple(files), source, fmt, rules, tuple(evidence), jobs or os.cpu_count() or 1)
+    req = Request(tuple(files), source, fmt, rules, tuple(evidence), jobs or os.cpu_count() or 1, lang)
     _init(req)
     results, errors = [], []
     for name, res, err in _results(req):

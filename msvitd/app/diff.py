@@ -64,20 +64,23 @@ def diff_article(article: ArticleInput, study: StudyChoice, lib):
     from pathlib import Path
 
     from msvitd.diffing.engine import build_report
+    from msvitd.text.language import using_language
 
-    report = build_report(study.entry, article.model, article.text, article_label=Path(article.name).name,
-                          others=[e.model for e in lib.studies.values()])
+    with using_language(article.lang):  # numbers are read the way the article's language writes them
+        report = build_report(study.entry, article.model, article.text, article_label=Path(article.name).name,
+                              others=[e.model for e in lib.studies.values()])
     return replace(report, diagnostics=verdicts(report, article))
 
 
-def run(name: str, *, study: str | None = None, evidence=(), fmt: str = "text", color=None, out=None) -> int:
+def run(name: str, *, study: str | None = None, evidence=(), fmt: str = "text", color=None, out=None,
+        lang: str | None = None) -> int:
     import sys
 
     from msvitd.output.formats import render
     from msvitd.output.term import want_color, width
 
     lib = open_library(evidence)
-    article = resolve_article(name, lib, sys.stdin.read() if name == "-" else None)
+    article = resolve_article(name, lib, sys.stdin.read() if name == "-" else None, lang)
     report = diff_article(article, choose_study(article, lib, study), lib)
     (out or sys.stdout).write(render("diff", fmt, report, color=want_color(color), width=width()))
     return 1 if exceeds(report.diagnostics, "error") else 0

@@ -25,6 +25,7 @@ class ArticleInput:
     source: ArticleText  # the text read; .file is where positions point (the text file)
     model: object | None = None  # the article evidence model (kind: article), when there is one
     about: tuple[str, ...] = ()  # the studies the evidence file says it is about
+    lang: str = "en"  # the language it is read in: --lang, else detected (msvitd/text/language.py)
 
     @property
     def text(self) -> str:
@@ -96,8 +97,25 @@ def _evidence_text(model, file: str, name: str) -> ArticleText:
         raise InputError(f"{name}: cannot read its text_file: {exc}") from None
 
 
-def resolve_article(name: str, lib, stdin_text: str | None = None) -> ArticleInput:
-    """An article id, an article evidence file (.yaml), a raw article file, or ``-`` (stdin)."""
+def resolve_article(name: str, lib, stdin_text: str | None = None, lang: str | None = None) -> ArticleInput:
+    """An article id, an article evidence file (.yaml), a raw article file, or ``-`` (stdin), with the
+    language it is read in (``lang``: --lang; default detected)."""
+    from dataclasses import replace
+
+    from msvitd.text.langdata import LanguageError
+    from msvitd.text.language import UnreadLanguage, choose_language
+
+    article = _article(name, lib, stdin_text)
+    try:
+        code, _ = choose_language(article.text, lang)
+    except LanguageError as exc:
+        raise InputError(f"--lang: {exc}") from None
+    except UnreadLanguage as exc:
+        raise InputError(f"{article.shown}: {exc}") from None
+    return replace(article, lang=code)
+
+
+def _article(name: str, lib, stdin_text: str | None) -> ArticleInput:
     from msvitd.library import load_library
 
     if name == "-":

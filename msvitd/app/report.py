@@ -29,7 +29,7 @@ def _summary(lib, ids, problems) -> tuple:
 
 
 def build_page(target: str, *, study: Optional[str] = None, evidence: Optional[Sequence[str]] = None,
-               paper: str = "a4") -> Page:
+               paper: str = "a4", lang: Optional[str] = None) -> Page:
     """Run the engines ``target`` needs and build the page. Raises UsageError for usage problems."""
     from msvitd import __version__
 
@@ -45,7 +45,7 @@ def build_page(target: str, *, study: Optional[str] = None, evidence: Optional[S
         hint = " (some evidence files have errors: run `msvitd validate`)" if lib.errors else ""
         raise UnknownId(f"unknown id {target!r}{did_you_mean(target, known)}: not an article, study or question, "
                         f"and no such file; known: {', '.join(known) or 'none'}{hint}")
-    return _article_page(target, study, lib, paper, __version__)
+    return _article_page(target, study, lib, paper, __version__, lang)
 
 
 def _evidence_page(target: str, lib, paper: str, version: str) -> Page:
@@ -75,12 +75,13 @@ def _glance_evidence(summary_tables, question: str = "") -> tuple[str, ...]:
         return ()
 
 
-def _article_page(target: str, study: Optional[str], lib, paper: str, version: str) -> Page:
+def _article_page(target: str, study: Optional[str], lib, paper: str, version: str,
+                  lang: Optional[str] = None) -> Page:
     from msvitd.app.critique import critique_article
     from msvitd.app.diff import diff_article
     from msvitd.app.settings import rule_settings
 
-    article = resolve_article(target, lib)
+    article = resolve_article(target, lib, lang=lang)
     chosen = choose_study(article, lib, study)
     rules = rule_settings()  # the project's [tool.msvitd], as `msvitd critique` reads it
     problems: list[str] = []

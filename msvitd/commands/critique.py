@@ -45,6 +45,8 @@ def command(
     config: Optional[str] = typer.Option(None, "--config", help="A pyproject.toml or msvitd.toml to read "
                                          "[tool.msvitd] from (default: the nearest one).", metavar="FILE"),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG", help="The articles' language: en, fr, de "
+                                       "or es (default: detected per article)."),
 ) -> None:
     """Critique news coverage against the trial behind it: hype, surrogate outcomes told as clinical,
     benefits claimed for null outcomes, extrapolation, subgroups, numbers, omissions.
@@ -57,5 +59,5 @@ def command(
 
     code = run(files, source=source, fmt=format.value, fail_on=fail_on.value if fail_on else None,
                select=select or (), ignore=ignore or (), lexicons=lexicon or [], evidence=evidence or [],
-               jobs=jobs, config=config, color=color, out=sys.stdout)
+               jobs=jobs, config=config, color=color, out=sys.stdout, lang=lang)
     raise typer.Exit(code)

@@ -23,6 +23,8 @@ def command(
     format: Format = typer.Option(DEFAULT[NAME], "--format", "-f",  # type: ignore[valid-type]
                                   help="text (tables), concise (one line per verdict), json, github, markdown."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG", help="The article's language: en, fr, de "
+                                       "or es (default: detected)."),
 ) -> None:
     """Show the gap between an article and its trial: PICO side by side, every number checked.
 
@@ -34,4 +36,5 @@ def command(
     """
     from msvitd.app.diff import run
 
-    raise typer.Exit(run(article, study=study, evidence=evidence or (), fmt=format.value, color=color))
+    raise typer.Exit(run(article, study=study, evidence=evidence or (), fmt=format.value, color=color,
+                         lang=lang))

@@ -31,6 +31,8 @@ def command(
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e", metavar="PATH",
                                                  help="Evidence files or folders (default: evidence/)."),
     paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size when printed: a4 or letter."),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG", help="For an article: its language, en, "
+                                       "fr, de or es (default: detected)."),
 ) -> None:
     """One page to share: the Summary of Findings, a forest plot per outcome and, for an article,
     its text with every critique finding highlighted in place, the PICO and number diff and the checklist.
@@ -59,7 +61,7 @@ def command(
             fail(f"{out_path.parent}: no such folder")
         if out_path.exists() and not force:
             fail(f"{out_path}: already exists; use --force to overwrite it")
-    page = build_page(target, study=study, evidence=evidence, paper=paper.value)
+    page = build_page(target, study=study, evidence=evidence, paper=paper.value, lang=lang)
     if format is Format.html:
         from msvitd.report.templating import render_html
 

@@ -21,6 +21,8 @@ def command(
                                          "(the default)."),
     format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     lexicon: Optional[List[str]] = typer.Option(None, "--lexicon", help="An extra lexicon file (repeatable)."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="The sentences' language: en, fr, de or es "
+                                       "(default: detected from the input; English when it cannot tell)."),
 ) -> None:
     """Print the claim strength of each input line: none, correlational ("linked to"),
     conditional_causal ("may reduce"), direct_causal ("reduces"), with the words that decided it.
@@ -35,10 +37,12 @@ def command(
     from msvitd.text.reading import Reader
     from msvitd.text.sentences import Sentence
 
+    from msvitd.text.langdata import LanguageError, check_code
+
     try:
-        lex = load_lexicon(tuple(lexicon or ()))
-    except LexiconError as exc:
-        typer.echo(f"msvitd strength: {exc}", err=True)
+        lang = check_code(lang) if lang else None
+    except LanguageError as exc:
+        typer.echo(f"msvitd strength: --lang: {exc}", err=True)
         raise typer.Exit(2)
     if file in (None, "-"):
         data = sys.stdin.read()
@@ -52,13 +56,23 @@ def command(
         except OSError as exc:
             typer.echo(f"msvitd strength: {file}: cannot read: {exc.strerror or exc}", err=True)
             raise typer.Exit(2)
+    if lang is None:
+        from msvitd.text.language import detect_language
+
+        guess = detect_language(data)
+        lang = guess.code if guess.supported else "en"
+    try:
+        lex = load_lexicon(tuple(lexicon or ()), lang)
+    except LexiconError as exc:
+        typer.echo(f"msvitd strength: {exc}", err=True)
+        raise typer.Exit(2)
     reader = Reader(lex)
     rows = []
     for n, line in enumerate(data.splitlines(), 1):
         text = line.strip()
         if not text:
             continue
-        r = reader.read(Sentence(0, 0, len(text), text, n, 1, 1, False))
+        r = reader.for_text(text).read(Sentence(0, 0, len(text), text, n, 1, 1, False))
         cues = [c.as_dict() for c in r.cues if c.kind in ("benefit", "cause", "correlational", "hedge", "booster",
                                                             "negation", "null", "hypothetical")]
         rows.append({"line": n, "text": text, "strength": r.strength, "direction": r.direction, "cues": cues})

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from msvitd.critique.facts import StudyFacts
 from msvitd.critique.result import CheckItem, CritiqueResult, Finding
-from msvitd.text.lexicon import Lexicon, load_lexicon
+from msvitd.text.lexicon import Lexicon, for_language, load_lexicon
 from msvitd.text.reading import Reader, Reading
 from msvitd.text.sentences import LineIndex
 
@@ -103,10 +103,13 @@ def other_study_spans(text: str, study, others: list, lexicon: Lexicon | None = 
                       readings: list[Reading] | None = None) -> list[tuple[int, int]]:
     """(start, end) of the sentences of ``text`` that are about another study than ``study``
     (the reading critique uses; `msvitd diff` leaves their numbers unjudged)."""
-    lexicon = lexicon or load_lexicon()
     if readings is None:
+        from msvitd.text.language import detect_language
+
+        guess = detect_language(text)
+        lexicon = for_language(lexicon or load_lexicon(), guess.code if guess.supported else "en")
         readings = Reader(lexicon, StudyFacts.of(study).intervention_terms()).read_text(text, LineIndex(text))
-    idx = _other_study_sentences(readings, study, others, lexicon)
+    idx = _other_study_sentences(readings, study, others, lexicon or load_lexicon())
     return [(r.sentence.start, r.sentence.end) for r in readings if r.sentence.index in idx]
 
 
@@ -193,11 +196,18 @@ def _checklist(ctx: Context, findings: list[Finding]) -> tuple[CheckItem, ...]:
 
 def critique_text(text: str, study, *, article: str = "<input>", others: list | None = None,
                   lexicon: Lexicon | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                  detected: str | None = None) -> CritiqueResult:
-    """Critique ``text`` against ``study`` (a msvitd Study model); never raises on any text."""
-    from msvitd.rules import enabled_rules
+                  detected: str | None = None, lang: str | None = None) -> CritiqueResult:
+    """Critique ``text`` against ``study`` (a msvitd Study model); never raises on any text.
 
-    lexicon = lexicon or load_lexicon()
+    ``lang``: the article's language (default: detected, English when undetermined); the
+    rules read its cue tables, and sentences clearly in another language are read in theirs."""
+    from msvitd.rules import enabled_rules
+    from msvitd.text.language import detect_language
+
+    if lang is None:
+        guess = detect_language(text)
+        lang = guess.code if guess.supported else "en"
+    lexicon = for_language(lexicon or load_lexicon(), lang)
     facts = StudyFacts.of(study)
     index = LineIndex(text)
     reader = Reader(lexicon, facts.intervention_terms())
@@ -214,4 +224,4 @@ def critique_text(text: str, study, *, article: str = "<input>", others: list | 
             ctx.findings.append(f)
     findings = sorted(ctx.findings, key=lambda f: f.sort_key)
     return CritiqueResult(article, study.id, study.name, detected, text, tuple(findings),
-                          _checklist(ctx, findings), len(readings))
+                          _checklist(ctx, findings), len(readings), language=lang)

@@ -54,6 +54,7 @@ class CritiqueResult:
     findings: tuple[Diagnostic, ...]
     checklist: tuple[CheckItem, ...]
     sentences: int = 0
+    language: str = "en"  # the language the article was read in (detected or --lang)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -70,6 +71,7 @@ class CritiqueResult:
         return {
             "version": JSON_VERSION,
             "article": self.article,
+            "language": self.language,
             "source": {"id": self.source_id, "name": self.source_name, "detected": self.source_detected},
             "findings": [f.as_dict() for f in self.findings],
             "checklist": [c.as_dict() for c in self.checklist],

@@ -48,9 +48,7 @@ def check(ctx):
             clause = r.clause_at(b.start)
             if negated_before(ctx.text, b.start, r.start) or clause is None:
                 continue
-            settles = any(w in b.text.lower() for w in ("prove", "proof", "conclusive", "settle", "once and for all",
-                                                         "beyond doubt", "no longer any doubt", "end the debate",
-                                                         "ends the debate"))
+            settles = bool(ctx.lexicon.settles.search(b.text))  # lexicon `settles:`, per language
             if not (r.benefit_context or r.claims or settles):
                 continue
             if clause.hypothetical_at(b.start):

@@ -1,210 +1,24 @@
 """The word lists the reader works from, loaded from YAML data files and compiled to regexes.
 
-The bundled files live in ``msvitd/data/lexicons/``; users add their own with ``--lexicon FILE``
-or ``[tool.msvitd] lexicons = [...]``.  Every file holds one or more top-level tables
+The bundled files live in ``msvitd/text/lang/<code>/`` (one folder per language, see
+msvitd/text/langdata.py); users add their own with ``--lexicon FILE`` or ``[tool.msvitd]
+lexicons = [...]`` (a user's file extends every language).  Every file holds one or more top-level tables
 (``hype:``, ``hedges:``, ``outcomes:`` ...); lists are appended, mappings merged key by key.
 docs/lexicons.md documents the tables and the phrase syntax.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+from msvitd.text.langdata import LANG_DIR, language_facts, lexicon_files
+from msvitd.text.phrases import Hit, LexiconError, Matcher, inflect, phrase_regex
 
-_SPACE = r"(?:\s+|\s*[-\u2010\u2011\u2013\u2014]\s*)"
-_HYPHEN = r"(?:\s*[-\u2010\u2011\u2013\u2014]\s*|\s+)?"
+__all__ = ["Hit", "Lexicon", "LexiconError", "Matcher", "for_language", "inflect", "load_lexicon", "phrase_regex"]
 
-
-class LexiconError(ValueError):
-    """A lexicon file that cannot be read or does not follow the format."""
-
-
-def phrase_regex(phrase: str) -> str:
-    """Compile one phrase of the lexicon syntax to a regex (no boundaries added).
-
-    Words match case-insensitively; a space also matches a hyphen; ``(s)`` (a group without
-    ``|``) is optional; ``(a|b)`` is a choice (``(a|b)?`` an optional one); ``*`` is any word
-    ending; ``\\x`` is a literal x.  Short all-capital words (``MS``, ``CIS``) match case-sensitively.
-    """
-    out: list[str] = []
-    i = 0
-    depth_alts: list[list] = []  # per open group: [start index in out, has_bar]
-    while i < len(phrase):
-        c = phrase[i]
-        if c == "\\" and i + 1 < len(phrase):
-            out.append(re.escape(phrase[i + 1]))
-            i += 2
-            continue
-        if c == "(":
-            depth_alts.append([len(out), False])
-            out.append("(?:")
-        elif c == "|":
-            if depth_alts:
-                depth_alts[-1][1] = True
-            out.append("|")
-        elif c == ")":
-            start, has_bar = depth_alts.pop() if depth_alts else (0, True)
-            out.append(")")
-            nxt = phrase[i + 1] if i + 1 < len(phrase) else ""
-            if not has_bar and nxt != "?":
-                out.append("?")
-        elif c == "?":
-            out.append("?")
-        elif c == "*":
-            out.append(r"\w*")
-        elif c == " ":
-            out.append(_SPACE)
-        elif c == "-":
-            out.append(_HYPHEN)
-        else:
-            j = i
-            while j < len(phrase) and (phrase[j].isalnum() or phrase[j] in "'’._/,&%+=<>:;!\"#@$£€"):
-                j += 1
-            if j == i:
-                out.append(re.escape(c))
-                i += 1
-                continue
-            word = phrase[i:j]
-            esc = re.escape(word).replace("'", "['’]").replace("’", "['’]")
-            if word.isupper() and len(word) <= 5 and word.isalpha():
-                esc = f"(?-i:{esc})"
-            out.append(esc)
-            i = j
-            continue
-        i += 1
-    return "".join(out)
-
-
-def _entry_regex(entry) -> str:
-    if isinstance(entry, dict) and "re" in entry:
-        return str(entry["re"])
-    if not isinstance(entry, str):
-        raise LexiconError(f"expected a phrase or {{re: ...}}, got {entry!r}")
-    return phrase_regex(entry.strip())
-
-
-def inflect(lemma: str) -> list[str]:
-    """The -s, -ed and -ing forms of a verb lemma (first word of a phrasal verb)."""
-    if "|" in lemma:
-        return [p.strip() for p in lemma.split("|") if p.strip()]
-    head, _, tail = lemma.partition(" ")
-    tail = f" {tail}" if tail else ""
-    if head.endswith("e"):
-        forms = [head, head + "s", head + "d", head[:-1] + "ing"]
-    elif head.endswith("y") and len(head) > 1 and head[-2] not in "aeiou":
-        forms = [head, head[:-1] + "ies", head[:-1] + "ied", head + "ing"]
-    elif head.endswith(("s", "sh", "ch", "x", "z")):
-        forms = [head, head + "es", head + "ed", head + "ing"]
-    else:
-        forms = [head, head + "s", head + "ed", head + "ing"]
-    return [f + tail for f in forms]
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A lexicon match inside some text: offsets relative to that text."""
-
-    start: int
-    end: int
-    label: str
-    text: str
-
-
-def _first_chars(entry) -> set[str] | None:
-    """The letters a phrase can start with (None: anything, e.g. a raw regex)."""
-    if not isinstance(entry, str):
-        return None
-    e = entry.strip()
-    if not e:
-        return None
-    if e[0].isalnum():
-        return {e[0].lower()}
-    if e[0] == "(":
-        depth, alts, cur = 0, [], ""
-        for ch in e[1:]:
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            if ch == "|" and depth == 0:
-                alts.append(cur)
-                cur = ""
-            else:
-                cur += ch
-        alts.append(cur)
-        firsts = set()
-        for a in alts:
-            a = a.strip()
-            if not a or not a[0].isalnum():
-                return None
-            firsts.add(a[0].lower())
-        close = e.find(")")
-        if close != -1 and "|" not in e[:close]:  # "(s)"-style optional group first: anything
-            return None
-        return firsts
-    return None
-
-
-class Matcher:
-    """One compiled alternation of labelled phrases; longer phrases are tried first.
-
-    Alternatives are bucketed by their first letter behind a lookahead, so at each word start
-    the regex engine tries only the phrases that can start there (a large speed-up over one
-    flat alternation of hundreds of phrases).
-    """
-
-    def __init__(self, labelled: Iterable[tuple[str, object]]):
-        items = []
-        for label, entry in labelled:
-            rx = _entry_regex(entry)
-            items.append((len(str(entry if isinstance(entry, str) else entry["re"])), rx, label, _first_chars(entry)))
-        items.sort(key=lambda t: -t[0])
-        self.labels: list[str] = []
-        buckets: dict[str, list[str]] = {}
-        anywhere: list[str] = []
-        for _, rx, label, firsts in items:
-            n = len(self.labels)
-            self.labels.append(label)
-            if firsts is None:
-                anywhere.append(f"(?P<g{n}>{rx})")
-                continue
-            for k, ch in enumerate(sorted(firsts)):
-                if k:
-                    n = len(self.labels)
-                    self.labels.append(label)
-                buckets.setdefault(ch, []).append(f"(?P<g{n}>{rx})")
-        parts = []
-        for ch, alts in sorted(buckets.items()):
-            cls = re.escape(ch) + (re.escape(ch.upper()) if ch.upper() != ch else "")
-            parts.append(f"(?=[{cls}])(?:{'|'.join(alts)})")
-        parts += anywhere
-        body = "|".join(parts) if parts else r"(?!x)x"
-        try:
-            self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
-        except re.error as exc:  # a user's bad {re: ...} entry
-            raise LexiconError(f"bad pattern in lexicon: {exc}") from None
-
-    def find(self, text: str) -> list[Hit]:
-        hits = []
-        for m in self.regex.finditer(text):
-            if m.end() == m.start():
-                continue
-            label = self.labels[int(m.lastgroup[1:])]
-            hits.append(Hit(m.start(), m.end(), label, m.group()))
-        return hits
-
-    def search(self, text: str) -> Hit | None:
-        m = self.regex.search(text)
-        if not m:
-            return None
-        return Hit(m.start(), m.end(), self.labels[int(m.lastgroup[1:])], m.group())
+DATA_DIR = LANG_DIR / "en"
 
 
 def _merge(base: dict, extra: dict, where: str) -> None:
@@ -240,14 +54,18 @@ def _read(path: Path) -> dict:
 
 
 KNOWN_TABLES = {"hype", "hedges", "boosters", "causal", "negation", "outcomes", "disease_object",
-                "populations", "comparisons", "other_agents", "intervention", "subgroups", "article", "advice"}
+                "populations", "comparisons", "other_agents", "intervention", "subgroups", "article", "advice",
+                "detection", "settles"}
 
 
 class Lexicon:
     """All tables merged, with compiled matchers."""
 
-    def __init__(self, data: dict):
+    def __init__(self, data: dict, lang: str = "en", extra: tuple[str, ...] = ()):
         self.data = data
+        self.lang = lang
+        self.extra = tuple(extra)  # the user's files, so that other languages can be loaded alike
+        self.verb_forms = str(language_facts(lang).get("verb_forms", "listed"))
         try:
             self._compile()
         except (KeyError, TypeError, AttributeError) as exc:
@@ -260,16 +78,23 @@ class Lexicon:
         self.hype_exclude = Matcher([("x", p) for p in hype.get("exclude", [])])
         self.hedges = Matcher([("hedge", p) for p in d.get("hedges", [])])
         self.boosters = Matcher([("booster", p) for p in d.get("boosters", [])])
+        # boosters that settle a question for good ("proves", "chose faite"): C102 without a claim
+        self.settles = Matcher([("settles", p) for p in d.get("settles", [])])
         causal = d.get("causal", {})
         cues: list[tuple[str, object]] = []
+        english_forms = self.verb_forms == "english"
         for kind in ("benefit", "cause"):
             table = causal.get(kind, {})
             for lemma in table.get("verbs", []):
-                if isinstance(lemma, dict):  # {lemma: keep, re: ...}: a verb pattern written as a regex
+                if isinstance(lemma, dict) and "re" in lemma:  # {lemma: keep, re: ...}: a verb pattern as a regex
                     cues.append((f"{kind}:verb:{lemma.get('lemma', 'verb')}", {"re": lemma["re"]}))
                     continue
+                if isinstance(lemma, dict):  # {lemma: slow, forms: [ralenti*, freine*]}: another language's
+                    for form in lemma.get("forms", []):  # forms, labelled with the shared (English) lemma
+                        cues.append((f"{kind}:verb:{lemma.get('lemma', 'verb')}", form))
+                    continue
                 base = lemma.split("|")[0].strip()
-                for form in inflect(lemma):
+                for form in (inflect(lemma) if english_forms else [lemma]):
                     cues.append((f"{kind}:verb:{base}", form))
             for p in table.get("phrases", []):
                 cues.append((f"{kind}:phrase:{p}", p))
@@ -310,6 +135,8 @@ class Lexicon:
         self.subgroup_exploratory = Matcher([("exploratory", p) for p in sub.get("exploratory", [])])
         art = d.get("article", {})
         self.article = {k: Matcher([(k, p) for p in v]) for k, v in art.items()}
+        # study detection words (text/detect.py compiles what it needs: stages, agents, countries ...)
+        self.detection = dict(d.get("detection", {}))
 
     def with_intervention_terms(self, terms: Iterable[str]) -> Matcher:
         """The intervention matcher extended with a study's own words (agent, aliases)."""
@@ -317,19 +144,62 @@ class Lexicon:
         return Matcher([("intervention", p) for p in words])
 
 
-def _bundled_files() -> list[Path]:
-    return sorted(DATA_DIR.glob("*.yaml"))
+def _bundled_files(lang: str = "en") -> list[Path]:
+    return lexicon_files(lang)
+
+
+# What every language shares with English: the concept ids and what they mean for the rules
+# (kind, scope ...). A language's own files add only how it writes them (phrases, terms, verbs).
+_SHARED = {"outcomes": ("label", "kind", "told_from_surrogate"), "populations": ("label", "scope", "context")}
+
+
+def _shared_from_english() -> dict:
+    en: dict = {}
+    for path in _bundled_files("en"):
+        _merge(en, _read(path), path.name)
+    out: dict = {}
+    for table, keys in _SHARED.items():
+        out[table] = {k: {key: v[key] for key in keys if key in v} for k, v in en.get(table, {}).items()}
+    dobj = en.get("disease_object", {})
+    out["disease_object"] = {"organ_concept": dobj.get("organ_concept", "damage"),
+                             "verbs": dict(dobj.get("verbs", {}))}
+    return out
 
 
 @lru_cache(maxsize=16)
-def load_lexicon(extra: tuple[str, ...] = ()) -> Lexicon:
-    """The bundled lexicon extended by the user's files (paths), compiled once per process."""
-    data: dict = {}
-    for path in _bundled_files():
+def load_lexicon(extra: tuple[str, ...] = (), lang: str = "en") -> Lexicon:
+    """The bundled lexicon of ``lang`` extended by the user's files (paths), compiled once per
+    process and cached between runs in the user's cache folder (text/cache.py), keyed by the
+    files' bytes: an edited ``--lexicon`` file takes effect at once."""
+    from msvitd.text import cache
+
+    for p in extra:
+        if not Path(p).is_file():
+            raise LexiconError(f"{p}: lexicon file not found")
+    files = (_bundled_files("en") if lang != "en" else []) + _bundled_files(lang) + [Path(p) for p in extra]
+    files.append(LANG_DIR / lang / "language.yaml")
+    key = cache.key_for(files, lang)
+    hit = cache.load(key)
+    if isinstance(hit, Lexicon):
+        return hit
+    lexicon = Lexicon(_merged(extra, lang), lang, tuple(extra))
+    cache.save(key, lexicon)
+    return lexicon
+
+
+def _merged(extra: tuple[str, ...], lang: str) -> dict:
+    data: dict = {} if lang == "en" else _shared_from_english()
+    for path in _bundled_files(lang):
         _merge(data, _read(path), path.name)
     for p in extra:
         path = Path(p)
-        if not path.is_file():
-            raise LexiconError(f"{p}: lexicon file not found")
         _merge(data, _read(path), str(path))
-    return Lexicon(data)
+    return data
+
+
+def for_language(lexicon: "Lexicon | None", lang: str) -> Lexicon:
+    """The lexicon of ``lang`` with the same user files as ``lexicon`` (the bundled one if None)."""
+    extra = lexicon.extra if lexicon is not None else ()
+    if lexicon is not None and lexicon.lang == lang:
+        return lexicon
+    return load_lexicon(extra, lang)

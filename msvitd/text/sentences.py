@@ -14,19 +14,28 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-ABBREVIATIONS = frozenset("""
-dr drs mr mrs prof sr jr st vs v etc al e.g i.e cf fig figs vol approx apr aug dec feb
-jan jul jun mar nov oct sep sept est inc ltd co corp dept univ gen govt eq ref refs ca min max
-mt ft u.s u.k p.m a.m ph.d m.d b.sc msc phd
-""".split())
+from msvitd.text.langdata import language_facts
 
-# words a single capital letter follows as a name, not an initial: "vitamin D.", "hepatitis B."
-_LETTER_NAMES = frozenset("vitamin vitamins hepatitis type group arm phase plan grade stage class factor".split())
+
+@lru_cache(maxsize=None)
+def _abbreviations(lang: str) -> tuple[frozenset, frozenset]:
+    """(abbreviations, letter names) of ``lang`` plus English's (citations are English everywhere)."""
+    abbr, names = set(), set()
+    for code in {"en", lang}:
+        facts = language_facts(code).get("sentences", {})
+        abbr |= {str(w).lower() for w in facts.get("abbreviations", [])}
+        names |= {str(w).lower() for w in facts.get("letter_names", [])}
+    return frozenset(abbr), frozenset(names)
+
+
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*")
-_NEXT_START = re.compile(r"\s+(?=[\"'“‘(\[]?[A-Z0-9\u00C0-\u00DE])")
+# a sentence starts with a capital or digit, maybe after an opening quote, bracket, ¿ or ¡
+_NEXT_START = re.compile(r"\s+(?=(?:[\"'“‘(\[¿¡„]|«[\s\u00a0\u202f]?)?[A-Z0-9\u00C0-\u00DE])")
 _MARKUP = re.compile(r"(?:\s*(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,3}[.)]\s+|\d{1,3}/\d{0,3}\s+))+")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# the word before a full stop, in any alphabet ("déclarée." is a word, not the initial "e.")
+_WORD_BEFORE = re.compile(r"([^\W\d_][^\W\d_.]*(?:\.[^\W\d_]+)*)\.?$")
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,7 @@ def _segments(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-def _is_abbreviation(chunk: str) -> bool:
+def _is_abbreviation(chunk: str, lang: str = "en") -> bool:
     m = _WORD_BEFORE.search(chunk)
     if not m:
         return False
@@ -113,22 +122,23 @@ def _is_abbreviation(chunk: str) -> bool:
     if original.isupper() and len(original) > 1 and "." not in original:  # "MS." ends a sentence
         return False
     word = original.lower()
-    if word in ABBREVIATIONS:
+    abbreviations, letter_names = _abbreviations(lang)
+    if word in abbreviations:
         return True
     if len(word) == 1 and word.isalpha():  # an initial: "E. Thouvenot", but not "took vitamin D. The ..."
-        prev = re.search(r"([A-Za-z]+)\s+[A-Za-z]\.?$", chunk)
-        return not (prev and prev.group(1).lower() in _LETTER_NAMES)
+        prev = re.search(r"([^\W\d_]+)\s+[^\W\d_]\.?$", chunk)
+        return not (prev and prev.group(1).lower() in letter_names)
     return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word))  # "e.g", "u.s"
 
 
-def _split_segment(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _split_segment(text: str, start: int, end: int, lang: str = "en") -> list[tuple[int, int]]:
     out = []
     cur = start
     for m in _END.finditer(text, start, end):
         nxt = _NEXT_START.match(text, m.end(), end)
         if not nxt:
             continue
-        if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1 and _is_abbreviation(text[cur:m.start()]):
+        if m.group().startswith(".") and len(m.group().rstrip("\"'”’)]")) == 1 and _is_abbreviation(text[cur:m.start()], lang):
             # "et al. 2019" / "Dr. Smith": an abbreviation, not a full stop, unless a number follows
             # a lower-case word such as "al." at the very end of a citation.
             continue
@@ -153,12 +163,14 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def split_sentences(text: str, index: LineIndex | None = None) -> list[Sentence]:
-    """Every sentence of ``text`` with its exact offsets; never raises on any string."""
+def split_sentences(text: str, index: LineIndex | None = None, lang: str = "en") -> list[Sentence]:
+    """Every sentence of ``text`` with its exact offsets; never raises on any string.
+
+    ``lang``: whose abbreviations do not end a sentence (English's always count too)."""
     index = index or LineIndex(text)
     out: list[Sentence] = []
     for seg_start, seg_end, para in _segments(text):
-        for s, e in _split_segment(text, seg_start, seg_end):
+        for s, e in _split_segment(text, seg_start, seg_end, lang):
             s, e = _trim(text, s, e)
             if e <= s or not any(ch.isalnum() for ch in text[s:e]):
                 continue

@@ -161,3 +161,41 @@ def test_offsets_round_trip_numberish_text(text):
         assert text[m.start:m.end] == m.raw
         assert m.start >= last_end  # no overlaps
         last_end = m.end
+
+
+# -- numbers written the French, German and Spanish way ------------------------------------------
+from msvitd.text.numbers import find_numbers as _find  # noqa: E402
+
+
+def _vals(text, lang=None):
+    return [(m.value, m.unit, m.kind) for m in _find(text, lang)]
+
+
+def test_decimal_comma_whatever_the_language_says():
+    assert _vals("60,3 % des patients")[0][:2] == (60.3, "%")
+    (hr,) = _find("HR 0,66")
+    assert (hr.value, hr.kind, hr.decimals()) == (0.66, "ratio", 2)
+
+
+def test_thousands_with_dots_and_spaces_and_a_space_before_percent():
+    assert _vals("Il y a en France environ 120.000 malades, soit 74,1 % de femmes.", "fr")[:2] == [
+        (120000.0, "participants", "count"), (74.1, "%", "percent")]
+    assert _vals("100 000 UI toutes les deux semaines", "fr")[0][:2] == (100000.0, "IU")
+    assert _vals("Die Studie mit 1.500 Teilnehmern", "de")[0][:2] == (1500.0, "participants")
+    assert _vals("un HR de 0.66 escrito a la inglesa", "es")[0][:2] == (0.66, "ratio")
+
+
+def test_number_words_and_shares():
+    assert _vals("soixante-quatorze pour cent des patients", "fr")[0][:2] == (74.0, "%")
+    assert _vals("un tiers des malades", "fr")[0][0] == pytest.approx(1 / 3)
+    assert _vals("zwei Drittel der Betroffenen", "de")[0][0] == pytest.approx(2 / 3)
+    assert _vals("vierundsiebzig Prozent", "de")[0][:2] == (74.0, "%")
+    assert _vals("la mitad de los pacientes", "es")[0][0] == 0.5
+    assert _vals("two thirds of patients")[0][0] == pytest.approx(2 / 3)
+    m = _find("in almost three quarters of cases")[0]
+    assert (m.value, m.approx) == (0.75, True)
+
+
+def test_english_commas_still_group_thousands():
+    assert _vals("100,000 IU every two weeks")[0][:2] == (100000.0, "IU")
+    assert _vals("60.3% vs 74.1%") == [(60.3, "%", "percent"), (74.1, "%", "percent")]

@@ -1,0 +1,144 @@
+"""A cache of the compiled lexicon in the user's cache folder, so that start-up does not parse
+the lexicon YAML and compile ~250 large regexes again on every run (issue 17: 1.3 s of 1.4).
+
+What is stored, keyed by the exact bytes of every lexicon file read (bundled and the user's
+``--lexicon`` files), the language, msvitd's and Python's versions: the built Lexicon, each of
+its regexes as the program Python's regex compiler produced for it.  Loading rebuilds each
+pattern from its program with ``_sre.compile`` (what ``re.compile`` itself calls last),
+skipping YAML, phrase translation, regex parse and compile.  That entry point is private, so every step falls back to ``re.compile`` when it
+is missing or differs, and a cache that cannot be read or written is ignored: output never
+depends on the cache, only speed does.
+
+Folder: ``$MSVITD_CACHE_DIR``, else ``$XDG_CACHE_HOME/msvitd``, else ``~/.cache/msvitd``;
+``MSVITD_NO_CACHE=1`` turns it off.  A changed file (a user's edit of their ``--lexicon``)
+changes the key, so it takes effect at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import sys
+from pathlib import Path
+
+FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("MSVITD_NO_CACHE"):
+        return None
+    base = os.environ.get("MSVITD_CACHE_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) / "msvitd" if xdg else Path.home() / ".cache" / "msvitd"
+
+
+def _engine_id() -> str:
+    try:
+        import _sre
+
+        magic = getattr(_sre, "MAGIC", "")
+    except ImportError:  # pragma: no cover - CPython always has it
+        magic = ""
+    from msvitd import __version__
+
+    return f"{FORMAT}|{__version__}|{sys.version}|{magic}"
+
+
+def key_for(paths: list[Path], lang: str) -> str | None:
+    """A key that changes when any file's bytes change; None when a file cannot be read."""
+    h = hashlib.sha256(_engine_id().encode())
+    h.update(lang.encode())
+    for p in paths:
+        try:
+            h.update(str(p.name).encode() + b"\0" + p.read_bytes() + b"\0")
+        except OSError:
+            return None
+    return h.hexdigest()[:32]
+
+
+def rebuild(args) -> re.Pattern:
+    """A compiled pattern from the program ``program_of`` recorded (re.compile if that fails)."""
+    try:
+        import _sre
+
+        return _sre.compile(*args)
+    except Exception:
+        return re.compile(args[0], args[1] & ~re.UNICODE if isinstance(args[0], str) else args[1])
+
+
+def program_of(compiled: re.Pattern):
+    """What to store for a compiled pattern: its program, or just (pattern, flags)."""
+    return _program(compiled.pattern, compiled.flags) or (compiled.pattern, compiled.flags)
+
+
+def _program(pattern: str, flags: int):
+    """The arguments ``re.compile`` passes to ``_sre.compile`` for ``pattern`` (or None)."""
+    try:
+        try:
+            from re import _compiler, _parser  # Python 3.11+
+        except ImportError:  # Python 3.10
+            import sre_compile as _compiler  # type: ignore
+            import sre_parse as _parser  # type: ignore
+        p = _parser.parse(pattern, flags)
+        code = _compiler._code(p, flags)
+        groupindex = p.state.groupdict
+        indexgroup = [None] * p.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        # plain ints: the compiler's named opcode constants do not pickle
+        return (pattern, int(flags | p.state.flags), [int(c) for c in code], p.state.groups - 1,
+                dict(groupindex), tuple(indexgroup))
+    except Exception:
+        return None
+
+
+def load(key: str | None, kind: str = "lexicon"):
+    folder = cache_dir()
+    if key is None or folder is None:
+        return None
+    try:
+        with open(folder / f"{kind}-{key}.pickle", "rb") as fh:
+            data = pickle.load(fh)
+        return data.get("value") if isinstance(data, dict) and data.get("format") == FORMAT else None
+    except Exception:
+        return None
+
+
+def save(key: str | None, value, kind: str = "lexicon") -> None:
+    folder = cache_dir()
+    if key is None or folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{kind}-{key}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            pickle.dump({"format": FORMAT, "value": value}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"{kind}-{key}.pickle")
+        _prune(folder, kind)
+    except Exception:
+        return
+
+
+def _prune(folder: Path, kind: str, keep: int = 24) -> None:
+    """Old entries (lexicon files edited since) go, newest kept."""
+    files = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for p in files[keep:]:
+        p.unlink(missing_ok=True)
+
+
+def load_yaml(path: Path):
+    """``yaml.safe_load`` of a data file, cached by the file's bytes (no YAML import on a hit)."""
+    raw = path.read_bytes()
+    key = hashlib.sha256(_engine_id().encode() + b"\0" + raw).hexdigest()[:32]
+    hit = load(key, "yaml")
+    if hit is not None:
+        return hit
+    import yaml
+
+    value = yaml.safe_load(raw.decode("utf-8"))
+    save(key, value, "yaml")
+    return value

@@ -1,0 +1,53 @@
+"""Stage 1: the lexicon's hits in one sentence, with the overlaps that cancel them removed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from msvitd.text.grammar import Grammar
+from msvitd.text.lexicon import Hit, Lexicon, Matcher
+
+
+@dataclass(frozen=True)
+class SentenceCues:
+    """Every hit in a sentence; offsets relative to the sentence text."""
+
+    causal: list[Hit]
+    hedges: list[Hit]
+    boosters: list[Hit]
+    negations: list[Hit]
+    nulls: list[Hit]
+    hypotheticals: list[Hit]
+    populations: list[Hit]
+    outcomes: list[Hit]
+    intervention: list[Hit]
+    others: list[Hit]
+    hype: list[Hit]
+
+
+def overlaps(a: Hit, hits: list[Hit]) -> bool:
+    return any(h.start < a.end and a.start < h.end for h in hits)
+
+
+def find_cues(s: str, lex: Lexicon, intervention: Matcher, g: Grammar) -> SentenceCues:
+    causal = lex.causal.find(s)
+    # a hedge inside a causal phrase is part of it; a hedge that is a month before a day
+    # number ("May 3") is a date
+    hedges = [h for h in lex.hedges.find(s) if not overlaps(h, causal)
+              and not (h.text.lower() in g.month_hedges and re.match(r"\s*\d", s[h.end:h.end + 3]))]
+    neg_hits = lex.negation.find(s)
+    not_neg = [h for h in neg_hits if h.label == "not"]  # "not only", "no longer"
+    negations = [h for h in neg_hits if h.label != "not" and not overlaps(h, not_neg)]
+    pops = lex.populations.find(s)
+    # "people with early symptoms" names who, not what: a population, not an outcome
+    outcomes = [h for h in lex.outcomes.find(s) if not any(p.start <= h.start and h.end <= p.end for p in pops)]
+    interv = intervention.find(s)
+    # another agent counts against "about the intervention" only as a subject, not as the
+    # object of a preposition ("access to other treatments", "better than DMTs")
+    others = [h for h in lex.other_agents.find(s) if not overlaps(h, interv) and not overlaps(h, pops)
+              and not g.object_before.search(s[max(0, h.start - 30):h.start])]
+    excluded = lex.hype_exclude.find(s)  # "breakthrough disease" is a technical term
+    hype = [h for h in lex.hype.find(s) if not overlaps(h, excluded)]
+    return SentenceCues(causal, hedges, lex.boosters.find(s), negations, lex.null_result.find(s),
+                        lex.hypothetical.find(s), pops, outcomes, interv, others, hype)
