@@ -1,0 +1,70 @@
+"""Claim strength of a sentence: none, correlational, conditional_causal, direct_causal.
+
+``classify(text, lang)`` is the one reading used by `msvitd strength` and by the critique.
+English: the cue reading (reading.py) plus a logistic regression over cue features and word
+n-grams (model.py, weights learned from Yu, Li & Wang 2019 by scripts/train_strength.py).
+Other languages: the cue reading alone, from the language's lexicon (the model's n-grams are
+English).  Conventions (docs/strength.md): "X can reduce Y" is conditional causal; a negated
+relation ("was not associated with", "did not reduce") claims no relation: none.
+``convention="yu2019"`` gives the corpus' own conventions instead (can: as the model learnt;
+a negated relation: the level of the relation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from msvitd.strength.cues import NoCueData
+from msvitd.strength.reading import LEVELS, RANK
+
+__all__ = ["LEVELS", "RANK", "NoCueData", "Strength", "classify", "CONVENTIONS"]
+
+CONVENTIONS = ("msvitd", "yu2019")
+
+
+@dataclass(frozen=True)
+class Strength:
+    level: str
+    cues: tuple[tuple[str, str], ...]  # (words, kind) that decided it, in sentence order
+    source: str  # "model" or "rules"
+    negated: bool = False  # the sentence's relations are all negated
+
+
+def classify(text: str, lang: str = "en", convention: str = "msvitd", use_model: bool = True) -> Strength:
+    """The strength of one sentence.  Raises NoCueData when ``lang`` has no cue data yet."""
+    from msvitd.strength import cues, features, model, reading
+
+    tables = cues.load(lang)
+    an = reading.analyse(text, tables)
+    rule, deciding = reading.rule_level(an, convention)
+    negated = an.negated_only()
+    m = model.load() if (use_model and lang == "en") else None
+    if m is None:
+        level, source = rule, "rules"
+    else:
+        level, _ = m.predict(features.features(an))
+        source = "model"
+        if convention == "msvitd":
+            level = _msvitd_convention(an, level)
+    shown = deciding or [c for c in an.cues if c.kind in ("corr", "comp", "causal") and _shown(c, level)]
+    shown += [c for c in an.cues if c.kind in ("modal", "hedge", "neg", "null", "hypo", "nonclaim")]
+    shown.sort(key=lambda c: c.start)
+    return Strength(level, tuple(dict.fromkeys((c.text, c.kind) for c in shown)), source, negated)
+
+
+def _shown(c, level: str) -> bool:
+    if level == "correlational":
+        return c.kind in ("corr", "comp")
+    return level != "none" and not (c.negated or c.hypothetical)
+
+
+def _msvitd_convention(an, level: str) -> str:
+    """The model learnt Yu 2019's conventions; msvitd's differ on negation and on "can"."""
+    live = an.live()
+    if an.negated_only() and not live:
+        return "none"
+    if level == "direct_causal":
+        causal = [c for c in live if c.kind == "causal"]
+        if causal and all(c.modal == "can" and not c.hedge for c in causal):
+            return "conditional_causal"
+    return level
