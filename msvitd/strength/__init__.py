@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from msvitd.strength.cues import NoCueData
 from msvitd.strength.reading import LEVELS, RANK
 
-__all__ = ["LEVELS", "RANK", "NoCueData", "Strength", "classify", "CONVENTIONS"]
+__all__ = ["LEVELS", "RANK", "NoCueData", "Strength", "classify", "predict", "CONVENTIONS"]
 
 CONVENTIONS = ("msvitd", "yu2019")
 
@@ -32,13 +32,18 @@ class Strength:
 
 def classify(text: str, lang: str = "en", convention: str = "msvitd", use_model: bool = True) -> Strength:
     """The strength of one sentence.  Raises NoCueData when ``lang`` has no cue data yet."""
-    from msvitd.strength import cues, features, model, reading
+    from msvitd.strength import model
 
-    tables = cues.load(lang)
-    an = reading.analyse(text, tables)
+    return predict(text, model.load() if (use_model and lang == "en") else None, lang, convention)
+
+
+def predict(text: str, m, lang: str = "en", convention: str = "msvitd") -> Strength:
+    """The strength of one sentence with model ``m`` (None: the cue rules alone)."""
+    from msvitd.strength import cues, features, reading
+
+    an = reading.analyse(text, cues.load(lang))
     rule, deciding = reading.rule_level(an, convention)
     negated = an.negated_only()
-    m = model.load() if (use_model and lang == "en") else None
     if m is None:
         level, source = rule, "rules"
     else:
