@@ -49,8 +49,13 @@ def predict(text: str, m, lang: str = "en", convention: str = "msvitd") -> Stren
     else:
         level, _ = m.predict(features.features(an))
         source = "model"
+        rel = an.relations()
+        if rel and not an.live() and all(c.hypothetical for c in rel if not c.negated):
+            level = "none"  # every relation sits in an aim, a need or a known fact: nothing claimed
         if convention == "msvitd":
             level = _msvitd_convention(an, level)
+        elif negated and level == "none" and not an.live():
+            level = rule  # Yu 2019 labels a negated relation by the relation's level
     shown = deciding or [c for c in an.cues if c.kind in ("corr", "comp", "causal") and _shown(c, level)]
     shown += [c for c in an.cues if c.kind in ("modal", "hedge", "neg", "null", "hypo", "nonclaim")]
     shown.sort(key=lambda c: c.start)

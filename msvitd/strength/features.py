@@ -47,6 +47,13 @@ def cue_features(an: Analysis) -> dict[str, float]:
             f[f"{k}|hedge={c.hedge.split()[0]}"] = 1.0
         if k == "causal":
             f[f"causal|form={_form(an.tokens[c.start])}|{state}"] = 1.0
+        # the words around the cue: "significantly increased", "increased risk", "in predicting"
+        before = an.tokens[c.start - 1] if c.start else "^"
+        after = an.tokens[c.end] if c.end < len(an.tokens) else "$"
+        f[f"{k}|prev={before}"] = 1.0
+        f[f"{k}|next={after}"] = 1.0
+        f[f"{c.word}|prev={before}"] = 1.0
+        f[f"{c.word}|next={after}"] = 1.0
     if an.negated_only():
         f["negated_only"] = 1.0
     toks = an.tokens
@@ -58,7 +65,7 @@ def cue_features(an: Analysis) -> dict[str, float]:
 
 
 def ngram_features(an: Analysis, f: dict[str, float]) -> dict[str, float]:
-    words = [t.translate(_DIGITS) for t in an.tokens if t[0].isalnum()]
+    words = [t if not t[0].isdigit() else t.translate(_DIGITS) for t in an.tokens if t[0].isalnum()]
     for w in words:
         f["w:" + w] = NGRAM_VALUE
     for a, b in zip(words, words[1:]):

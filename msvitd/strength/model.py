@@ -26,15 +26,25 @@ class Model:
     meta: dict
 
     def scores(self, feats: dict[str, float]) -> list[float]:
-        s = list(self.bias)
-        n = len(s)
-        w = self.weights
-        for name, value in feats.items():
-            row = w.get(name)
-            if row is not None:
-                for k in range(n):
+        if len(self.bias) != 4:  # a general loop for another number of levels
+            s = list(self.bias)
+            for name, value in feats.items():
+                row = self.weights.get(name)
+                for k in range(len(s) if row else 0):
                     s[k] += row[k] * value
-        return s
+            return s
+        # four levels unrolled: this loop runs for every feature of every line
+        s0, s1, s2, s3 = self.bias
+        get = self.weights.get
+        for name, value in feats.items():
+            row = get(name)
+            if row is not None:
+                a, b, c, d = row
+                s0 += a * value
+                s1 += b * value
+                s2 += c * value
+                s3 += d * value
+        return [s0, s1, s2, s3]
 
     def predict(self, feats: dict[str, float]) -> tuple[str, float]:
         """The level and its probability."""

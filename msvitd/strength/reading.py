@@ -6,10 +6,11 @@ source of the model's cue features.  Tokens, not characters: see tokens.py for w
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from msvitd.strength.cues import CueTables
-from msvitd.strength.tokens import tokenize
+from msvitd.strength.tokens import raw_tokens as _raw_tokens, tokenize
 
 LEVELS = ("none", "correlational", "conditional_causal", "direct_causal")
 RANK = {s: i for i, s in enumerate(LEVELS)}
@@ -20,6 +21,9 @@ _CONTRAST = frozenset("but whereas although though however while yet despite unl
 # Words before "to" that make the following verb part of the claim, not its purpose ("helps to reduce").
 _TO_CLAIM = frozenset("help helps helped helping appear appears appeared seem seems seemed shown found likely "
                       "unlikely able tend tends tended due sufficient enough".split())
+# Before "associated with", words that make it the sentence's finding ("was associated with").
+_FINDING_BEFORE = frozenset("is are was were be been being not also both each and or that which who".split())
+_UPPER = re.compile(r"[A-Z]")
 _NEGATORS = frozenset("not no never neither nor without".split())
 _REPORTING = frozenset("suggest suggests suggested suggesting indicate indicates indicated indicating imply implies "
                        "implied".split())
@@ -56,7 +60,9 @@ class Analysis:
     def negated_only(self) -> bool:
         """The sentence's relations are all negated ("was not associated with", "did not reduce")."""
         rel = [c for c in self.relations() if not (c.hypothetical or c.purpose or c.attributive)]
-        return bool(rel) and all(c.negated for c in rel)
+        if not rel:  # "no significant difference": a null result is a negated comparison
+            return any(c.kind == "null" and not c.hypothetical for c in self.cues)
+        return all(c.negated for c in rel)
 
 
 def clauses(toks: list[str]) -> list[tuple[int, int]]:
@@ -68,10 +74,25 @@ def clauses(toks: list[str]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [(0, len(toks))]
 
 
+def _names(text: str, toks: list[str]) -> set[int]:
+    """Token indexes inside a proper name mid-sentence ("Lower Saxony"): capitalised words in a run,
+    unless the line is in title case (a headline), where every word is capitalised."""
+    orig = _raw_tokens(text)
+    if len(orig) != len(toks):
+        return set()
+    words = [w for w in orig if w[0].isalpha()]
+    if not words or sum(w[0].isupper() for w in words) > 0.6 * len(words):
+        return set()
+    cap = [w[0].isupper() for w in orig]
+    return {i for i in range(1, len(orig)) if cap[i] and ((i + 1 < len(orig) and cap[i + 1]) or cap[i - 1] and i > 1)}
+
+
 def analyse(text: str, tables: CueTables) -> Analysis:
-    toks = tokenize(text.replace("\\xa0", " "))
+    text = text.replace("\\xa0", " ")
+    toks = tokenize(text)
     spans = clauses(toks)
-    hits = tables.matcher.find(toks)
+    names = _names(text, toks) if _UPPER.search(text, 1) else set()
+    hits = [h for h in tables.matcher.find(toks) if h.start not in names]
     clause_of = [0] * (len(toks) + 1)
     for k, (a, b) in enumerate(spans):
         for i in range(a, b):
@@ -104,7 +125,9 @@ def analyse(text: str, tables: CueTables) -> Analysis:
         prev = toks[h.start - 1] if h.start else ""
         prev2 = toks[h.start - 2] if h.start > 1 else ""
         purpose = kind == "causal" and prev == "to" and prev2 not in _TO_CLAIM
-        attributive = kind == "corr" and prev in tables.attributive_before
+        attributive = kind == "corr" and (prev in tables.attributive_before or (
+            word.split()[-1] in ("with", "to") and prev.isalpha() and prev not in _FINDING_BEFORE
+            and not prev.endswith("ly") and any(x.kind == "causal" for x in out if x.clause == k)))
         hedge = next((w for x, w in hedges if x < h.start or w.split()[0] in _REPORTING), "")
         text = " ".join(toks[h.start:h.end])
         out.append(Cue(kind, word, h.start, h.end, k, text, in_neg and kind not in ("neg", "negshort", "null"),

@@ -28,6 +28,11 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text.lower().replace("’", "'"))
 
 
+def raw_tokens(text: str) -> list[str]:
+    """The tokens of ``text`` as written (case kept), in the same order as tokenize."""
+    return _TOKEN.findall(text.replace("’", "'"))
+
+
 def spans(text: str) -> list[tuple[int, int]]:
     """Character offsets of the tokens of ``text`` (same order as tokenize)."""
     return [m.span() for m in _TOKEN.finditer(text)]

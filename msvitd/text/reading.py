@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from msvitd.strength.agree import agree
 from msvitd.text.lexicon import Hit, Lexicon, Matcher
 from msvitd.text.sentences import LineIndex, Sentence, split_sentences
 
@@ -404,6 +405,8 @@ class Reader:
                             cancel = True
                 kept.append(cl) if not cancel else None
             claims = kept
+        # one strength reading for `msvitd strength` and the critique (issue 14): msvitd/strength/agree.py
+        sentence_strength, claims = agree(s, sentence_strength, claims, getattr(lex, "lang", "en"))
 
         if claims:
             direction = "benefit"
