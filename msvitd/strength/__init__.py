@@ -63,6 +63,8 @@ def predict(text: str, m, lang: str = "en", convention: str = "msvitd") -> Stren
 
 
 def _shown(c, level: str) -> bool:
+    if c.negated:  # "was not associated with": the relation denied is part of the answer
+        return True
     if level == "correlational":
         return c.kind in ("corr", "comp")
     return level != "none" and not (c.negated or c.hypothetical)

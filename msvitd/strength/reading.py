@@ -7,6 +7,7 @@ source of the model's cue features.  Tokens, not characters: see tokens.py for w
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from msvitd.strength.cues import CueTables
@@ -93,14 +94,15 @@ def analyse(text: str, tables: CueTables) -> Analysis:
     spans = clauses(toks)
     names = _names(text, toks) if _UPPER.search(text, 1) else set()
     hits = [h for h in tables.matcher.find(toks) if h.start not in names]
-    clause_of = [0] * (len(toks) + 1)
-    for k, (a, b) in enumerate(spans):
-        for i in range(a, b):
-            clause_of[i] = k
+    starts = [a for a, _ in spans]
+
+    def clause_of(i: int) -> int:
+        return bisect_right(starts, i) - 1
+
     neg_scopes, hypo_scopes, modal_of, hedges = [], [], {}, []
     for h in hits:
         kind, _, word = h.label.partition(":")
-        a, b = spans[clause_of[h.start]]
+        a, b = spans[clause_of(h.start)]
         if kind in ("neg", "null"):
             neg_scopes.append((h.start, b))
         elif kind == "negshort":
@@ -109,17 +111,20 @@ def analyse(text: str, tables: CueTables) -> Analysis:
             # "it is well known that ..." covers the rest of the sentence; other aims their clause
             hypo_scopes.append((h.start, len(toks) if word.endswith("that") else b))
         elif kind == "modal":
-            modal_of.setdefault(clause_of[h.start], word.split()[0])
+            modal_of.setdefault(clause_of(h.start), word.split()[0])
         elif kind == "hedge":
             hedges.append((h.start, word))
-    for i, t in enumerate(toks):  # contractions: "didn't", "wasn't"
-        if t in _NEGATORS or t.endswith("n't"):
-            if not any(x <= i < y for x, y in neg_scopes):
-                neg_scopes.append((i, spans[clause_of[i]][1] if t != "no" else min(spans[clause_of[i]][1], i + 5)))
+    low = text.lower()
+    negators = [i for i, t in enumerate(toks) if t in _NEGATORS or t.endswith("n't")] if (
+        "n't" in low or "n’t" in low or not _NEGATORS.isdisjoint(toks)) else []
+    for i in negators:  # bare negators and contractions ("didn't") the tables do not list
+        if not any(x <= i < y for x, y in neg_scopes):
+            end = spans[clause_of(i)][1]
+            neg_scopes.append((i, end if toks[i] != "no" else min(end, i + 5)))
     out = []
     for h in hits:
         kind, _, word = h.label.partition(":")
-        k = clause_of[h.start]
+        k = clause_of(h.start)
         in_neg = any(x < h.start < y or (x == h.start and kind in ("neg", "null")) for x, y in neg_scopes)
         hypo = any(x <= h.start < y for x, y in hypo_scopes) and kind not in ("hypo", "nonclaim")
         prev = toks[h.start - 1] if h.start else ""
