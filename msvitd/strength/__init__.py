@@ -28,6 +28,7 @@ class Strength:
     cues: tuple[tuple[str, str], ...]  # (words, kind) that decided it, in sentence order
     source: str  # "model" or "rules"
     negated: bool = False  # the sentence's relations are all negated
+    rules: str = "none"  # the cue rules' level (the same as ``level`` when source is "rules")
 
 
 def classify(text: str, lang: str = "en", convention: str = "msvitd", use_model: bool = True) -> Strength:
@@ -59,7 +60,7 @@ def predict(text: str, m, lang: str = "en", convention: str = "msvitd") -> Stren
     shown = deciding or [c for c in an.cues if c.kind in ("corr", "comp", "causal") and _shown(c, level)]
     shown += [c for c in an.cues if c.kind in ("modal", "hedge", "neg", "null", "hypo", "nonclaim")]
     shown.sort(key=lambda c: c.start)
-    return Strength(level, tuple(dict.fromkeys((c.text, c.kind) for c in shown)), source, negated)
+    return Strength(level, tuple(dict.fromkeys((c.text, c.kind) for c in shown)), source, negated, rule)
 
 
 def _shown(c, level: str) -> bool:

@@ -111,7 +111,7 @@ def analyse(text: str, tables: CueTables) -> Analysis:
             # "it is well known that ..." covers the rest of the sentence; other aims their clause
             hypo_scopes.append((h.start, len(toks) if word.endswith("that") else b))
         elif kind == "modal":
-            modal_of.setdefault(clause_of(h.start), word.split()[0])
+            modal_of.setdefault(clause_of(h.start), (h.start, word.split()[0]))
         elif kind == "hedge":
             hedges.append((h.start, word))
     low = text.lower()
@@ -121,10 +121,16 @@ def analyse(text: str, tables: CueTables) -> Analysis:
         if not any(x <= i < y for x, y in neg_scopes):
             end = spans[clause_of(i)][1]
             neg_scopes.append((i, end if toks[i] != "no" else min(end, i + 5)))
+    causal_at = {h.start for h in hits if h.label.startswith("causal:")}
     out = []
     for h in hits:
         kind, _, word = h.label.partition(":")
         k = clause_of(h.start)
+        # a modal hedges what follows it, and the subject before it when it governs a causal verb
+        # ("Lowering cholesterol could help"), not when it governs "be" ("slowing MS could be a game-changer")
+        mpos, modal = modal_of.get(k, (0, ""))
+        if modal and mpos > h.start and not (causal_at & {mpos + 1, mpos + 2, mpos + 3}):
+            modal = ""
         in_neg = any(x < h.start < y or (x == h.start and kind in ("neg", "null")) for x, y in neg_scopes)
         hypo = any(x <= h.start < y for x, y in hypo_scopes) and kind not in ("hypo", "nonclaim")
         prev = toks[h.start - 1] if h.start else ""
@@ -136,7 +142,7 @@ def analyse(text: str, tables: CueTables) -> Analysis:
         hedge = next((w for x, w in hedges if x < h.start or w.split()[0] in _REPORTING), "")
         text = " ".join(toks[h.start:h.end])
         out.append(Cue(kind, word, h.start, h.end, k, text, in_neg and kind not in ("neg", "negshort", "null"),
-                       hypo, purpose, attributive, modal_of.get(k, ""), hedge))
+                       hypo, purpose, attributive, modal, hedge))
     return Analysis(tuple(toks), tuple(out), tuple(spans))
 
 
