@@ -8,6 +8,7 @@ from typing import List, Optional
 import typer
 
 NAME = "strength"
+_LANGS = {"en": "English", "fr": "French", "de": "German", "es": "Spanish"}
 
 
 class Format(str, Enum):
@@ -16,73 +17,167 @@ class Format(str, Enum):
     jsonl = "jsonl"
 
 
-def command(
-    file: Optional[str] = typer.Argument(None, help="A file with one sentence a line, or - for standard input "
-                                         "(the default)."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
-    lexicon: Optional[List[str]] = typer.Option(None, "--lexicon", help="An extra lexicon file (repeatable)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="The sentences' language: en, fr, de or es "
-                                       "(default: detected from the input; English when it cannot tell)."),
-) -> None:
-    """Print the claim strength of each input line: none, correlational ("linked to"),
-    conditional_causal ("may reduce"), direct_causal ("reduces"), with the words that decided it.
+class Convention(str, Enum):
+    msvitd = "msvitd"
+    yu2019 = "yu2019"
 
-    Exit 0 on success, 2 for a usage error.
+
+def command(
+    file: Optional[str] = typer.Argument(None, help="A UTF-8 text file with one sentence a line, or - for standard "
+                                         "input (the default)."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG", help="Language of the sentences: en, fr, de, "
+                                       "es (default: detected from the input, English when it cannot tell). Only "
+                                       "English uses the learned model; other languages are read by their cue words."),
+    convention: Convention = typer.Option(Convention.msvitd, "--convention",
+                                          help="msvitd (default): \"X can reduce Y\" is conditional causal and a "
+                                          "negated relation (\"was not associated with\") is none. yu2019: the "
+                                          "conventions of the PubMed corpus the model learnt from (\"can\" as "
+                                          "learnt, mostly direct; a negated relation keeps its level)."),
+    rules: bool = typer.Option(False, "--rules", help="Use the cue rules only, not the learned model."),
+    lexicon: Optional[List[str]] = typer.Option(None, "--lexicon", help="An extra lexicon file (repeatable): its "
+                                                "causal, hedges and negation tables add cue words."),
+) -> None:
+    """Print the claim strength of each input line: none, correlational ("linked to", "more likely to"),
+    conditional_causal ("may reduce", "can reduce"), direct_causal ("reduces"), with the words that decided it.
+
+    Conventions: "X can reduce Y" is conditional causal; a negated relation ("was not associated with",
+    "did not reduce") claims no relation and reads none (--convention yu2019 for the PubMed corpus' own).
+    JSON and JSONL give one record per input line, in order, empty lines included (strength null,
+    "empty": true), so the output zips with the input.
+
+    Exit 0 on success, 2 for a usage error or input that is not UTF-8 text.
     """
+    import sys
+
+    from msvitd.strength import NoCueData, classify
+    from msvitd.strength.cues import CueDataError, add_lexicons
+
+    lines = _read_lines(file)
+    lang = _language(lang, lines)
+    try:
+        if lexicon:
+            add_lexicons(lang, tuple(lexicon))
+        if lines:
+            classify("", lang)  # loads the cue data once: a missing language is one message, not one a line
+    except NoCueData:
+        _fail(f"no cue data for {_LANGS.get(lang, lang)} ({lang}) yet; languages with cue data: "
+              f"{', '.join(_available())}")
+    except CueDataError as exc:
+        _fail(str(exc))
+    use_model = not rules
+    rows = []
+    for n, line in enumerate(lines, 1):
+        text = line.strip()
+        if not text:
+            rows.append({"line": n, "text": "", "strength": None, "empty": True, "negated": False, "source": None,
+                         "cues": []})
+            continue
+        s = classify(text, lang, convention.value, use_model)
+        rows.append({"line": n, "text": text, "strength": s.level, "empty": False, "negated": s.negated,
+                     "source": s.source, "cues": [{"text": t, "type": k} for t, k in s.cues]})
+    _write(sys.stdout, _render(rows, format))
+
+
+def _render(rows: list, format: Format) -> str:
     import json
+
+    if format == Format.json:
+        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    if format == Format.jsonl:
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    width = max((len(r["strength"]) for r in rows if r["strength"]), default=0)
+    out = []
+    for row in rows:
+        if row["empty"]:
+            out.append("\n")
+            continue
+        cues = ", ".join(f"{c['text']} ({c['type']})" for c in row["cues"])
+        out.append(f"{row['strength']:<{width}}  {row['text']}" + (f"  [{cues}]" if cues else "") + "\n")
+    return "".join(out)
+
+
+def _read_lines(file: Optional[str]) -> list[str]:
     import sys
     from pathlib import Path
 
-    from msvitd.text.lexicon import LexiconError, load_lexicon
-    from msvitd.text.reading import Reader
-    from msvitd.text.sentences import Sentence
-
-    from msvitd.text.langdata import LanguageError, check_code
-
-    try:
-        lang = check_code(lang) if lang else None
-    except LanguageError as exc:
-        typer.echo(f"msvitd strength: --lang: {exc}", err=True)
-        raise typer.Exit(2)
+    name = "<stdin>" if file in (None, "-") else file
     if file in (None, "-"):
-        data = sys.stdin.read()
+        raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8", "surrogatepass")
     else:
         p = Path(file)
         if not p.is_file():
-            typer.echo(f"msvitd strength: {file}: no such file", err=True)
-            raise typer.Exit(2)
+            _fail(f"{file}: no such file")
         try:
-            data = p.read_text(encoding="utf-8", errors="replace")
+            raw = p.read_bytes()
         except OSError as exc:
-            typer.echo(f"msvitd strength: {file}: cannot read: {exc.strerror or exc}", err=True)
-            raise typer.Exit(2)
-    if lang is None:
-        from msvitd.text.language import detect_language
-
-        guess = detect_language(data)
-        lang = guess.code if guess.supported else "en"
+            _fail(f"{file}: cannot read: {exc.strerror or exc}")
+    if b"\x00" in raw:
+        line = raw.count(b"\n", 0, raw.index(b"\x00")) + 1
+        _fail(f"{name}:{line}:1: a binary file, not text with one sentence a line")
     try:
-        lex = load_lexicon(tuple(lexicon or ()), lang)
-    except LexiconError as exc:
-        typer.echo(f"msvitd strength: {exc}", err=True)
-        raise typer.Exit(2)
-    reader = Reader(lex)
-    rows = []
-    for n, line in enumerate(data.splitlines(), 1):
-        text = line.strip()
-        if not text:
-            continue
-        r = reader.for_text(text).read(Sentence(0, 0, len(text), text, n, 1, 1, False))
-        cues = [c.as_dict() for c in r.cues if c.kind in ("benefit", "cause", "correlational", "hedge", "booster",
-                                                            "negation", "null", "hypothetical")]
-        rows.append({"line": n, "text": text, "strength": r.strength, "direction": r.direction, "cues": cues})
-    if format == Format.json:
-        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-    elif format == Format.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-    else:
-        width = max((len(r["strength"]) for r in rows), default=0)
-        for row in rows:
-            cues = ", ".join(f"{c['text']} ({c['type']})" for c in row["cues"])
-            sys.stdout.write(f"{row['strength']:<{width}}  {row['text']}" + (f"  [{cues}]" if cues else "") + "\n")
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        _fail(f"{name}:{line}:{col}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); convert it first, "
+              f"e.g. iconv -f latin1 -t utf-8")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    # one record per line as `wc -l` and editors count them: \n, \r\n or \r (not the form feeds and
+    # Unicode separators str.splitlines also breaks at, which would shift the records)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _language(lang: Optional[str], lines: list[str]) -> str:
+    """--lang, checked; else the language of the input as a whole (msvitd/text/language.py)."""
+    from msvitd.text.langdata import LanguageError, check_code
+    from msvitd.text.language import detect_language
+
+    if lang:
+        try:
+            return check_code(lang)
+        except LanguageError as exc:
+            _fail(f"--lang: {exc}")
+    guess = detect_language("\n".join(lines))
+    return guess.code if guess.supported else "en"
+
+
+def _available() -> list[str]:
+    from msvitd.strength import NoCueData
+    from msvitd.strength.cues import load
+
+    out = []
+    for code in _LANGS:
+        try:
+            load(code)
+            out.append(code)
+        except NoCueData:
+            pass
+    return out
+
+
+def _write(stream, text: str) -> None:
+    """Write, and end quietly when the reader has gone (`msvitd strength FILE | head -1`)."""
+    import os
+    import sys
+
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        # the interpreter would flush stdout again at exit and print a traceback: point it at /dev/null
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        raise typer.Exit(0)
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"msvitd strength: {message}", err=True)
+    raise typer.Exit(2)

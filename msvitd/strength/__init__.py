@@ -1,0 +1,83 @@
+"""Claim strength of a sentence: none, correlational, conditional_causal, direct_causal.
+
+``classify(text, lang)`` is the one reading used by `msvitd strength` and by the critique.
+English: the cue reading (reading.py) plus a logistic regression over cue features and word
+n-grams (model.py, weights learned from Yu, Li & Wang 2019 by scripts/train_strength.py).
+Other languages: the cue reading alone, from the language's lexicon (the model's n-grams are
+English).  Conventions (docs/strength.md): "X can reduce Y" is conditional causal; a negated
+relation ("was not associated with", "did not reduce") claims no relation: none.
+``convention="yu2019"`` gives the corpus' own conventions instead (can: as the model learnt;
+a negated relation: the level of the relation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from msvitd.strength.cues import NoCueData
+from msvitd.strength.reading import LEVELS, RANK
+
+__all__ = ["LEVELS", "RANK", "NoCueData", "Strength", "classify", "predict", "CONVENTIONS"]
+
+CONVENTIONS = ("msvitd", "yu2019")
+
+
+@dataclass(frozen=True)
+class Strength:
+    level: str
+    cues: tuple[tuple[str, str], ...]  # (words, kind) that decided it, in sentence order
+    source: str  # "model" or "rules"
+    negated: bool = False  # the sentence's relations are all negated
+    rules: str = "none"  # the cue rules' level (the same as ``level`` when source is "rules")
+
+
+def classify(text: str, lang: str = "en", convention: str = "msvitd", use_model: bool = True) -> Strength:
+    """The strength of one sentence.  Raises NoCueData when ``lang`` has no cue data yet."""
+    from msvitd.strength import model
+
+    return predict(text, model.load() if (use_model and lang == "en") else None, lang, convention)
+
+
+def predict(text: str, m, lang: str = "en", convention: str = "msvitd") -> Strength:
+    """The strength of one sentence with model ``m`` (None: the cue rules alone)."""
+    from msvitd.strength import cues, features, reading
+
+    an = reading.analyse(text, cues.load(lang))
+    rule, deciding = reading.rule_level(an, convention)
+    negated = an.negated_only()
+    if m is None:
+        level, source = rule, "rules"
+    else:
+        level, _ = m.predict(features.features(an))
+        source = "model"
+        rel = an.relations()
+        if rel and not an.live() and all(c.hypothetical for c in rel if not c.negated):
+            level = "none"  # every relation sits in an aim, a need or a known fact: nothing claimed
+        if convention == "msvitd":
+            level = _msvitd_convention(an, level)
+        elif negated and level == "none" and not an.live():
+            level = rule  # Yu 2019 labels a negated relation by the relation's level
+    shown = deciding or [c for c in an.cues if c.kind in ("corr", "comp", "causal") and _shown(c, level)]
+    shown += [c for c in an.cues if c.kind in ("modal", "hedge", "neg", "null", "hypo", "nonclaim")]
+    shown.sort(key=lambda c: c.start)
+    return Strength(level, tuple(dict.fromkeys((c.text, c.kind) for c in shown)), source, negated, rule)
+
+
+def _shown(c, level: str) -> bool:
+    if c.negated:  # "was not associated with": the relation denied is part of the answer
+        return True
+    if level == "correlational":
+        return c.kind in ("corr", "comp")
+    return level != "none" and not (c.negated or c.hypothetical)
+
+
+def _msvitd_convention(an, level: str) -> str:
+    """The model learnt Yu 2019's conventions; msvitd's differ on negation and on "can"."""
+    live = an.live()
+    if an.negated_only() and not live:
+        return "none"
+    if level == "direct_causal":
+        causal = [c for c in live if c.kind == "causal"]
+        if causal and all(c.modal == "can" and not c.hedge for c in causal):
+            return "conditional_causal"
+    return level

@@ -1,0 +1,99 @@
+"""The learned part: a multinomial logistic regression scored in plain Python.
+
+Weights live in msvitd/strength/data/weights-en.tsv.gz, written by scripts/train_strength.py
+(one feature a line: the feature, then one weight per level). Scoring a sentence is a dictionary
+look-up per feature; no numpy at run time.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from msvitd.strength.reading import LEVELS
+
+WEIGHTS = Path(__file__).resolve().parent / "data" / "weights-en.tsv.gz"
+
+
+@dataclass(frozen=True)
+class Model:
+    levels: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    meta: dict
+
+    def scores(self, feats: dict[str, float]) -> list[float]:
+        if len(self.bias) != 4:  # a general loop for another number of levels
+            s = list(self.bias)
+            for name, value in feats.items():
+                row = self.weights.get(name)
+                for k in range(len(s) if row else 0):
+                    s[k] += row[k] * value
+            return s
+        # four levels unrolled: this loop runs for every feature of every line
+        s0, s1, s2, s3 = self.bias
+        get = self.weights.get
+        for name, value in feats.items():
+            row = get(name)
+            if row is not None:
+                a, b, c, d = row
+                s0 += a * value
+                s1 += b * value
+                s2 += c * value
+                s3 += d * value
+        return [s0, s1, s2, s3]
+
+    def predict(self, feats: dict[str, float]) -> tuple[str, float]:
+        """The level and its probability."""
+        s = self.scores(feats)
+        top = max(range(len(s)), key=s.__getitem__)
+        z = sum(math.exp(x - s[top]) for x in s)
+        return self.levels[top], 1.0 / z
+
+
+def dumps(model: Model) -> str:
+    lines = [f"#meta\t{k}\t{v}" for k, v in sorted(model.meta.items())]
+    lines.append("#levels\t" + "\t".join(model.levels))
+    lines.append("#bias\t" + "\t".join(_num(x) for x in model.bias))
+    lines += [name + "\t" + "\t".join(_num(x) for x in row) for name, row in sorted(model.weights.items())]
+    return "\n".join(lines) + "\n"
+
+
+def _num(x: float) -> str:
+    s = f"{x:.4f}".rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def loads(text: str) -> Model:
+    meta, levels, bias, weights = {}, LEVELS, (0.0,) * len(LEVELS), {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if parts[0] == "#meta":
+            meta[parts[1]] = parts[2]
+        elif parts[0] == "#levels":
+            levels = tuple(parts[1:])
+        elif parts[0] == "#bias":
+            bias = tuple(float(x) for x in parts[1:])
+        elif line:
+            weights[parts[0]] = tuple(float(x) for x in parts[1:])
+    return Model(levels, bias, weights, meta)
+
+
+@lru_cache(maxsize=2)
+def load(path: Path = WEIGHTS) -> Model | None:
+    """The shipped model, or None when the weights file is missing (a source checkout before training)."""
+    try:
+        raw = gzip.decompress(path.read_bytes())
+    except OSError:
+        return None
+    return loads(raw.decode("utf-8"))
+
+
+def write(model: Model, path: Path) -> bytes:
+    """The weights as the exact bytes shipped (gzip without a time stamp, so training reproduces them)."""
+    data = gzip.compress(dumps(model).encode("utf-8"), compresslevel=9, mtime=0)
+    path.write_bytes(data)
+    return data

@@ -1,0 +1,62 @@
+"""Learn the model's weights from labelled sentences (used by scripts/train_strength.py and the bench).
+
+Needs numpy and scikit-learn (`pip install 'msvitd[train]'`); nothing here is imported at run time.
+Deterministic: the same sentences and settings give the same weights (L-BFGS, fixed order,
+weights rounded to 4 decimals when written).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Sequence
+
+from msvitd.strength import cues, features, reading
+from msvitd.strength.model import Model
+
+# The corpus' label numbers (Yu, Li & Wang 2019) and the levels they stand for.
+CORPUS_LABELS = {"0": "none", "1": "direct_causal", "2": "conditional_causal", "3": "correlational"}
+SETTINGS = {"C": 3.0, "min_count": 2, "max_iter": 5000, "tol": 1e-6, "class_weight": "balanced"}
+
+
+def read_corpus(path: Path) -> tuple[list[str], list[str]]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return [r["sentence"] for r in rows], [CORPUS_LABELS[r["label"].strip()] for r in rows]
+
+
+def featurise(sentences: Sequence[str], lang: str = "en") -> list[dict[str, float]]:
+    tables = cues.load(lang)
+    return [features.features(reading.analyse(s, tables)) for s in sentences]
+
+
+def train(sentences: Sequence[str], labels: Sequence[str], settings: dict | None = None) -> Model:
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    st = {**SETTINGS, **(settings or {})}
+    feats = featurise(sentences)
+    # features seen in fewer than min_count sentences carry no evidence worth shipping
+    counts: dict[str, int] = {}
+    for f in feats:
+        for k in f:
+            counts[k] = counts.get(k, 0) + 1
+    keep = {k for k, n in counts.items() if n >= st["min_count"]}
+    feats = [{k: v for k, v in f.items() if k in keep} for f in feats]
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform(feats)
+    levels = reading.LEVELS
+    y = np.array([levels.index(label) for label in labels])
+    clf = LogisticRegression(C=st["C"], max_iter=st["max_iter"], tol=st["tol"], class_weight=st["class_weight"])
+    clf.fit(x, y)
+    order = [list(clf.classes_).index(k) for k in range(len(levels))]
+    coef = clf.coef_[order]
+    bias = tuple(round(float(b), 4) for b in clf.intercept_[order])
+    weights = {}
+    for j, name in enumerate(vec.get_feature_names_out()):
+        row = tuple(round(float(coef[k, j]), 4) for k in range(len(levels)))
+        if any(row):
+            weights[str(name)] = row
+    meta = {k: str(v) for k, v in st.items()}
+    return Model(levels, bias, weights, meta)
