@@ -9,6 +9,7 @@ anything else is unverified.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
@@ -114,12 +115,18 @@ def _mention_decimals(m: NumberMention) -> int:
 
 def sentence_at(text: str, start: int, end: int) -> str:
     """The sentence (or line) around a span."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("! ", 0, start),
-               text.rfind("? ", 0, start))
+    # each search is bounded by the nearest boundary found so far: the same sentence, but no scan
+    # of the whole text per number (quadratic on a long text without "! " or "? ")
+    left = -1
+    for sep in ("\n", ". ", "! ", "? "):
+        left = max(left, text.rfind(sep, max(left, 0), start))
     left = 0 if left < 0 else left + 1
-    cands = [i for i in (text.find(". ", end), text.find("\n", end), text.find("! ", end), text.find("? ", end))
-             if i >= 0]
-    right = min(cands) + 1 if cands else len(text)
+    right = len(text)
+    for sep in ("\n", ". ", "! ", "? "):
+        i = text.find(sep, end, right + 1)
+        if i >= 0:
+            right = min(right, i)
+    right = right + 1 if right < len(text) else len(text)
     return text[left:right].strip()
 
 
@@ -536,10 +543,15 @@ def _sentences(text: str) -> list[_Sentence]:
     return [_Sentence(s.start, s.end, s.text) for s in split_sentences(text)]
 
 
-def _sentence_of(sents: list[_Sentence], text: str, start: int, end: int) -> _Sentence:
-    for s in sents:
-        if s.start <= start < s.end:
-            return s
+def _sentence_of(sents: list[_Sentence], text: str, start: int, end: int, starts: list[int] | None = None) -> _Sentence:
+    if starts is not None:  # sentences in text order and disjoint: a bisection, not a scan per number
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and sents[i].start <= start < sents[i].end:
+            return sents[i]
+    else:
+        for s in sents:
+            if s.start <= start < s.end:
+                return s
     body = sentence_at(text, start, end)
     i = text.find(body)
     return _Sentence(max(i, 0), max(i, 0) + len(body), body)
@@ -558,13 +570,16 @@ def diff_numbers(text: str, facts: list[Fact], derived: list[Fact], locate: Call
     unchecked = 0
     sf = _Facts(facts, derived)
     sents = _sentences(text)
+    starts = [s.start for s in sents]
+    if any(b.start < a.end for a, b in zip(sents, sents[1:])):
+        starts = None  # not disjoint and in order: keep the plain scan
     mentions = find_numbers(text)
     for k, m in enumerate(mentions):
         bounds = (mentions[k - 1].end if k else 0, mentions[k + 1].start if k + 1 < len(mentions) else len(text))
         if m.kind in ("date", "year", "time"):
             unchecked += 1
             continue
-        sent = _sentence_of(sents, text, m.start, m.end)
+        sent = _sentence_of(sents, text, m.start, m.end, starts)
         if skip(m.start, m.end):
             if m.kind in JUDGED_KINDS:
                 rows.append(NumberRow(quote=m.raw, start=m.start, end=m.end, value=m.value, unit=m.unit, kind=m.kind,
