@@ -35,6 +35,7 @@ class Finding:
     source_fact: str | None = None
     sentence_start: int | None = None  # the sentence the quote stands in (for highlighting)
     sentence_end: int | None = None
+    study: str | None = None  # set when measured against another study than the article's (its id)
 
     @property
     def sort_key(self) -> tuple:
@@ -43,7 +44,8 @@ class Finding:
     def as_dict(self) -> dict:
         return {"rule": self.rule, "name": self.name, "category": self.category, "severity": self.severity,
                 "message": self.message, "quote": self.quote, "start": self.start, "end": self.end,
-                "line": self.line, "column": self.column, "source_fact": self.source_fact}
+                "line": self.line, "column": self.column, "source_fact": self.source_fact,
+                **({"study": self.study} if self.study else {})}
 
 
 @dataclass(frozen=True)

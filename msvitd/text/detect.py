@@ -271,8 +271,10 @@ def attribute_sentences(text: str, studies: dict, main_id: str) -> list[tuple[in
     """(start, end, study id) of the sentences about another bundled study than ``main_id``: a
     sentence that names only that study, and the sentences after it in its paragraph (or under a
     heading naming it) until the article names its own study again or points back at it."""
-    facts = read_article(text)
     profiles = {sid: profile(s) for sid, s in studies.items()}
+    if not any(p.named_in(text) for sid, p in profiles.items() if sid != main_id):
+        return []  # the common case, without reading the article sentence by sentence
+    facts = read_article(text)
     _, owner = _owners(facts, profiles)
     out = []
     for f, o in zip(facts, owner):
