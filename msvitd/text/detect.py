@@ -99,7 +99,7 @@ def _owners(facts: list[SentenceFacts], profiles: dict) -> tuple[list, list]:
             owner.append(n)
         elif f.heading and i > 0:
             section = set()
-            owner.append(set())
+            owner.append(para)  # a title line inside a paragraph about a study is still about it
         elif own_ref.search(f.text):
             para = set()
             owner.append(set())
@@ -215,6 +215,11 @@ def detect_study(text: str, studies: dict) -> Detection:
     second = ranked[1] if len(ranked) > 1 else None
     if not _clear(top, second.total if second else 0.0, "total", second):
         raise _undecided(ranked, facts, owner, studies)
+    if top.figures < 2 and not _in_lead(top.study_id, named, facts) and _free_contradicts(top.study_id, text, studies,
+                                                                                       facts, owner):
+        # named only further down, and the article's own study contradicts it: an aside in an
+        # article about a study that is not in the library
+        raise _undecided([s for s in ranked if s is not top], facts, owner, studies, aside=top.study_id)
     d = _label(top)
     also = tuple(sid for sid in dict.fromkeys(x for n in named for x in n) if sid != top.study_id)
     runner = f"{second.study_id} ({second.total:g} against {top.total:g})" if second and second.total > 0 else None
@@ -224,12 +229,29 @@ def detect_study(text: str, studies: dict) -> Detection:
     return Detection(d.study_id, d.score, d.reasons, d.against, d.confidence, d.how, also, runner)
 
 
-def _undecided(ranked: list[_Score], facts: list, owner: list, studies: dict) -> NoStudy:
+def _in_lead(sid: str, named: list, facts: list[SentenceFacts]) -> bool:
+    """Named in the headline or the first paragraph of the body."""
+    lede = facts[0].paragraph if facts else 0
+    first_body = next((f.paragraph for f in facts[1:] if not f.heading), lede)
+    return any(sid in n and (i == 0 or f.paragraph in (lede, first_body)) for i, (n, f) in enumerate(zip(named, facts)))
+
+
+def _free_contradicts(sid: str, text: str, studies: dict, facts: list, owner: list) -> bool:
+    """The sentences that name no study describe one that the study ``sid`` is not (a different
+    number of participants, design, or dose and schedule)."""
+    free = [f for f, o in zip(facts, owner) if not o]
+    if not free or not _described(facts, owner, studies):
+        return False
+    return profile(studies[sid]).score(text, free, set(), set()).hard
+
+
+def _undecided(ranked: list[_Score], facts: list, owner: list, studies: dict, aside: str | None = None) -> NoStudy:
     near = [s for s in ranked if s.identity or s.total >= 3]
     described = _described(facts, owner, studies)
     if described and not any(s.identity for s in ranked) and all(s.hard or s.total < 3 for s in ranked):
-        return NoStudy(f"the article describes {described} that is not in the library; add its study file or "
-                       "pass --source", not_in_library=True)
+        also = f" ({aside} is only mentioned in passing)" if aside else ""
+        return NoStudy(f"the article describes {described} that is not in the library{also}; add its study file "
+                       "or pass --source", not_in_library=True)
     if len(near) > 1:
         ids = ", ".join(s.study_id for s in near[:4])
         why = "; ".join(f"{s.study_id}: {', '.join(lab for lab, _ in s.supports) or 'nothing'}"

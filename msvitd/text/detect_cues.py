@@ -58,6 +58,7 @@ class Cues:
     reduction_before: re.Pattern
     routes: frozenset
     broader: dict  # a condition -> the wider ones it is a form of
+    approximate: re.Pattern  # "more than" right before a count
     negation: re.Pattern  # a cue just after one of these words is denied ("not randomised")
 
 
@@ -98,6 +99,7 @@ def cues() -> Cues:
         reduction_before=re.compile("|".join(table["reduction_before"]), re.IGNORECASE),
         routes=frozenset(w.lower() for w in table.get("routes", [])),
         broader={k: tuple(v) for k, v in (table.get("broader") or {}).items()},
+        approximate=re.compile(r"(?:^|\W)(?:" + "|".join(table["approximate"]) + r")\s*$", re.IGNORECASE),
         negation=re.compile(r"(?:^|\W)(?:" + "|".join(table["negations"]) + r")\W+(?:\w+\W+)?$", re.IGNORECASE),
     )
 
@@ -172,6 +174,11 @@ def _durations(text: str) -> list[float]:
     return out
 
 
+def _place(text: str, m: re.Match) -> bool:
+    """A country, not part of a name: "American" in "the American Medical Association" is not a place."""
+    return not (m.group(0)[:1].isupper() and re.match(r"\s+[A-Z][a-z]", text[m.end():m.end() + 3]))
+
+
 def read_sentence(s) -> SentenceFacts:
     """The facts of one sentence (``s`` a msvitd Sentence)."""
     c = cues()
@@ -179,7 +186,7 @@ def read_sentence(s) -> SentenceFacts:
     f = SentenceFacts(s.index, s.start, s.end, t, s.paragraph, s.heading)
     for m in c.count.finditer(t):
         v = number(m.group(1) or m.group(2))
-        if v and v.is_integer() and 10 <= v < 10**7:
+        if v and v.is_integer() and 10 <= v < 10**7 and not c.approximate.search(t[max(0, m.start() - 25):m.start()]):
             f.counts.append(v)
     for m in c.dose.finditer(t):
         v = number(m.group(1))
@@ -190,7 +197,7 @@ def read_sentence(s) -> SentenceFacts:
         if v and v >= 1000 and not any(d[0] == v for d in f.doses):
             f.doses.append((v, period_of(m.group(2))))
     f.weeks = _durations(t)
-    f.countries = {k for k, rx in c.countries.items() if rx.search(t)}
+    f.countries = {k for k, rx in c.countries.items() if any(_place(t, m) for m in rx.finditer(t))}
     f.stages = {k for k, rx in c.stages.items() if rx.search(t)}
     f.conditions = {k for k, rx in c.conditions.items() if rx.search(t)}
     f.randomised = any(not c.negation.search(t[max(0, m.start() - 25):m.start()]) for m in c.randomised.finditer(t))
