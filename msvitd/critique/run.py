@@ -243,11 +243,15 @@ def run_critique(files, *, source=None, fmt="text", fail_on=None, select=None, i
 def _run_parallel(files, st: Settings, jobs: int, out) -> int:
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    fork = "fork" in mp.get_all_start_methods()
+    ctx = mp.get_context("fork") if fork else mp.get_context()
+    # forked workers inherit the library and lexicon _init loaded in this process: loading them
+    # again in every worker cost each one a second start-up (--jobs 2 was no faster than --jobs 1)
+    init = {} if fork and _STATE else {"initializer": _init, "initargs": (st,)}
     exceeded = False
     errors = []
     outputs_json = []
-    with ctx.Pool(processes=jobs, initializer=_init, initargs=(st,)) as pool:
+    with ctx.Pool(processes=jobs, **init) as pool:
         for i, (text, exc, err) in enumerate(pool.imap(_work, files, chunksize=8)):
             if err:
                 errors.append(err)
