@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from msvitd.text.detect_cues import SentenceFacts, cues, read_article
-from msvitd.text.detect_profile import Profile, fingerprints, profile, text_numbers  # noqa: F401 (public)
+from msvitd.text.detect_profile import Profile, Score as _Score, fingerprints, profile, text_numbers  # noqa: F401
 
 
 
@@ -48,37 +48,6 @@ class NoStudy(Exception):
         super().__init__(message)
         self.candidates = candidates
         self.not_in_library = not_in_library
-
-
-@dataclass
-class _Score:
-    study_id: str
-    supports: list  # (label, points)
-    against: list  # (kind, label, points)
-    identity: str | None  # the strongest name-like evidence, if any
-    figures: int
-    prominence: float = 0.0
-
-    @property
-    def net(self) -> float:
-        return sum(p for _, p in self.supports) - sum(p for _, _, p in self.against)
-
-    @property
-    def total(self) -> float:
-        return self.net + self.prominence
-
-    @property
-    def distinct(self) -> bool:
-        """Something beyond words every vitamin D trial in MS shares."""
-        return bool(self.identity or self.figures or any(lab.split(" ")[0] in ("sample", "dose", "journal", "country")
-                                                         for lab, _ in self.supports))
-
-    @property
-    def hard(self) -> bool:
-        """Contradicted on what identifies a study: its number of participants, its design or its
-        disease, or on two facts at once (a dose and a schedule, a dose and a country, ...)."""
-        kinds = {k for k, _, _ in self.against}
-        return bool(kinds & {"participants", "design", "disease"}) or len(kinds - {"disease (short text)"}) >= 2
 
 
 def _owners(facts: list[SentenceFacts], profiles: dict) -> tuple[list, list]:
@@ -276,10 +245,12 @@ def _described(facts: list[SentenceFacts], owner: list, studies: dict) -> str:
     counts = [c for f in free if f.trial for c in f.counts]
     doses = [d for f in free if f.trial for d in f.doses]
     obs = any(f.observational for f in free) and not any(f.randomised for f in free)
-    if not (counts or doses or obs):
+    if not (counts or doses or obs or any(f.review for f in free)):
         return ""
-    kind = "an observational study" if obs else "a trial"
-    out = kind + (f" of {counts[0]:,.0f} {'people' if obs else 'patients'}" if counts else "")
+    review = any(f.review for f in free)
+    kind = "a review of several studies" if review else "an observational study" if obs else "a trial"
+    who = "participants" if review else "people" if obs else "patients"
+    out = kind + (f" of {counts[0]:,.0f} {who}" if counts else "")
     places = [c for f in free if f.trial for c in sorted(f.countries)]
     if places:
         out += f" in {places[0]}"

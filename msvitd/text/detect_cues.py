@@ -58,6 +58,8 @@ class Cues:
     reduction_before: re.Pattern
     routes: frozenset
     broader: dict  # a condition -> the wider ones it is a form of
+    review: re.Pattern
+    year_before: re.Pattern
     approximate: re.Pattern  # "more than" right before a count
     negation: re.Pattern  # a cue just after one of these words is denied ("not randomised")
 
@@ -74,6 +76,9 @@ def cues() -> Cues:
     words = {k.lower(): v for k, v in table["number_words"].items()}
     num_or_word = _NUM + "|(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
     units = "|".join(f"(?:{u})" for u in table["durations"])
+    # schedules that can follow a bare number ("100,000 every two weeks"), not "a day" ("7,000 a day" may be steps)
+    bare = [w for v in table["schedules"].values() for w in v
+            if not w.startswith(("a ", "per ", "/", "par ", "pro ", "al ", "por "))]
     return Cues(
         participants=_alt(table["participants"]),
         count=re.compile(rf"{_NUM}\s+(?:[\w-]+\s+){{0,2}}?(?:{people})(?![\w])|\b[nN]\s?=\s?(\d[\d,]*)"),
@@ -82,9 +87,7 @@ def cues() -> Cues:
         observational=_alt(table["observational"]),
         dose=re.compile(rf"{_NUM}\s?(?:{'|'.join(f'(?:{u})' for u in table['dose_units'])})(?![\w])"),
         schedules=tuple((int(k), _alt(v)) for k, v in table["schedules"].items()),
-        bare_dose=re.compile(_NUM + r"\s+(" + "|".join(f"(?:{w})" for v in table["schedules"].values() for w in v
-                                                    if not w.startswith(("a ", "per ", "/", "par ", "pro ", "al ", "por "))) + r")(?![\w])",
-                             re.IGNORECASE),
+        bare_dose=re.compile(_NUM + r"\s+(" + "|".join(f"(?:{w})" for w in bare) + r")(?![\w])", re.IGNORECASE),
         duration=re.compile(rf"(?<![\w-])(?:{num_or_word})[\s-]*(?P<u>{units})(?![\w])", re.IGNORECASE),
         duration_units=tuple((re.compile(rf"(?:{k})", re.IGNORECASE), float(v)) for k, v in table["durations"].items()),
         number_words=words,
@@ -99,6 +102,8 @@ def cues() -> Cues:
         reduction_before=re.compile("|".join(table["reduction_before"]), re.IGNORECASE),
         routes=frozenset(w.lower() for w in table.get("routes", [])),
         broader={k: tuple(v) for k, v in (table.get("broader") or {}).items()},
+        review=_alt(table["review"]),
+        year_before=re.compile(r"(?:^|\W)(?:" + "|".join(table["year_before"]) + r")\s+$", re.IGNORECASE),
         approximate=re.compile(r"(?:^|\W)(?:" + "|".join(table["approximate"]) + r")\s*$", re.IGNORECASE),
         negation=re.compile(r"(?:^|\W)(?:" + "|".join(table["negations"]) + r")\W+(?:\w+\W+)?$", re.IGNORECASE),
     )
@@ -140,6 +145,7 @@ class SentenceFacts:
     conditions: set = field(default_factory=set)
     randomised: bool = False
     observational: bool = False
+    review: bool = False
     monotherapy: bool = False
     add_on: bool = False
 
@@ -186,8 +192,12 @@ def read_sentence(s) -> SentenceFacts:
     f = SentenceFacts(s.index, s.start, s.end, t, s.paragraph, s.heading)
     for m in c.count.finditer(t):
         v = number(m.group(1) or m.group(2))
-        if v and v.is_integer() and 10 <= v < 10**7 and not c.approximate.search(t[max(0, m.start() - 25):m.start()]):
-            f.counts.append(v)
+        before = t[max(0, m.start() - 25):m.start()]
+        if not v or not v.is_integer() or not 10 <= v < 10**7 or c.approximate.search(before):
+            continue
+        if m.group(1) and m.group(1).isdigit() and 1950 <= v <= 2100 and c.year_before.search(before):
+            continue  # "in 2013 patients were recruited": a year
+        f.counts.append(v)
     for m in c.dose.finditer(t):
         v = number(m.group(1))
         if v and v >= 100:
@@ -202,6 +212,7 @@ def read_sentence(s) -> SentenceFacts:
     f.conditions = {k for k, rx in c.conditions.items() if rx.search(t)}
     f.randomised = any(not c.negation.search(t[max(0, m.start() - 25):m.start()]) for m in c.randomised.finditer(t))
     f.observational = bool(c.observational.search(t))
+    f.review = bool(c.review.search(t))
     f.monotherapy = bool(c.monotherapy.search(t))
     f.add_on = bool(c.add_on.search(t))
     f.trial = bool(f.counts or c.trial.search(t))

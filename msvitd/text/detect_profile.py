@@ -60,7 +60,8 @@ def text_numbers(text: str) -> list[tuple[str, float, int]]:
     out = []
     for m in find_numbers(text):
         if m.kind == "percent" and m.unit == "%":
-            if c.reduction_after.match(text[m.end:m.end + 30]) or c.reduction_before.search(text[max(0, m.start - 60):m.start]):
+            after, before = text[m.end:m.end + 30], text[max(0, m.start - 60):m.start]
+            if c.reduction_after.match(after) or c.reduction_before.search(before):
                 out.append(("reduction", round(m.value), m.start))
             else:
                 out.append(("percent", round(m.value, 1), m.start))
@@ -86,6 +87,39 @@ def _near(a: float, b: float, tol: float = 0.05) -> bool:
 
 
 @dataclass
+class Score:
+    """One study's evidence in one article: for (label, points), against (kind, label, points)."""
+
+    study_id: str
+    supports: list  # (label, points)
+    against: list  # (kind, label, points)
+    identity: str | None  # the strongest name-like evidence, if any
+    figures: int
+    prominence: float = 0.0
+
+    @property
+    def net(self) -> float:
+        return sum(p for _, p in self.supports) - sum(p for _, _, p in self.against)
+
+    @property
+    def total(self) -> float:
+        return self.net + self.prominence
+
+    @property
+    def distinct(self) -> bool:
+        """Something beyond words every vitamin D trial in MS shares."""
+        return bool(self.identity or self.figures or any(lab.split(" ")[0] in ("sample", "dose", "journal", "country")
+                                                         for lab, _ in self.supports))
+
+    @property
+    def hard(self) -> bool:
+        """Contradicted on what identifies a study: its number of participants, its design or its
+        disease, or on two facts at once (a dose and a schedule, a dose and a country, ...)."""
+        kinds = {k for k, _, _ in self.against}
+        return bool(kinds & {"participants", "design", "disease"}) or len(kinds - {"disease (short text)"}) >= 2
+
+
+@dataclass
 class Profile:
     study: object
     names: re.Pattern | None
@@ -99,6 +133,7 @@ class Profile:
     stage: str
     conditions: frozenset
     co_terms: re.Pattern | None
+    co_name: str
     agent: re.Pattern | None
     prints: frozenset
 
@@ -106,8 +141,6 @@ class Profile:
         return bool(self.names and self.names.search(text)) or any(rx.search(text) for _, rx in self.ids)
 
     def score(self, text: str, visible: list[SentenceFacts], nums: set, shared: set):
-        from msvitd.text.detect import _Score
-
         sup: list = []
         ag: list = []
         identity = None
@@ -138,7 +171,7 @@ class Profile:
         self._doses(visible, trial, sup, ag)
         self._setting(visible, trial, sup, ag)
         self._design(text, visible, sup, ag)
-        return _Score(self.study.id, sup, ag, identity, len(own))
+        return Score(self.study.id, sup, ag, identity, len(own))
 
     def _journal(self, text: str, sup: list) -> None:
         if self.journal and self.journal.search(text):
@@ -185,7 +218,8 @@ class Profile:
             else:
                 elsewhere = sorted(set().union(*(f.countries for f in trial)) - set(self.countries)) if trial else []
                 if elsewhere:
-                    ag.append(("country", f"country: the article's {elsewhere[0]} (the study: {', '.join(self.countries)})", 2))
+                    ag.append(("country", f"country: the article's {elsewhere[0]} "
+                               f"(the study: {', '.join(self.countries)})", 2))
         stages = set().union(*(f.stages for f in visible)) if visible else set()
         fits = {"cis_or_rrms": {"cis", "rrms"}}.get(self.stage, {self.stage})
         if stages & fits:
@@ -216,7 +250,7 @@ class Profile:
         if therapy == "monotherapy" and mono:
             sup.append(("vitamin D alone", 1))
         elif therapy == "add_on" and added:
-            sup.append((f"added to {self.co_terms.pattern.split('(?:')[-1].rstrip(')')}", 1))
+            sup.append((f"added to {self.co_name}", 1))
         elif therapy == "add_on" and mono:
             ag.append(("therapy", "therapy: the article's vitamin D alone (the study: added to another treatment)", 2))
 
@@ -275,14 +309,17 @@ def _build(study) -> Profile:
         if arm.daily_equivalent:
             doses.add(float(arm.daily_equivalent))
             pairs.add((float(arm.daily_equivalent), 1))
-    conds = frozenset(k for k in c.conditions if k.lower() in (pop.condition or "").lower() or c.conditions[k].search(pop.condition or ""))
+    cond = pop.condition or ""
+    conds = frozenset(k for k in c.conditions if k.lower() in cond.lower() or c.conditions[k].search(cond))
     co = [w for t in study.intervention.co_treatments for w in re.findall(r"[A-Za-z][\w-]{4,}", t)[:2]
           if w.lower() not in c.routes][:1]
     co_terms = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in co) + r")", re.IGNORECASE) if co else None
-    agents = {w for a in study.arms if a.role == "intervention" for w in re.findall(r"[a-z][a-z0-9]{3,}", a.agent.lower())}
+    agents = {w for a in study.arms if a.role == "intervention"
+              for w in re.findall(r"[a-z][a-z0-9]{3,}", a.agent.lower())}
     if re.search(r"vitamin\s*d", " ".join(a.agent for a in study.arms), re.I) or "cholecalciferol" in agents:
         agents |= {"vitamin d", "vitamine d", "vitamin-d", "cholecalciferol", "colecalciferol"}
-    agent = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(agents)) + r")(?![\w-])", re.IGNORECASE) if agents else None
+    agent = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(agents)) + r")(?![\w-])",
+                        re.IGNORECASE) if agents else None)
     return Profile(study, _name_rx(names), tuple(ids), journal, frozenset(counts), frozenset(doses), frozenset(pairs),
-                   study.design.duration_weeks, tuple(study.design.countries), pop.stage or "", conds, co_terms, agent,
-                   frozenset(fingerprints(study)))
+                   study.design.duration_weeks, tuple(study.design.countries), pop.stage or "", conds, co_terms,
+                   co[0] if co else "", agent, frozenset(fingerprints(study)))
