@@ -34,8 +34,8 @@ def test_no_wrong_pick(studies, name, want):
 
 
 @pytest.mark.parametrize("name,words", [
-    ("iran-weekly-rrms.txt", ["80 patients", "Iran", "50,000 IU every 7 days"]),
-    ("french-monthly-cis.txt", ["60 patients", "France", "every 30 days"]),
+    ("iran-weekly-rrms.txt", ["80 patients", "Iran", "50,000 IU a week"]),
+    ("french-monthly-cis.txt", ["60 patients", "France", "100,000 IU a month"]),
     ("norway-cohort.txt", ["observational study", "2,100", "Norway"]),
     ("diabetes-trial.txt", ["2,423"]),
 ])
@@ -67,7 +67,7 @@ def test_the_main_trial_is_chosen_and_the_other_is_said(studies):
 def test_french_german_spanish_cues(studies, name):
     d = detect_study((FIX / name).read_text(encoding="utf-8"), studies)
     assert d.study_id == "d-lay-ms"
-    assert "dose and schedule (100,000 IU every 14 days)" in d.reasons and "journal (JAMA)" in d.reasons
+    assert "dose and schedule (100,000 IU every 2 weeks)" in d.reasons and "journal (JAMA)" in d.reasons
 
 
 def test_a_contradiction_is_said_but_the_studys_own_figures_outweigh_it(studies):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from msvitd.text.detect_cues import SentenceFacts, cues, read_article
+from msvitd.text.detect_cues import SentenceFacts, cues, read_article, show_period
 from msvitd.text.detect_profile import Profile, Score as _Score, fingerprints, profile, text_numbers  # noqa: F401
 
 
@@ -256,7 +256,7 @@ def _described(facts: list[SentenceFacts], owner: list, studies: dict) -> str:
         out += f" in {places[0]}"
     if doses:
         v, days = doses[0]
-        out += f" ({v:,.0f} IU" + (f" every {days} days" if days and days > 1 else " a day" if days else "") + ")"
+        out += f" ({v:,.0f} IU{show_period(days)})"
     return out
 
 

@@ -128,6 +128,14 @@ def period_of(phrase: str) -> int | None:
     return None
 
 
+def show_period(days: int | None) -> str:
+    """" every 2 weeks" for 14 days between doses ("" when not known)."""
+    if not days:
+        return ""
+    return {1: " a day", 2: " every other day", 7: " a week", 14: " every 2 weeks", 30: " a month"}.get(
+        days, f" every {days} days")
+
+
 @dataclass
 class SentenceFacts:
     index: int

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from msvitd.text.detect_cues import SentenceFacts, cues, period_of
+from msvitd.text.detect_cues import SentenceFacts, cues, period_of, show_period
 
 _REG = re.compile(r"^(NCT\d+|\d{4}-\d{6}-\d{2}|ISRCTN\d+|ACTRN\d+|EUCTR[\w-]+)$")
 
@@ -197,13 +197,12 @@ class Profile:
         unit = self.study.intervention.unit or "IU"
         if pair:
             v, d = pair[0]
-            sup.append((f"dose and schedule ({v:,.0f} {unit} every {d} days)" if d > 1 else
-                        f"dose and schedule ({v:,.0f} {unit} a day)", 4))
+            sup.append((f"dose and schedule ({v:,.0f} {unit}{show_period(d)})", 4))
         elif same:
             sup.append((f"dose ({same[0][0]:,.0f} {unit})", 2))
             timed = [(v, d) for v, d in same if d]
             if timed:
-                ag.append(("schedule", f"schedule: the article's {timed[0][0]:,.0f} {unit} every {timed[0][1]} days "
+                ag.append(("schedule", f"schedule: the article's {timed[0][0]:,.0f} {unit}{show_period(timed[0][1])} "
                            f"(the study: {self.study.intervention.frequency})", 3))
         else:
             ag.append(("dose", f"dose: the article's {doses[0][0]:,.0f} {unit} (the study: "
