@@ -1,14 +1,27 @@
-"""Articles per second for `msvitd critique` (engine only, and the CLI with --jobs).
+"""How fast `msvitd critique` is, side by side in one run, as ratios (issue 17).
 
-    python3 bench/critique_speed.py [--articles 200] [--jobs 2] [--cli]
+    python3 bench/critique_speed.py [--articles 200] [--jobs N] [--sizes 1,5] [--runs 5] [--json]
 
-The corpus is the seed article and synthetic variants of it (sentences shuffled, so no two
-articles are identical); about 1,100 words each.
+Printed, each beside what it is compared with:
+  - one article through the CLI (with --source, and with the study detected) vs `msvitd --version`;
+  - `msvitd strength -` on one line vs `msvitd --version`;
+  - articles per second in one process (the engine; lexicon loaded once) vs the floor: reading the
+    text and splitting it into sentences alone;
+  - `--jobs 1` vs `--jobs N` through the CLI on the same articles (scaling);
+  - generated articles of 1 MB and 4.9 MB (under the 5 MB limit; number-heavy sentences mixed with prose) through the CLI:
+    the time ratio beside the size ratio, and each beside its floor (read + split).
+Goals (issue 17): one article within 2.5x of --version, strength within 2x, 200 articles/s in one
+process, --jobs near-linear up to the cores, time linear in size. The corpus is the seed article
+and shuffled variants of it (~1,100 words each); nothing is read from outside the repository.
+Timings are medians of --runs runs (subprocesses) or one timed pass (engine); no figure here is an
+assertion: the machine's load moves them, the ratios much less.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import statistics
 import subprocess
@@ -19,10 +32,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+PY = sys.executable
+SEED = ROOT / "evidence/articles/seed-vitamin-d-ms-forum.txt"
 
 
 def corpus(n: int) -> list[str]:
-    seed = (ROOT / "evidence/articles/seed-vitamin-d-ms-forum.txt").read_text(encoding="utf-8")
+    seed = SEED.read_text(encoding="utf-8")
     paras = [p for p in seed.split("\n\n") if p.strip()]
     rng = random.Random(7)
     out = [seed]
@@ -33,7 +48,52 @@ def corpus(n: int) -> list[str]:
     return out
 
 
-def engine(n: int) -> dict:
+def big_article(size: int, seed: int = 1) -> str:
+    """About ``size`` bytes: the seed's paragraphs mixed with number-heavy trial sentences."""
+    rng = random.Random(seed)
+    base = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    out, n = [], 0
+    while n < size:
+        if rng.random() < 0.5:
+            p = rng.choice(base)
+        else:
+            a, b, c = rng.randint(10, 400), round(rng.uniform(1, 99), 1), round(rng.uniform(0.3, 1.5), 2)
+            p = (f"In a group of {a} patients, {b}% had a relapse versus {round(rng.uniform(1, 99), 1)}% on placebo "
+                 f"(HR {c}; 95% CI {c - 0.1:.2f}-{c + 0.2:.2f}; P = 0.0{rng.randint(1, 9)}). Over {rng.randint(2, 104)} "
+                 f"weeks, {rng.randint(1, 50)} of {a} took 100,000 IU every {rng.randint(1, 4)} weeks.")
+        out.append(p)
+        n += len(p.encode("utf-8")) + 2
+    return "\n\n".join(out) + "\n"
+
+
+def wall(cmd: list[str], runs: int, stdin: str | None = None) -> float:
+    """Median wall seconds of ``cmd`` over ``runs`` runs, after one warm-up."""
+    subprocess.run(cmd, input=stdin, capture_output=True, text=True, cwd=ROOT)
+    times = []
+    for _ in range(runs):
+        a = time.perf_counter()
+        subprocess.run(cmd, input=stdin, capture_output=True, text=True, cwd=ROOT)
+        times.append(time.perf_counter() - a)
+    return statistics.median(times)
+
+
+def floor_seconds(texts: list[str], folder: Path) -> float:
+    """Reading each text from a file and splitting it into sentences, nothing else."""
+    from msvitd.text.sentences import split_sentences
+
+    paths = []
+    for i, t in enumerate(texts):
+        p = folder / f"floor{i:04d}.txt"
+        p.write_text(t, encoding="utf-8")
+        paths.append(p)
+    a = time.perf_counter()
+    for p in paths:
+        split_sentences(p.read_text(encoding="utf-8"))
+    return time.perf_counter() - a
+
+
+def engine(texts: list[str]) -> float:
+    """Seconds to critique ``texts`` in this process (library and lexicon loaded beforehand)."""
     from msvitd.critique.engine import critique_text
     from msvitd.library import load_library
     from msvitd.text.lexicon import load_lexicon
@@ -41,51 +101,93 @@ def engine(n: int) -> dict:
     lib = load_library([ROOT / "evidence"])
     study = lib.study("d-lay-ms")
     others = [e.model for e in lib.studies.values()]
-    t0 = time.perf_counter()
     lex = load_lexicon()
-    setup = time.perf_counter() - t0
-    texts = corpus(n)
-    times = []
+    critique_text(texts[0], study, others=others, lexicon=lex)  # warm: first-use caches
+    a = time.perf_counter()
     for t in texts:
-        a = time.perf_counter()
         critique_text(t, study, others=others, lexicon=lex)
-        times.append(time.perf_counter() - a)
-    words = statistics.mean(len(t.split()) for t in texts)
-    return {"articles": n, "words_per_article": round(words), "lexicon_setup_s": round(setup, 3),
-            "median_ms": round(1000 * statistics.median(times), 1), "max_ms": round(1000 * max(times), 1),
-            "articles_per_second": round(n / sum(times), 1)}
+    return time.perf_counter() - a
 
 
-def cli(n: int, jobs: int) -> dict:
-    texts = corpus(n)
+def cli_batch(paths: list[str], jobs: int) -> float:
+    cmd = [PY, "-m", "msvitd", "critique", "--source", "d-lay-ms", "--format", "jsonl", "--fail-on", "never",
+           "--jobs", str(jobs), *paths]
+    a = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    return time.perf_counter() - a
+
+
+def measure(args) -> dict:
+    r: dict = {"cpus": os.cpu_count(), "python": sys.version.split()[0]}
+    crit = [PY, "-m", "msvitd", "critique", str(SEED), "--format", "json", "--fail-on", "never"]
+    r["version_s"] = wall([PY, "-m", "msvitd", "--version"], args.runs)
+    r["one_article_s"] = wall(crit + ["--source", "d-lay-ms"], args.runs)
+    r["one_article_detected_s"] = wall(crit, args.runs)
+    r["strength_s"] = wall([PY, "-m", "msvitd", "strength", "-"], args.runs,
+                           stdin="High-dose vitamin D may reduce disease activity in early MS.\n")
+    texts = corpus(args.articles)
+    r["words_per_article"] = round(statistics.mean(len(t.split()) for t in texts))
     with tempfile.TemporaryDirectory() as d:
+        folder = Path(d)
+        r["engine_per_s"] = len(texts) / engine(texts)
+        r["floor_per_s"] = len(texts) / floor_seconds(texts, folder)
         paths = []
         for i, t in enumerate(texts):
-            p = Path(d) / f"a{i:04d}.txt"
+            p = folder / f"a{i:04d}.txt"
             p.write_text(t, encoding="utf-8")
             paths.append(str(p))
-        a = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "msvitd", "critique", "--source", "d-lay-ms", "--format", "jsonl",
-                               "--fail-on", "never", "--jobs", str(jobs), *paths], cwd=ROOT, capture_output=True, text=True)
-        elapsed = time.perf_counter() - a
-    lines = proc.stdout.count("\n")
-    return {"articles": n, "jobs": jobs, "exit": proc.returncode, "lines": lines, "seconds": round(elapsed, 2),
-            "articles_per_second": round(n / elapsed, 1)}
+        r["jobs"] = {1: len(paths) / cli_batch(paths, 1)}
+        if args.jobs > 1:
+            r["jobs"][args.jobs] = len(paths) / cli_batch(paths, args.jobs)
+        r["big"] = []
+        for mb in args.sizes:
+            text = big_article(int(mb * 1_000_000))
+            p = folder / f"big{mb}.txt"
+            p.write_text(text, encoding="utf-8")
+            a = time.perf_counter()
+            proc = subprocess.run([PY, "-m", "msvitd", "critique", str(p), "--source", "d-lay-ms", "--format", "json",
+                                   "--fail-on", "never"], capture_output=True, text=True, cwd=ROOT)
+            secs = time.perf_counter() - a
+            r["big"].append({"mb": mb, "bytes": len(text.encode("utf-8")), "seconds": secs, "exit": proc.returncode,
+                             "floor_s": floor_seconds([text], folder)})
+    return r
+
+
+def report(r: dict) -> None:
+    v = r["version_s"]
+    print(f"machine: {r['cpus']} CPUs, Python {r['python']}; one article = seed + shuffles, ~{r['words_per_article']} words")
+    print(f"msvitd --version                       {v * 1000:7.0f} ms   1.0x")
+    print(f"critique 1 article --source (CLI)      {r['one_article_s'] * 1000:7.0f} ms  {r['one_article_s'] / v:4.1f}x --version"
+          "   (goal 2.5x)")
+    print(f"critique 1 article, study detected     {r['one_article_detected_s'] * 1000:7.0f} ms  "
+          f"{r['one_article_detected_s'] / v:4.1f}x --version")
+    print(f"strength, one line                     {r['strength_s'] * 1000:7.0f} ms  {r['strength_s'] / v:4.1f}x --version"
+          "   (goal 2x)")
+    print(f"one process: {r['engine_per_s']:7.1f} articles/s   floor (read + split) {r['floor_per_s']:8.1f} articles/s"
+          f"   floor/critique {r['floor_per_s'] / r['engine_per_s']:5.1f}x   (goal 200/s)")
+    base = r["jobs"][1]
+    print("CLI --jobs: " + "   ".join(f"--jobs {j}: {aps:6.1f} articles/s ({aps / base:3.1f}x)" for j, aps in r["jobs"].items()))
+    if r["big"]:
+        b0 = r["big"][0]
+        for b in r["big"]:
+            print(f"{b['bytes'] / 1e6:4.1f} MB article: {b['seconds']:7.1f} s (exit {b['exit']})   floor {b['floor_s']:5.2f} s"
+                  f"   size x{b['bytes'] / b0['bytes']:3.1f}, time x{b['seconds'] / b0['seconds']:3.1f}")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=200)
-    ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--cli", action="store_true", help="also time the CLI end to end with --format jsonl --jobs N")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--sizes", default="1,4.9", help="generated article sizes in MB (the limit is 5), comma-separated")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
-    e = engine(args.articles)
-    print(f"engine: {e['articles']} articles of ~{e['words_per_article']} words: median {e['median_ms']} ms, "
-          f"max {e['max_ms']} ms, {e['articles_per_second']} articles/s (lexicon compiled once in {e['lexicon_setup_s']} s)")
-    if args.cli:
-        c = cli(args.articles, args.jobs)
-        print(f"cli:    {c['articles']} articles, --jobs {c['jobs']}: {c['seconds']} s, {c['articles_per_second']} "
-              f"articles/s (exit {c['exit']}, {c['lines']} jsonl lines)")
+    args.sizes = [float(s) for s in args.sizes.split(",") if s.strip()]
+    r = measure(args)
+    if args.json:
+        print(json.dumps(r, indent=2))
+    else:
+        report(r)
     return 0
 
 

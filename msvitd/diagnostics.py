@@ -60,6 +60,9 @@ class Diagnostic:
     end: int | None = None
     source_fact: str | None = None
     context: tuple[int, int] | None = None
+    # A critique finding measured against another study than the article's main one (its id): a
+    # sentence about an earlier trial is checked against that trial (msvitd/text/detect.py).
+    study: str | None = None
 
     @property
     def rule(self) -> str:
@@ -94,6 +97,8 @@ class Diagnostic:
         if self.name or self.category:
             out.update(rule=self.code, name=self.name, category=self.category, quote=self.quote,
                        start=self.start, end=self.end, source_fact=self.source_fact)
+        if self.study:
+            out["study"] = self.study
         return out
 
 

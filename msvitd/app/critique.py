@@ -88,8 +88,12 @@ def _results(req: Request):
         return
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(processes=req.jobs, initializer=_init, initargs=(req,)) as pool:
+    fork = "fork" in mp.get_all_start_methods()
+    ctx = mp.get_context("fork") if fork else mp.get_context()
+    # forked workers inherit the library run() loaded in this process: loading it again in every
+    # worker cost each one a second start-up (--jobs 2 was no faster than --jobs 1)
+    init = {} if fork and _STATE else {"initializer": _init, "initargs": (req,)}
+    with ctx.Pool(processes=req.jobs, **init) as pool:
         for name, (res, err) in zip(req.files, pool.imap(_work, req.files, chunksize=8)):
             yield name, res, err
 

@@ -194,6 +194,34 @@ def _checklist(ctx: Context, findings: list[Finding]) -> tuple[CheckItem, ...]:
     return tuple(CheckItem(key, label, *verdicts[key]) for key, label in CHECKLIST.items())
 
 
+def _other_trial_findings(ctx: Context, rules) -> list[Finding]:
+    """Sentences about another bundled study (msvitd.text.detect.attribute_sentences; ones this
+    study's rules leave alone) checked against that study, each finding saying which it was."""
+    from dataclasses import replace
+
+    from msvitd.text.detect import attribute_sentences
+
+    studies = {s.id: s for s in ctx.others if s.id != ctx.study.id}
+    if not studies:
+        return []
+    index_of = {r.sentence.start: r.sentence.index for r in ctx.readings}
+    by_study: dict = {}
+    for start, _, sid in attribute_sentences(ctx.text, {ctx.study.id: ctx.study, **studies}, ctx.study.id):
+        i = index_of.get(start)
+        if i is not None and i in ctx.other_context:
+            by_study.setdefault(sid, set()).add(i)
+    out: list[Finding] = []
+    for sid, idx in by_study.items():
+        other = studies[sid]
+        sub = Context(ctx.text, ctx.readings, ctx.index, other, StudyFacts.of(other), ctx.lexicon, ctx.others)
+        sub.other_context = {r.sentence.index for r in ctx.readings} - idx
+        spans = [(r.sentence.start, r.sentence.end) for r in ctx.readings if r.sentence.index in idx]
+        for rule in rules:
+            sub.findings += [f for f in rule.check(sub) if f.start is not None and any(a <= f.start < b for a, b in spans)]
+        out += [replace(f, message=f"(measured against {other.name}) {f.message}", study=sid) for f in sub.findings]
+    return out
+
+
 def critique_text(text: str, study, *, article: str = "<input>", others: list | None = None,
                   lexicon: Lexicon | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                   detected: str | None = None, lang: str | None = None) -> CritiqueResult:
@@ -222,6 +250,6 @@ def critique_text(text: str, study, *, article: str = "<input>", others: list | 
                 continue
             seen.add(key)
             ctx.findings.append(f)
-    findings = sorted(ctx.findings, key=lambda f: f.sort_key)
+    findings = sorted(ctx.findings + _other_trial_findings(ctx, enabled_rules(select, ignore)), key=lambda f: f.sort_key)
     return CritiqueResult(article, study.id, study.name, detected, text, tuple(findings),
                           _checklist(ctx, findings), len(readings), language=lang)

@@ -9,6 +9,7 @@ anything else is unverified.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
@@ -41,12 +42,40 @@ def _convert(value: float, unit: Optional[str], to: Optional[str]) -> Optional[f
     return None
 
 
-def _compatible(m: NumberMention, f: Fact) -> Optional[float]:
-    """The article's value expressed in the fact's unit, or None when they cannot be compared."""
+def _mention_kind(m: NumberMention) -> str:
     k = m.kind
     if k == "range":
         k = {"years": "duration", "months": "duration", "weeks": "duration", "days": "duration", "%": "percent",
              "IU": "dose", "participants": "count"}.get(m.unit or "", "range")
+    return k
+
+
+# the fact kinds _compatible can pair with each kind of mention: a number is compared only with
+# those (in the facts' order), not with every fact of the study (time linear in the numbers)
+_KINDS = {"percent": ("percent",), "fraction": ("percent", "fraction"), "count": ("count",),
+          "duration": ("duration",), "dose": ("dose",), "concentration": ("concentration",), "ratio": ("ratio",),
+          "difference": ("difference",), "p_value": ("p_value",), "multiplier": ("multiplier",), "nnt": ("nnt",),
+          "ci": ("ci_low",), "other": ("other", "count")}
+_BUCKETS: dict = {}
+_DIGIT = re.compile(r"\d")
+
+
+def _of_kinds(facts: list[Fact], m: NumberMention) -> list[Fact]:
+    kinds = _KINDS.get(_mention_kind(m), ())
+    hit = _BUCKETS.get(id(facts))
+    if hit is None or hit[0] is not facts or hit[1] != len(facts):
+        idx: dict = {}
+        for i, f in enumerate(facts):
+            idx.setdefault(f.kind, []).append(i)
+        if len(_BUCKETS) > 64:
+            _BUCKETS.clear()
+        hit = _BUCKETS[id(facts)] = (facts, len(facts), idx)
+    return [facts[i] for i in sorted(i for k in kinds for i in hit[2].get(k, ()))]
+
+
+def _compatible(m: NumberMention, f: Fact) -> Optional[float]:
+    """The article's value expressed in the fact's unit, or None when they cannot be compared."""
+    k = _mention_kind(m)
     if k == "percent" and f.kind == "percent":
         if (m.unit == "percentage points") and f.unit != "percentage points":
             return None
@@ -100,26 +129,32 @@ def _value_verdict(a: float, decimals: int, approx: bool, m: NumberMention, f: F
     half = 0.5 * 10 ** (-decimals) if decimals >= 0 else 0.5
     if abs(a - fv) <= half + tol and decimals < max(f.decimals, 1) + 6:
         return "rounded" if abs(a - fv) > tol else "match"
-    if approx or m.kind in ("multiplier", "fraction") or not re.search(r"\d", m.raw):
+    if approx or m.kind in ("multiplier", "fraction") or not _DIGIT.search(m.raw):
         if fv and abs(a - fv) / abs(fv) <= 0.10:
             return "rounded"
     return None
 
 
 def _mention_decimals(m: NumberMention) -> int:
-    if m.kind in ("multiplier", "fraction") or not re.search(r"\d", m.raw):
+    if m.kind in ("multiplier", "fraction") or not _DIGIT.search(m.raw):
         return 0
     return m.decimals()
 
 
 def sentence_at(text: str, start: int, end: int) -> str:
     """The sentence (or line) around a span."""
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("! ", 0, start),
-               text.rfind("? ", 0, start))
+    # each search is bounded by the nearest boundary found so far: the same sentence, but no scan
+    # of the whole text per number (quadratic on a long text without "! " or "? ")
+    left = -1
+    for sep in ("\n", ". ", "! ", "? "):
+        left = max(left, text.rfind(sep, max(left, 0), start))
     left = 0 if left < 0 else left + 1
-    cands = [i for i in (text.find(". ", end), text.find("\n", end), text.find("! ", end), text.find("? ", end))
-             if i >= 0]
-    right = min(cands) + 1 if cands else len(text)
+    right = len(text)
+    for sep in ("\n", ". ", "! ", "? "):
+        i = text.find(sep, end, right + 1)
+        if i >= 0:
+            right = min(right, i)
+    right = right + 1 if right < len(text) else len(text)
     return text[left:right].strip()
 
 
@@ -139,7 +174,7 @@ def judge(m: NumberMention, ctx: frozenset, facts: list[Fact], derived: list[Fac
     """(verdict, fact, note) for one article number."""
     decimals = _mention_decimals(m)
     direct: list[Candidate] = []
-    for f in facts:
+    for f in _of_kinds(facts, m):
         a = _compatible(m, f)
         if a is None:
             continue
@@ -157,7 +192,7 @@ def judge(m: NumberMention, ctx: frozenset, facts: list[Fact], derived: list[Fac
                 return best.verdict, best.fact, None
     if m.kind != "other":
         dcands = []
-        for f in derived:
+        for f in _of_kinds(derived, m):
             a = _compatible(m, f)
             if a is None:
                 continue
@@ -174,7 +209,7 @@ def judge(m: NumberMention, ctx: frozenset, facts: list[Fact], derived: list[Fac
             return "mismatch", best.fact, _ci_note(best.fact, facts)
     need = 1 if m.kind in ("duration", "dose", "ratio", "p_value", "nnt", "concentration") else _MIN_MISMATCH_OVERLAP
     differ = [c for c in direct if c.verdict is None and c.overlap >= need and m.kind != "other"]
-    for f in derived:  # "66% lower risk" is a misread 1 - HR, not a misprinted arm percentage
+    for f in _of_kinds(derived, m):  # "66% lower risk" is a misread 1 - HR, not a misprinted arm percentage
         a = _compatible(m, f)
         if a is not None and f.kind == "percent" and f.unit == m.unit and f.formula and f.formula.startswith("1 -"):
             o = _overlap(ctx, f)
@@ -195,7 +230,7 @@ def judge(m: NumberMention, ctx: frozenset, facts: list[Fact], derived: list[Fac
 
 def _better_derived(m, ctx, derived, decimals, than: int) -> bool:
     """A derived fact fits the sentence better than the direct fact of equal value."""
-    for f in derived:
+    for f in _of_kinds(derived, m):
         a = _compatible(m, f)
         if a is not None and _value_verdict(a, decimals, m.approx, m, f, f.value) and _overlap(ctx, f) > max(than, 0) \
                 and (than == 0 or _overlap(ctx, f) >= than + 2):
@@ -536,10 +571,15 @@ def _sentences(text: str) -> list[_Sentence]:
     return [_Sentence(s.start, s.end, s.text) for s in split_sentences(text)]
 
 
-def _sentence_of(sents: list[_Sentence], text: str, start: int, end: int) -> _Sentence:
-    for s in sents:
-        if s.start <= start < s.end:
-            return s
+def _sentence_of(sents: list[_Sentence], text: str, start: int, end: int, starts: list[int] | None = None) -> _Sentence:
+    if starts is not None:  # sentences in text order and disjoint: a bisection, not a scan per number
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and sents[i].start <= start < sents[i].end:
+            return sents[i]
+    else:
+        for s in sents:
+            if s.start <= start < s.end:
+                return s
     body = sentence_at(text, start, end)
     i = text.find(body)
     return _Sentence(max(i, 0), max(i, 0) + len(body), body)
@@ -558,13 +598,16 @@ def diff_numbers(text: str, facts: list[Fact], derived: list[Fact], locate: Call
     unchecked = 0
     sf = _Facts(facts, derived)
     sents = _sentences(text)
+    starts = [s.start for s in sents]
+    if any(b.start < a.end for a, b in zip(sents, sents[1:])):
+        starts = None  # not disjoint and in order: keep the plain scan
     mentions = find_numbers(text)
     for k, m in enumerate(mentions):
         bounds = (mentions[k - 1].end if k else 0, mentions[k + 1].start if k + 1 < len(mentions) else len(text))
         if m.kind in ("date", "year", "time"):
             unchecked += 1
             continue
-        sent = _sentence_of(sents, text, m.start, m.end)
+        sent = _sentence_of(sents, text, m.start, m.end, starts)
         if skip(m.start, m.end):
             if m.kind in JUDGED_KINDS:
                 rows.append(NumberRow(quote=m.raw, start=m.start, end=m.end, value=m.value, unit=m.unit, kind=m.kind,

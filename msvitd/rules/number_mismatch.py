@@ -28,6 +28,7 @@ Better
 
 from __future__ import annotations
 
+import bisect
 import sys
 
 CODE = "C502"
@@ -53,10 +54,14 @@ def check(ctx):
     from msvitd.critique.engine import number_rows
 
     readings = ctx.readings
+    starts = [r.start for r in readings]  # in text order: a bisection per number, not a scan
     for row in number_rows(ctx):
         if row.verdict != "mismatch":
             continue
-        reading = next((r for r in readings if r.start <= row.start < r.end), None)
+        i = bisect.bisect_right(starts, row.start) - 1
+        reading = readings[i] if i >= 0 and readings[i].start <= row.start < readings[i].end else None
+        if reading is None:
+            reading = next((r for r in readings if r.start <= row.start < r.end), None)
         if reading is not None and ctx.about_other_study(reading):
             continue
         message = row.note or f"{row.quote.strip()} does not match the trial's numbers"

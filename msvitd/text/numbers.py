@@ -13,6 +13,7 @@ function never raises on any string.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -70,15 +71,34 @@ def _digits_part(raw: str) -> str:
     return m.group(0) if m else ""
 
 
+class _Taken:
+    """Disjoint spans already claimed, kept sorted so that a check costs log n, not n (a number-heavy
+    megabyte used to take minutes: every number checked against every earlier one)."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def append(self, span: tuple[int, int]) -> None:
+        i = bisect.bisect_left(self.starts, span[0])
+        self.starts.insert(i, span[0])
+        self.ends.insert(i, span[1])
+
+    def free(self, start: int, end: int) -> bool:
+        # spans are disjoint, so the one starting last before ``end`` also ends last among them
+        i = bisect.bisect_left(self.starts, end)
+        return i == 0 or self.ends[i - 1] <= start
+
+
 class _Scanner:
     def __init__(self, text: str, p: "_P"):
         self.text = text
         self.p = p
-        self.taken: list[tuple[int, int]] = []
+        self.taken = _Taken()
         self.out: list[NumberMention] = []
 
     def free(self, start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in self.taken)
+        return self.taken.free(start, end)
 
     def add(self, start, end, value, unit, kind, **kw) -> bool:
         if value is None or start >= end or not self.free(start, end):
