@@ -26,8 +26,9 @@ from msvitd.models.common import PValue
 
 Finding = tuple  # (code, message, path)
 
-# Blocks whose numbers are a reviewer's settings, not facts read in a source: no cite expected.
-_NOT_SOURCED = frozenset({"Thresholds", "GradeJudgements", "GradeJudgement"})
+# Blocks whose numbers are a reviewer's settings, not facts read in a source: no cite expected. A
+# scale's range describes the instrument (EDSS runs 0 to 10) and serves only to check the means.
+_NOT_SOURCED = frozenset({"Thresholds", "GradeJudgements", "GradeJudgement", "Scale"})
 # Judgements msvitd draws from the blocks beside it; they cite nothing of their own.
 _SYNTHESIS_PATHS = frozenset({("risk_of_bias", "overall")})
 

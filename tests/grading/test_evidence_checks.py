@@ -86,8 +86,9 @@ def test_person_years_not_reported_is_accepted(tmp_path):
 def test_validate_warns_when_the_handbook_contradicts_the_file(tmp_path):
     # RR 0.5 (0.25 to 1.0) but a wider interval 0.5 (0.2 to 1.3) crosses 0.75 and 1.25: very serious, not serious.
     text = study_text("      ci: [0.25, 1.0]\n", "      ci: [0.2, 1.3]\n")
-    text = text.replace("      cite: paper, Table 2\n  - id: new-lesions", "      cite: paper, Table 2\n    grade:\n"
-                        "      imprecision: {rating: serious, reason: wide interval}\n  - id: new-lesions")
+    # the judgement goes at the end of the first outcome, whatever its last line is (a cite, since issue 15)
+    text = text.replace("\n  - id: new-lesions", "\n    grade:\n      imprecision: {rating: serious, reason: wide interval}"
+                        "\n  - id: new-lesions", 1)
     got = problems(tmp_path, text)
     assert len(got) == 1 and " S230 outcomes[0].grade.imprecision.rating: imprecision rated serious but RR 0.50 " \
         "(0.20 to 1.30) gives very serious by the GRADE handbook's thresholds (0.75 and 1.25)" in " " + got[0]
@@ -124,5 +125,6 @@ def test_an_empty_new_study_template_gets_no_certainty(cli, tmp_path, monkeypatc
     data = json.loads(res.stdout)
     levels = {r["certainty"]["level"] for t in data["tables"] for r in t["rows"]}
     assert levels == {"not_estimable"}
-    assert {r["certainty"]["symbols"] for t in data["tables"] for r in t["rows"]} == {""}
+    # no symbols: JSON says null for what is not there
+    assert {r["certainty"]["symbols"] for t in data["tables"] for r in t["rows"]} == {None}
     assert "Not estimable" in cli("summarize", "empty-trial", "--evidence", "evidence").stdout
