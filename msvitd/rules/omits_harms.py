@@ -18,13 +18,11 @@ Better
 
 from __future__ import annotations
 
-import sys
 
 CODE = "C602"
 NAME = "omits-harms"
 CATEGORY = "omits_harms"
 SEVERITY = "warning"
-_SELF = sys.modules[__name__]
 
 
 def check(ctx):
@@ -32,4 +30,4 @@ def check(ctx):
         return
     harms = ctx.study.harms
     fact = "; ".join(f"{h.name}: {h.finding}" for h in harms if h.finding) or "harms: not reported in the sources used"
-    yield ctx.article_finding(_SELF, "says nothing about side effects or safety", fact)
+    yield ctx.article_hit("says nothing about side effects or safety", fact)

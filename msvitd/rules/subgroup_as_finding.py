@@ -24,15 +24,23 @@ Better
 
 from __future__ import annotations
 
-import sys
 
 CODE = "C302"
 NAME = "subgroup-as-finding"
 CATEGORY = "subgroup_as_finding"
 SEVERITY = "warning"
-_SELF = sys.modules[__name__]
 _BENEFITISH = ("benefi", "improv", "effect", "help", "respond", "work", "reduc", "gain", "effective", "most out of",
                "the most from", "best", "pronounced")
+
+
+def _study_subgroup_text(study) -> str:
+    """What the study file says about its exploratory subgroups, to recognise them in a sentence."""
+    return " ".join(f"{g.variable} {g.favours or ''} {g.finding or ''}" for g in study.subgroups if g.exploratory).lower()
+
+
+def _names_study_subgroup(hits, text: str) -> bool:
+    """A subgroup word of the sentence ("severe deficiency", "normal BMI") is one the study reports."""
+    return any(h.text.lower()[:6] in text for h in hits if len(h.text) >= 3)
 
 
 def _subgroup_fact(study) -> str:
@@ -51,6 +59,7 @@ def check(ctx):
     if study_subgroups and all(not g.exploratory for g in study_subgroups):
         return
     readings = ctx.readings
+    subgroup_text = _study_subgroup_text(ctx.study)
     for i, r in enumerate(readings):
         if ctx.about_other_study(r):
             continue
@@ -67,8 +76,12 @@ def check(ctx):
             continue
         e = emph[0]
         near = s[max(0, e.start - 30):e.end + 30].lower()
+        # a subgroup the study file lists as exploratory, singled out in a sentence about the
+        # intervention ("discuss it with patients, especially those with severe deficiency"), is a
+        # finding whatever the emphasis words
         benefitish = (r.benefit_context or any(w in near for w in _BENEFITISH)
-                      or bool(lex.advice.search(s)))
+                      or bool(lex.advice.search(s))
+                      or (bool(r.intervention) and _names_study_subgroup(var, subgroup_text)))
         if not benefitish:
             continue
         clause = r.clause_at(r.start + e.start)
@@ -79,7 +92,7 @@ def check(ctx):
         start, end = r.start + min(e.start, v.start), r.start + max(e.end, v.end)
         if end - start > 160:
             start, end = r.start + e.start, r.start + e.end
-        yield ctx.finding(_SELF, start, end,
+        yield ctx.hit(start, end,
                           "presents a subgroup as benefiting more, but subgroup results in this trial were "
                           "exploratory (not shown to be pre-specified, no interaction test reported)",
                           _subgroup_fact(ctx.study), SEVERITY, r)

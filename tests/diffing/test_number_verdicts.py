@@ -23,9 +23,11 @@ def test_match_shows_the_source_value_and_cite(facts):
 
 
 def test_match_across_formats(facts):
-    for text in ("The trial enrolled 303 participants.", "Researchers followed 303 patients."):
+    for text in ("The trial analysed 303 participants.", "Researchers followed 303 patients."):
         (row,) = judge(text, facts)
         assert (row.verdict, row.source_fact.value) == ("match", "303 participants")
+    (row,) = judge("The trial enrolled 316 participants.", facts)
+    assert (row.verdict, row.source_fact.value) == ("match", "316 participants")
     (row,) = judge("Participants took 100 000 IU of vitamin D every two weeks.", facts)[:1]
     assert (row.verdict, row.source_fact.value) == ("match", "100,000 IU")
     (row,) = judge("The trial lasted two years.", facts)
