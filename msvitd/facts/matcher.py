@@ -21,8 +21,9 @@ from msvitd.text.numbers import NumberMention, find_numbers
 JUDGED_KINDS = frozenset({"percent", "count", "duration", "dose", "concentration", "ratio", "p_value", "multiplier",
                           "fraction", "ci", "nnt", "difference", "range", "money"})
 _DAYS = {"days": 1.0, "weeks": 7.0, "months": 365.25 / 12, "years": 365.25, "hours": 1 / 24}
-# words too common in this domain to tell two facts apart
-_GENERIC = frozenset({"vitamin", "participants", "ms", "d-lay", "d-lay-ms", "dlay", "trial", "effect"})
+# words too common to tell two facts apart (the study's own name and intervention are added per study:
+# FactList.identity)
+_GENERIC = frozenset({"participants", "trial", "effect"})
 _MIN_MISMATCH_OVERLAP = 2
 
 
@@ -290,15 +291,15 @@ _WITH_OUTCOME = re.compile(r"\b(?:had|showed|experienced|developed|with|saw)\b[^
                            re.I)
 _OTHER_ARM = {
     "comparator": re.compile(r"\b(?:placebo|dummy|control(?:\s+group)?|controls|untreated)\b", re.I),
-    "intervention": re.compile(r"\b(?:vitamin\s*D3?|cholecalciferol|the\s+vitamin|the\s+supplement|treated\s+group|"
-                               r"treatment\s+group|high[- ]dose)\b", re.I),
+    "intervention": re.compile(r"\b(?:the\s+supplement|the\s+drug|treated\s+group|treatment\s+group|active\s+"
+                               r"(?:treatment|group|arm)|high[- ]dose)\b", re.I),
 }
 _RANDOMISED = re.compile(r"\benrol\w*|\brecruit\w*|\brandomi[sz]\w*|\brandomly\s+(?:assigned|allocated)|\ballocated\b|\bassigned\b", re.I)
 _ANALYSED = re.compile(r"\banaly[sz]ed\b|\bat\s+least\s+one\s+dose|\bincluded\s+in\s+the\s+(?:primary\s+)?analysis|"
                        r"\banalysis\s+(?:population|set)\b|\bwere\s+treated\b", re.I)
 # "a randomised controlled trial of 303": the design, not the number randomised
 _TRIAL_ADJ = re.compile(r"\brandomi[sz]ed(?:[\s,-]+(?:controlled|clinical|placebo-controlled|double-blind(?:ed)?|"
-                        r"multicent(?:re|er)|phase\s*\w+|parallel-group|national|French))*[\s-]+(?:trial|study)\b", re.I)
+                        r"multicent(?:re|er)|phase\s*\w+|parallel-group|national|[A-Z][a-z]+))*[\s-]+(?:trial|study)\b", re.I)
 _COMPLETED = re.compile(r"\bcomplet\w*|\bfinished\b|\bstayed\s+in\b", re.I)
 _TRIAL_N = re.compile(
     r"\b(?:trial|study|studied|researchers?|investigators?|scientists?|enrol\w*|recruit\w*|randomi[sz]\w*|"
@@ -309,10 +310,10 @@ _NOT_TRIAL_N = re.compile(r"\b(?:worldwide|around\s+the\s+world|living\s+with|af
 _RUN_BEFORE = re.compile(
     r"\b(?:for|over|during|lasted|lasting|spanning|spanned|ran\s+for|running\s+for)\s+(?:up\s+to\s+|about\s+|nearly\s+|"
     r"almost\s+|roughly\s+|more\s+than\s+|over\s+|around\s+|a\s+full\s+|the\s+(?:full\s+|next\s+|first\s+)?)?$", re.I)
-_RUN_AFTER = re.compile(r"^(?:[\s-]+(?:long|[A-Z][\w-]*|randomi[sz]ed|placebo-controlled|controlled|French|clinical)){0,4}"
+_RUN_AFTER = re.compile(r"^(?:[\s-]+(?:long|[A-Z][\w-]*|randomi[sz]ed|placebo-controlled|controlled|clinical)){0,4}"
                         r"[\s-]+(?:study|trial|follow-up|programme|program)\b")
 _RUN_CONTEXT = re.compile(r"\b(?:trial|study|took|taking|received|receiving|given|gave|followed|tracked|treated|"
-                          r"supplement\w*|lasted|lasting|ran|running|placebo|pills?|dummy|doses?|vitamin|IU|units|"
+                          r"supplement\w*|lasted|lasting|ran|running|placebo|pills?|dummy|doses?|IU|units|"
                           r"monitored|observed|assigned|randomi[sz]ed)\b", re.I)
 _NOT_RUN = re.compile(r"\b(?:every|each|within|ago|per)\s+$|\bin\s+$", re.I)
 _DOSE_CONTEXT = re.compile(r"\b(?:trial|study|participants?|patients?|received|given|gave|took|taking|randomi[sz]\w*|"
@@ -340,6 +341,12 @@ class _Facts:
 
     def __init__(self, facts: list[Fact], derived: list[Fact]):
         self.facts, self.derived = facts, derived
+        terms = getattr(facts, "intervention_terms", ())
+        own = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+        self._arm_words = {
+            "comparator": _OTHER_ARM["comparator"],
+            "intervention": re.compile(_OTHER_ARM["intervention"].pattern + (rf"|\b(?:{own})\b" if own else ""), re.I),
+        }
 
         def at(*path):
             return next((f for f in facts if f.path == path), None)
@@ -371,6 +378,10 @@ class _Facts:
         for f in facts:
             if f.path[:1] == ("outcomes",) and len(f.path) > 1 and f.concepts:
                 self.outcome_concepts.setdefault(f.path[1], set(f.concepts))
+
+    def arm_words(self, role: str) -> "re.Pattern":
+        """Words naming an arm: generic ones, and for the intervention the study's own terms."""
+        return self._arm_words[role]
 
     def outcome_of(self, ctx: frozenset, pool: list[Fact]) -> Optional[Fact]:
         """The fact of ``pool`` whose outcome best fits the sentence (the primary outcome on a tie)."""
@@ -471,9 +482,9 @@ def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: 
                 return "mismatch", f, inverted
             near_after = after[:40]
             other = "intervention" if role == "comparator" else "comparator"
-            if role and _OTHER_ARM[other].match(re.sub(r"^\s*(?:of|in|for|on|with|among|taking|given|receiving|"
+            if role and sf.arm_words(other).match(re.sub(r"^\s*(?:of|in|for|on|with|among|taking|given|receiving|"
                                                        r"the|those|patients|participants|people|\s)+", "", near_after)) \
-                    and not _OTHER_ARM[role].search(near_after):
+                    and not sf.arm_words(role).search(near_after):
                 sib = [g for g in sf.arm_percents if g.path[:2] == f.path[:2] and g.path[3] != f.path[3]]
                 if sib and abs(sib[0].value - f.value) > 0.5:
                     return "mismatch", sib[0], (f"swaps the arms: {m.raw.strip()} is the "
@@ -490,7 +501,7 @@ def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: 
         known = [sf.randomised, sf.analysed, sf.completed, sf.target, *sf.arm_counts, *sf.baseline_counts,
                  *sf.event_counts] + [d for d in sf.derived if d.kind == "count" and d.unit == "participants"]
         known = [k for k in known if k is not None]
-        arm_named = bool(_OTHER_ARM["intervention"].search(after[:45]) or _OTHER_ARM["comparator"].search(after[:45]))
+        arm_named = bool(sf.arm_words("intervention").search(after[:45]) or sf.arm_words("comparator").search(after[:45]))
         if _RANDOMISED.search(window):
             want = [sf.randomised] + ([f for f in sf.arm_counts if f.path[-1] == "randomised"] if arm_named else [])
             role_word = "randomised"
@@ -530,7 +541,7 @@ def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: 
         run_cue = run_before or _RUN_AFTER.match(after)
         # "gave ... a dummy pill for three years", "the trial lasted": the trial, not "has had MS for 22 years"
         near = before[-80:] if run_before else text[sent.start:sent.end]
-        if not run_cue or not _RUN_CONTEXT.search(near):
+        if not run_cue or not (_RUN_CONTEXT.search(near) or sf.arm_words("intervention").search(near)):
             return None
         fits = []
         for f in sf.run:
@@ -599,7 +610,7 @@ def diff_numbers(text: str, facts: list[Fact], derived: list[Fact], locate: Call
             else:
                 unchecked += 1
             continue
-        ctx = _context(text, m, extra_context(m.start, m.end))
+        ctx = _context(text, m, extra_context(m.start, m.end)) - getattr(facts, "identity", frozenset())
         sem = _semantic(text, m, sent, ctx, sf, rows, bounds)
         if sem is not None:
             verdict, fact, note = sem

@@ -25,7 +25,6 @@ _SYNONYMS = {
     "randomisation": "randomised", "enrolled": "randomised", "enrollment": "randomised", "enrolment": "randomised",
     "analyzed": "analysed", "analysis": "analysed", "included": "analysed", "involving": "analysed",
     "involved": "analysed",
-    "cholecalciferol": "vitamin", "d3": "vitamin", "vitamin-d": "vitamin",
     "centers": "centres", "center": "centres", "centre": "centres", "sites": "centres",
     "lesion": "lesions", "mri": "lesions", "scans": "lesions",
     "relapses": "relapse", "relapsed": "relapse",
@@ -133,9 +132,31 @@ def _cite(*cites) -> str:
     return ""
 
 
+class FactList(list):
+    """A study's facts, with the words that name the study and its intervention (from the study file):
+    ``identity`` words are in every sentence about the trial and tell no two facts apart;
+    ``intervention_terms`` say a figure belongs to the intervention arm ("of the vitamin D group")."""
+
+    identity: frozenset = frozenset()
+    intervention_terms: tuple = ()
+
+
+def _intervention_terms(study) -> tuple:
+    terms = []
+    for arm in study.arms:
+        if arm.role == "intervention":
+            terms.append(arm.agent.split("(")[0].strip())
+            terms += [x.strip() for x in re.findall(r"\(([^()]+)\)", arm.agent)]
+            if getattr(arm, "short_label", None):
+                terms.append(arm.short_label)
+    return tuple(t for t in dict.fromkeys(terms) if t)
+
+
 def study_facts(study, data=None) -> list[Fact]:
     """Every number the study file holds, as facts (``data``: the raw YAML mapping, for decimals)."""
-    out: list[Fact] = []
+    out = FactList()
+    out.intervention_terms = _intervention_terms(study)
+    out.identity = frozenset(words(" ".join([study.name, *study.aliases, *out.intervention_terms])))
     name_words = words(study.name)
     _SOURCES.clear()
     _SOURCES.update(s.id for s in study.sources)

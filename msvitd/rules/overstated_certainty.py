@@ -51,7 +51,10 @@ def _boosted(ctx, r):
             continue
         settles = bool(settled and settled.search(b.text))
         # "compelling evidence" for one trial whose clinical outcomes did not differ
-        strength = bool(evidence and evidence.search(b.text)) and ctx.weak_clinical_evidence and not r.question
+        # (not "strong evidence that it does not prevent relapses": a null result told firmly is no spin)
+        strength = (bool(evidence and evidence.search(b.text)) and ctx.weak_clinical_evidence and not r.question
+                    and not r.null_result and r.direction != "no_difference" and not r.negated_at(b.end)
+                    and (r.intervention or bool(r.claims)))
         if not (r.benefit_context or r.claims or settles or strength):
             continue
         end = b.end
