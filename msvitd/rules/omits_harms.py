@@ -10,7 +10,7 @@ Why it matters
     calcium; readers considering 100,000 IU every two weeks need to know what was seen.
 
 Example
-    An article that describes the dose and the benefit but not side effects.
+    "High-dose vitamin D every two weeks cut disease activity over two years." (and nothing on side effects)
 
 Better
     "Serious side effects were similar in both groups; no severe hypercalcaemia was seen."

@@ -12,7 +12,7 @@ Why it matters
     overturned.
 
 Example
-    An article that reports the trial's result and stops.
+    "The trial found fewer new lesions with vitamin D." (and nothing more)
 
 Better
     "The trial measured MRI lesions rather than disability, lasted two years, and needs confirming."

@@ -11,7 +11,7 @@ Why it matters
     Readers cannot weigh a lesion result without knowing relapses and disability were unchanged.
 
 Example
-    An article that reports "fewer lesions" and nothing about relapses or disability.
+    "Vitamin D cut new MRI lesions over two years." (and nothing about relapses or disability)
 
 Better
     "Relapses and disability did not differ between the groups over two years."
