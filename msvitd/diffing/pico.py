@@ -282,6 +282,11 @@ def _claims(text: str, study, readings, lexicon, ctx=None):
     from msvitd.models.article import Claims, LimitationClaim, OutcomeClaim, PicoClaim
 
     carried = _carried_beyond(ctx) if ctx is not None else None
+    # the comparator as the study file names it ("regular salt"), besides "placebo"
+    comp_names = {n for n in (study.comparator.agent, study.comparator.label, getattr(study.comparator, "short_label", None))
+                  if n and len(n) > 3}
+    comparator_words = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in comp_names) + r")\b", re.I) \
+        if comp_names else re.compile(r"(?!x)x")
 
     by_concept: dict[str, object] = {}
     for o in sorted(study.outcomes, key=lambda o: o.role != "primary"):
@@ -317,7 +322,7 @@ def _claims(text: str, study, readings, lexicon, ctx=None):
             interv_quote = interv_quote or quote
         elif interv_quote is None and r.intervention and re.search(r"\b(?:dose|dosage)\b", quote, re.I):
             interv_fallback.append(quote)
-        if comp_quote is None and re.search(r"\bplacebo\b", quote, re.I):
+        if comp_quote is None and (re.search(r"\bplacebo\b", quote, re.I) or comparator_words.search(quote)):
             comp_quote = quote
         direction = r.direction
         if not (r.intervention or r.claims or direction == "no_difference"):
@@ -374,7 +379,8 @@ def _claims(text: str, study, readings, lexicon, ctx=None):
                                  scope="same" if dose_given else "broader")
     comparator = None
     if comp_quote:
-        comparator = PicoClaim(quote=comp_quote, summary="placebo",
-                               scope="same" if "placebo" in study.comparator.agent.lower() else "different")
+        said = "placebo" if re.search(r"\bplacebo\b", comp_quote, re.I) else study.comparator.agent
+        comparator = PicoClaim(quote=comp_quote, summary=said,
+                               scope="same" if said.lower() in study.comparator.agent.lower() else "different")
     return Claims(population=population, intervention=intervention, comparator=comparator,
                   outcomes=outcomes, limitations=limitations)
