@@ -193,11 +193,20 @@ class Context:
         return frozenset(k for k, v in (self.lexicon.data.get("outcomes") or {}).items()
                          if isinstance(v, dict) and v.get("exposure"))
 
+    def narrowed(self, reading: Reading, m) -> bool:
+        """A broad group narrowed at once to a population the study covers ("all patients with CIS")."""
+        for p in reading.populations:
+            scope = self.lexicon.population_info.get(p.concept, {}).get("scope", "")
+            if p.start >= m.end and _NARROWED.fullmatch(self.text[m.end:p.start]) and \
+                    self.population_covered(scope, p.concept):
+                return True
+        return False
+
     def uncovered_population(self, reading: Reading) -> bool:
         """The sentence names a population the study did not include ("anyone on a DMT")."""
         for m in reading.populations:
             scope = self.lexicon.population_info.get(m.concept, {}).get("scope", "")
-            if scope and not self.population_covered(scope, m.concept):
+            if scope and not self.population_covered(scope, m.concept) and not self.narrowed(reading, m):
                 return True
         return False
 
@@ -216,6 +225,8 @@ _STAGE_COVERS = {
     "mixed": {"cis", "early", "rrms", "progressive", "any"},
     "at_risk": {"everyone"},
 }
+_NARROWED = re.compile(r"\s+(?:with|who\s+(?:have|had|are|were)|living\s+with|after|following|in)\s+"
+                       r"(?:a|an|the|their|its)?\s*", re.IGNORECASE)
 _LOW_RESOURCE = re.compile(r"low[- ]income|resource|developing", re.IGNORECASE)
 _CEILING = re.compile(r"(?:below|under|less than|lower than|<|≤)\s*\d", re.IGNORECASE)
 

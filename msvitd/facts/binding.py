@@ -84,5 +84,5 @@ def outcome_binding(text: str, m, fits, arm_percents: list, outcome_concepts: di
 def incidence_base(text: str, m, sent) -> bool:
     """The relative effect is said to be a share of people ("34% lower incidence", "34% fewer patients")."""
     after = text[m.end:sent.end][:45]
-    before = text[sent.start:m.start][-25:]
+    before = re.split(r"[,;:()]", text[sent.start:m.start][-80:])[-1]  # "reduced the proportion of ... by 34%"
     return bool(_INCIDENCE.search(after) or _INCIDENCE.search(before))

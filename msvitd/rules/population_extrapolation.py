@@ -86,6 +86,8 @@ def check(ctx):
             scope = info.get("scope", "")
             if not scope or ctx.population_covered(scope, m.concept) or m.concept in seen:
                 continue
+            if ctx.narrowed(r, m):
+                continue  # "all patients with a first episode": the group is narrowed to the one studied
             clause = r.clause_at(m.start)
             if clause is not None and clause.strength == "none" and r.negated_at(m.start):
                 continue

@@ -76,3 +76,8 @@ def test_enrolled_is_randomised_not_analysed(run):
 def test_a_dose_in_a_clause_not_about_the_trial_is_unverified(run):
     text = "Although guidelines suggest 2,000 IU a day, the trial used far more."
     assert run(text, rule.CODE) == []
+
+
+def test_proportion_named_before_the_reduction(run):
+    got = run("The supplement reduced the proportion of patients with disease activity by 34%.", rule.CODE)
+    assert [g[2] for g in got] == ["34%"]

@@ -59,3 +59,17 @@ def test_practice_advice_names_the_null_clinical_outcomes():
 def test_advice_about_research_or_negated_advice_is_fine(run):
     assert run("Vitamin D should be tested in larger trials before anyone changes practice.", rule.CODE) == []
     assert run("Doctors should not prescribe vitamin D on the strength of this trial alone.", rule.CODE) == []
+
+
+def test_results_confirm_that(run):
+    assert [g[2] for g in run("These results confirm that the supplement works in early disease.", rule.CODE)] == [
+        "confirm that"]
+
+
+def test_needed_to_confirm_is_not_a_booster(run):
+    assert run("Larger trials are needed to confirm that vitamin D slows disease activity.", rule.CODE) == []
+
+
+def test_practice_advice_for_the_studied_group_narrowed_from_all_patients(run):
+    got = run("Neurologists should offer it to all patients with a first episode.", rule.CODE)
+    assert [g[:2] for g in got] == [("C102", "warning")]

@@ -37,3 +37,7 @@ def test_benefit_stated_for_the_disease_as_a_whole(run):
 def test_disease_as_a_modifier_or_with_its_stage_is_fine(run):
     assert run("High-dose vitamin D lowered MS activity seen on MRI in people with a first episode.", rule.CODE) == []
     assert run("Vitamin D reduced the activity of multiple sclerosis in its earliest stage.", rule.CODE) == []
+
+
+def test_all_patients_narrowed_to_the_studied_group_is_fine(run):
+    assert run("Vitamin D lowered disease activity in all patients with a first episode.", rule.CODE) == []

@@ -29,3 +29,7 @@ def test_subgroup_named_in_the_study_file_without_emphasis_on_benefit(run):
 def test_most_likely_to_benefit(run):
     got = run("Those most likely to benefit were patients without spinal cord lesions.", rule.CODE)
     assert [g[0] for g in got] == ["C302"]
+
+
+def test_a_subgroup_said_to_benefit_less(run):
+    assert [g[0] for g in run("Overweight patients saw less benefit from the supplement.", rule.CODE)] == ["C302"]
