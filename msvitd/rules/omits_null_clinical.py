@@ -33,8 +33,13 @@ def check(ctx):
     concepts = {c for o in nulls for c in o.concepts}
     for r in ctx.readings:
         for m in r.outcomes:
-            if m.concept in concepts and ((m.negated and not m.hypothetical) or r.null_result
-                                          or r.direction == "no_difference"):
+            if m.concept not in concepts:
+                continue
+            # the null result must bear on this outcome: its own clause is negated or reports a null
+            # ("Although the causes are not understood, deficiency may lead to more disability" does not)
+            clause = r.clause_at(m.start)
+            here = clause is None or clause.negated or clause.null_result
+            if (m.negated and not m.hypothetical) or (r.null_result and here) or (r.direction == "no_difference" and here):
                 return
     names = ", ".join(o.name for o in nulls)
     yield ctx.article_hit(f"never says that these outcomes did not differ between the groups: {names}",
