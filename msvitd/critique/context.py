@@ -129,10 +129,12 @@ class Context:
         if (claim.strength == "correlational" and self.observational(reading)) or \
                 self.surrogate_told_as_clinical(claim, reading) or self.names_own_condition(claim):
             return None
+        st = self.facts.status(claim.concept).status
+        if st == "null" and claim.concept not in self.exposure_concepts:
+            return st  # any outcome the trial found no difference in, surrogate ones too ("cut MRI activity")
         if self.lexicon.outcome_info.get(claim.concept, {}).get("kind") != "clinical":
             return None
-        st = self.facts.status(claim.concept).status
-        return st if st in ("null", "not_measured") else None
+        return st if st == "not_measured" else None
 
     def spun(self, claim, reading: Reading) -> bool:
         """The claim is already surrogate-as-clinical or null-outcome spin (C201/C202 report it)."""

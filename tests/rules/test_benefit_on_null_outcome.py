@@ -69,3 +69,14 @@ def test_a_new_study_ends_a_passage_about_earlier_studies(run):
     text = ("Older observational studies linked low vitamin D to MS. A new study now reports that "
             "high-dose vitamin D can relieve fatigue.")
     assert [g[0] for g in run(text, "C202")] == ["C202"]
+
+
+def test_benefit_on_a_null_surrogate_outcome_is_flagged():
+    """A trial whose MRI outcome did not differ (VIDAMS in the bundled library): "fewer new lesions" is spin."""
+    from conftest import _library
+
+    from msvitd.critique.engine import critique_text
+
+    study = _library().study("vidams")
+    res = critique_text("People on the higher dose had fewer new lesions on MRI.", study, select=("C202",))
+    assert [(f.rule, f.quote) for f in res.findings] == [("C202", "fewer new lesions")]
