@@ -83,6 +83,11 @@ class Context:
                                skip=lambda s, e: any(a <= s < b for a, b in spans))
         return rows
 
+    @cached_property
+    def intervention_words(self):
+        """The study's intervention as articles name it (lexicon words and the study file's terms)."""
+        return self.lexicon.with_intervention_terms(self.facts.intervention_terms())
+
     # -- shared predicates -----------------------------------------------------------------
     def outcome_label(self, concept: str) -> str:
         return self.lexicon.outcome_info.get(concept, {}).get("label", concept.replace("_", " "))

@@ -78,8 +78,11 @@ def _practice(ctx, r):
         if r.negated_at(h.start) or negated_before(ctx.text, h.start, r.start) or (
                 clause is not None and clause.hypothetical_at(h.start)):
             continue
-        if ctx.find("research_need", r):
-            return None  # "should be tested in larger trials": advice about research, not practice
+        if ctx.find("research_need", r) or ctx.find("practice_caution", r):
+            return None  # "should be tested in larger trials", "only under medical supervision": not a recommendation
+        if not h.text.lower().startswith(("should", "must", "ought")) and " " not in h.text.strip() and \
+                not ctx.intervention_words.search(ctx.text[h.end:min(clause.end if clause else r.end, h.end + 60)]):
+            continue  # an imperative ("Consider the numbers: ...") recommends only when its object is the intervention
         if ctx.uncovered_population(r):
             return None  # advice to people the trial did not study: population extrapolation (C301) says it
         nulls = ctx.facts.null_clinical

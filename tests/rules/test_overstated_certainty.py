@@ -73,3 +73,8 @@ def test_needed_to_confirm_is_not_a_booster(run):
 def test_practice_advice_for_the_studied_group_narrowed_from_all_patients(run):
     got = run("Neurologists should offer it to all patients with a first episode.", rule.CODE)
     assert [g[:2] for g in got] == [("C102", "warning")]
+
+
+def test_caution_and_imperatives_about_something_else_are_fine(run):
+    assert run("High-dose vitamin D should be given only under medical supervision.", rule.CODE) == []
+    assert run("Consider the numbers: vitamin D cut disease activity from 74.1% to 60.3%.", rule.CODE) == []
