@@ -50,6 +50,11 @@ def _window(text: str, start: int, end: int, sent_start: int, sent_end: int, pre
     return before + " " + after
 
 
+def clause_words(text: str, m, sent, bounds) -> str:
+    """The text of the number's own clause (see :func:`_window`)."""
+    return _window(text, m.start, m.end, sent.start, sent.end, bounds[0], bounds[1])
+
+
 def bound_outcome(outcome_concepts: dict, named: set[str]) -> Optional[int]:
     """The one study outcome whose own concepts cover every concept named, if exactly one does."""
     if not named:
