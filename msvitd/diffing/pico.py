@@ -241,27 +241,52 @@ def _intervention_details(study, numbers: list[NumberRow], text: str) -> list[Pi
 def claims_from_text(text: str, study):
     """Claims built from a raw article with the shared text reading (the one `critique` uses).
 
-    Returns ``(claims, note)``; when the reader is not installed the claims are empty and the note says so.
+    One reading serves both commands (issue 16.8): the article is read by critique's engine, the
+    population is "broader" only where critique's population rule finds the result carried beyond
+    the study, and an outcome whose figures the one number matcher matches is reported as the
+    source has it. Returns ``(claims, note)``.
     """
+    from msvitd.critique.engine import build_context
     from msvitd.models.article import Claims
 
     try:
-        from msvitd.critique.facts import StudyFacts
-        from msvitd.text.lexicon import load_lexicon
-        from msvitd.text.reading import Reader
-        from msvitd.text.sentences import LineIndex
-    except ImportError as exc:
-        return Claims(), f"the text reader is not available ({exc}): PICO rows from the raw text are not judged"
-    try:
-        lexicon = load_lexicon()
-        readings = Reader(lexicon, StudyFacts.of(study).intervention_terms()).read_text(text, LineIndex(text))
-        return _claims(text, study, readings, lexicon), None
+        ctx = build_context(text, study)
+        return _claims(text, study, ctx.readings, ctx.lexicon, ctx), None
     except Exception as exc:  # the reader's problem must not bring diff down
         return Claims(), f"the text reader failed ({type(exc).__name__}: {exc}); PICO rows not judged"
 
 
-def _claims(text: str, study, readings, lexicon):
+def _carried_beyond(ctx) -> list:
+    """Sentences where critique's population rule (C301) finds the result carried beyond the study."""
+    from msvitd.rules import population_extrapolation
+
+    return [h for h in population_extrapolation.check(ctx)]
+
+
+def _reported_outcomes(ctx, study) -> list:
+    """(outcome, sentence) for each outcome whose own figures the number matcher matched in a sentence."""
+    out, seen = [], set()
+    for row in ctx.number_rows:
+        f = row.source_fact
+        if row.verdict not in ("match", "rounded") or f is None or ": % with the outcome" not in f.label:
+            continue
+        name = f.label.split(",")[0]
+        o = next((x for x in study.outcomes if x.name == name), None)
+        if o is not None and o.id not in seen:
+            seen.add(o.id)
+            out.append((o, row.sentence))
+    return out
+
+
+def _claims(text: str, study, readings, lexicon, ctx=None):
     from msvitd.models.article import Claims, LimitationClaim, OutcomeClaim, PicoClaim
+
+    carried = _carried_beyond(ctx) if ctx is not None else None
+    # the comparator as the study file names it ("regular salt"), besides "placebo"
+    comp_names = {n for n in (study.comparator.agent, study.comparator.label, getattr(study.comparator, "short_label", None))
+                  if n and len(n) > 3}
+    comparator_words = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in comp_names) + r")\b", re.I) \
+        if comp_names else re.compile(r"(?!x)x")
 
     by_concept: dict[str, object] = {}
     for o in sorted(study.outcomes, key=lambda o: o.role != "primary"):
@@ -285,6 +310,8 @@ def _claims(text: str, study, readings, lexicon):
             label = info.get("label", m.concept)
             scope = info.get("scope", "")
             inside = scope == f"stage:{stage}" or (scope.startswith("stage:") and scope[6:] in ("", stage))
+            if carried is not None:  # critique's judgement: named beyond the study in a claim or advice
+                inside = not any(h.start is not None and r.start <= h.start < r.end for h in carried)
             if not inside:
                 pop_broader = True
                 if pop_quote is None:
@@ -295,7 +322,7 @@ def _claims(text: str, study, readings, lexicon):
             interv_quote = interv_quote or quote
         elif interv_quote is None and r.intervention and re.search(r"\b(?:dose|dosage)\b", quote, re.I):
             interv_fallback.append(quote)
-        if comp_quote is None and re.search(r"\bplacebo\b", quote, re.I):
+        if comp_quote is None and (re.search(r"\bplacebo\b", quote, re.I) or comparator_words.search(quote)):
             comp_quote = quote
         direction = r.direction
         if not (r.intervention or r.claims or direction == "no_difference"):
@@ -323,13 +350,26 @@ def _claims(text: str, study, readings, lexicon):
                                                                                "direct_causal") else "none"))
             if direction == "no_difference" and m.concept in lim_by_concept:
                 limitations.append(LimitationClaim(quote=quote, limitation=lim_by_concept[m.concept].id))
+    if carried:  # "the activity of multiple sclerosis": no population word, but carried beyond the study
+        pop_broader = True
+        first = next(r for r in readings if r.start <= carried[0].start < r.end)
+        pop_quote = pop_quote or text[first.sentence.start:first.sentence.end].strip()
+        pop_labels = pop_labels or [carried[0].message.split(" for ", 1)[-1].split(";")[0]]
+    if ctx is not None:  # an outcome reported with the source's own figures is reported as the source has it
+        told = {c.outcome for c in outcomes}
+        for o, sentence in _reported_outcomes(ctx, study):
+            if o.id not in told:
+                outcomes.append(OutcomeClaim(quote=sentence, outcome=o.id, concept=None,
+                                             direction="benefit" if o.significant else "no_difference",
+                                             strength="none"))
     population = None
     if pop_labels:
         population = PicoClaim(quote=pop_quote or next(
             (text[r.sentence.start:r.sentence.end].strip() for r in readings if r.populations), ""),
             summary=", ".join(pop_labels), scope="broader" if pop_broader else "same")
     intervention = None
-    interv_quote = interv_quote or (interv_fallback[0] if interv_fallback else None)
+    interv_quote = interv_quote or (interv_fallback[0] if interv_fallback else None) or next(
+        (text[r.sentence.start:r.sentence.end].strip() for r in readings if r.intervention), None)
     if interv_quote:
         arm = study.intervention
         dose_given = arm.dose is None or any(
@@ -339,7 +379,8 @@ def _claims(text: str, study, readings, lexicon):
                                  scope="same" if dose_given else "broader")
     comparator = None
     if comp_quote:
-        comparator = PicoClaim(quote=comp_quote, summary="placebo",
-                               scope="same" if "placebo" in study.comparator.agent.lower() else "different")
+        said = "placebo" if re.search(r"\bplacebo\b", comp_quote, re.I) else study.comparator.agent
+        comparator = PicoClaim(quote=comp_quote, summary=said,
+                               scope="same" if said.lower() in study.comparator.agent.lower() else "different")
     return Claims(population=population, intervention=intervention, comparator=comparator,
                   outcomes=outcomes, limitations=limitations)

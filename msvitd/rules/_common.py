@@ -1,4 +1,4 @@
-"""Small helpers shared by several rules (not a rule itself)."""
+"""Small helpers shared by several rules (not a rule itself; predicates about the study live on the Context)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,3 @@ def by_strength(default: str, strength: str) -> str:
     if strength == "conditional_causal":
         return lower(default)
     return lower(lower(default))
-
-
-def label(ctx, concept: str) -> str:
-    return ctx.lexicon.outcome_info.get(concept, {}).get("label", concept.replace("_", " "))

@@ -26,38 +26,36 @@ Better
 
 from __future__ import annotations
 
-import sys
-
-from msvitd.rules._common import by_strength, label
+from msvitd.rules._common import by_strength
 
 CODE = "C202"
 NAME = "benefit-claimed-for-null-outcome"
 CATEGORY = "null_outcome_spun"
 SEVERITY = "error"
-_SELF = sys.modules[__name__]
 
 
 def check(ctx):
-    from msvitd.rules.surrogate_as_clinical import applies as surrogate_applies
-    from msvitd.rules.surrogate_as_clinical import observational
-
     for r in ctx.readings:
         if ctx.about_other_study(r):
             continue
         for c in r.claims:
-            if (c.strength == "correlational" and observational(ctx, r)) or surrogate_applies(ctx, c.concept, r):
-                continue
-            info = ctx.lexicon.outcome_info.get(c.concept, {})
-            if info.get("kind") != "clinical":
+            status = ctx.null_outcome_claim(c, r)
+            if status is None:
                 continue
             st = ctx.facts.status(c.concept)
-            lab = label(ctx, c.concept)
-            if st.status == "null":
+            lab = ctx.outcome_label(c.concept)
+            if status == "null":
                 msg = f"claims a benefit on {lab}, but the trial found no significant difference in {lab}"
                 fact = "; ".join(ctx.facts.fact(o) for o in st.outcomes)
-            elif st.status == "not_measured":
+            elif ctx.facts.null_clinical:
+                # "eases symptoms": the clinical outcomes the trial did measure did not differ
+                nulls = ctx.facts.null_clinical
+                names = ", ".join(o.name.split("(")[0].strip().lower() for o in nulls[:4])
+                msg = (f"claims a benefit on {lab}, which the trial did not measure as such; the clinical "
+                       f"outcomes it measured ({names}) did not differ")
+                fact = "; ".join([f"{lab}: not measured"] + [ctx.facts.fact(o) for o in nulls[:3]]
+                                 + [ctx.facts.surrogate_summary()])
+            else:
                 msg = f"claims a benefit on {lab}, which the trial did not measure"
                 fact = f"{lab}: not measured; " + (ctx.facts.surrogate_summary() or ctx.facts.fact(ctx.facts.primary))
-            else:
-                continue
-            yield ctx.finding(_SELF, c.start, c.end, msg, fact, by_strength(SEVERITY, c.strength), r)
+            yield ctx.hit(c.start, c.end, msg, fact, by_strength(SEVERITY, c.strength), r)

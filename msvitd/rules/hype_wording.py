@@ -22,7 +22,6 @@ Better
 
 from __future__ import annotations
 
-import sys
 
 from msvitd.critique.result import lower
 from msvitd.rules._common import negated_before
@@ -31,7 +30,6 @@ CODE = "C101"
 NAME = "hype-wording"
 CATEGORY = "hype"
 SEVERITY = "warning"
-_SELF = sys.modules[__name__]
 
 
 def check(ctx):
@@ -48,4 +46,4 @@ def check(ctx):
             msg = (f"\"{word}\" is hype: it tells readers the question is settled, but this is one trial"
                    + (" whose positive results are on surrogate outcomes" if surrogate_only else ""))
             fact = ctx.facts.surrogate_summary() or (ctx.facts.fact(ctx.facts.primary))
-            yield ctx.finding(_SELF, h.start, h.end, msg, fact, sev, r)
+            yield ctx.hit(h.start, h.end, msg, fact, sev, r)

@@ -28,14 +28,11 @@ Better
 
 from __future__ import annotations
 
-import bisect
-import sys
 
 CODE = "C502"
 NAME = "number-mismatch"
 CATEGORY = "number_mismatch"
 SEVERITY = "error"
-_SELF = sys.modules[__name__]
 
 
 def _source(row) -> str:
@@ -51,18 +48,11 @@ def _source(row) -> str:
 
 
 def check(ctx):
-    from msvitd.critique.engine import number_rows
-
-    readings = ctx.readings
-    starts = [r.start for r in readings]  # in text order: a bisection per number, not a scan
-    for row in number_rows(ctx):
+    for row in ctx.number_rows:
         if row.verdict != "mismatch":
             continue
-        i = bisect.bisect_right(starts, row.start) - 1
-        reading = readings[i] if i >= 0 and readings[i].start <= row.start < readings[i].end else None
-        if reading is None:
-            reading = next((r for r in readings if r.start <= row.start < r.end), None)
+        reading = ctx.reading_at(row.start)
         if reading is not None and ctx.about_other_study(reading):
             continue
         message = row.note or f"{row.quote.strip()} does not match the trial's numbers"
-        yield ctx.finding(_SELF, row.start, row.end, message, _source(row), SEVERITY, reading)
+        yield ctx.hit(row.start, row.end, message, _source(row), reading=reading)

@@ -22,13 +22,11 @@ Better
 from __future__ import annotations
 
 import re
-import sys
 
 CODE = "C604"
 NAME = "omits-context"
 CATEGORY = "omits_context"
 SEVERITY = "info"
-_SELF = sys.modules[__name__]
 
 
 def _mentioned(text: str, study) -> bool:
@@ -70,4 +68,4 @@ def check(ctx):
     else:
         msg = "does not place the trial among earlier research on the same question"
         fact = None
-    yield ctx.article_finding(_SELF, msg, fact)
+    yield ctx.article_hit(msg, fact)

@@ -10,7 +10,7 @@ Why it matters
     calcium; readers considering 100,000 IU every two weeks need to know what was seen.
 
 Example
-    An article that describes the dose and the benefit but not side effects.
+    "High-dose vitamin D every two weeks cut disease activity over two years." (and nothing on side effects)
 
 Better
     "Serious side effects were similar in both groups; no severe hypercalcaemia was seen."
@@ -18,13 +18,11 @@ Better
 
 from __future__ import annotations
 
-import sys
 
 CODE = "C602"
 NAME = "omits-harms"
 CATEGORY = "omits_harms"
 SEVERITY = "warning"
-_SELF = sys.modules[__name__]
 
 
 def check(ctx):
@@ -32,4 +30,4 @@ def check(ctx):
         return
     harms = ctx.study.harms
     fact = "; ".join(f"{h.name}: {h.finding}" for h in harms if h.finding) or "harms: not reported in the sources used"
-    yield ctx.article_finding(_SELF, "says nothing about side effects or safety", fact)
+    yield ctx.article_hit("says nothing about side effects or safety", fact)

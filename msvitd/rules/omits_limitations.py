@@ -12,7 +12,7 @@ Why it matters
     overturned.
 
 Example
-    An article that reports the trial's result and stops.
+    "The trial found fewer new lesions with vitamin D." (and nothing more)
 
 Better
     "The trial measured MRI lesions rather than disability, lasted two years, and needs confirming."
@@ -21,13 +21,11 @@ Better
 from __future__ import annotations
 
 import re
-import sys
 
 CODE = "C603"
 NAME = "omits-limitations"
 CATEGORY = "omits_limitations"
 SEVERITY = "warning"
-_SELF = sys.modules[__name__]
 _NULL = re.compile(r"\bno\b|\bnot\b|n['’]t\b|differ|similar|fail|missed", re.IGNORECASE)
 
 
@@ -39,4 +37,4 @@ def check(ctx):
         return
     lims = ctx.study.limitations[:3]
     fact = "; ".join(l.text for l in lims) or None
-    yield ctx.article_finding(_SELF, "discusses no limitation of the evidence", fact)
+    yield ctx.article_hit("discusses no limitation of the evidence", fact)

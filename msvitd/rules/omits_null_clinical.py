@@ -11,7 +11,7 @@ Why it matters
     Readers cannot weigh a lesion result without knowing relapses and disability were unchanged.
 
 Example
-    An article that reports "fewer lesions" and nothing about relapses or disability.
+    "Vitamin D cut new MRI lesions over two years." (and nothing about relapses or disability)
 
 Better
     "Relapses and disability did not differ between the groups over two years."
@@ -19,13 +19,11 @@ Better
 
 from __future__ import annotations
 
-import sys
 
 CODE = "C601"
 NAME = "omits-null-clinical-outcomes"
 CATEGORY = "omits_null_clinical"
 SEVERITY = "warning"
-_SELF = sys.modules[__name__]
 
 
 def check(ctx):
@@ -35,9 +33,14 @@ def check(ctx):
     concepts = {c for o in nulls for c in o.concepts}
     for r in ctx.readings:
         for m in r.outcomes:
-            if m.concept in concepts and ((m.negated and not m.hypothetical) or r.null_result
-                                          or r.direction == "no_difference"):
+            if m.concept not in concepts:
+                continue
+            # the null result must bear on this outcome: its own clause is negated or reports a null
+            # ("Although the causes are not understood, deficiency may lead to more disability" does not)
+            clause = r.clause_at(m.start)
+            here = clause is None or clause.negated or clause.null_result
+            if (m.negated and not m.hypothetical) or (r.null_result and here) or (r.direction == "no_difference" and here):
                 return
     names = ", ".join(o.name for o in nulls)
-    yield ctx.article_finding(_SELF, f"never says that these outcomes did not differ between the groups: {names}",
+    yield ctx.article_hit(f"never says that these outcomes did not differ between the groups: {names}",
                               "; ".join(ctx.facts.fact(o) for o in nulls))

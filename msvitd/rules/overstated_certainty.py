@@ -6,9 +6,14 @@ What it flags
     present-tense causal statement in the body of an article ("vitamin D reduces disease
     activity.") about an outcome the trial did support, where GRADE would say "probably
     reduces": info (headlines are exempt: headline style uses the present for past events).  Claims already
-    flagged as surrogate or null-outcome spin are not flagged again.
+    flagged as surrogate or null-outcome spin are not flagged again.  Claims about the strength of
+    the evidence ("compelling evidence", "the first robust evidence", "validated") and practice
+    advice drawn from the trial ("consider it as part of standard care", "patients should take it")
+    when the trial's clinical outcomes did not differ or only surrogate outcomes improved: a warning.
 
 Why it matters
+    Yavchitz et al. 2016 (J Clin Epidemiol) ranked a recommendation the results do not support as
+    the most severe form of spin.
     One randomised trial with some risk of bias gives at best moderate certainty; GRADE's
     guidance for communicating findings (Santesso et al. 2020, J Clin Epidemiol) maps
     moderate certainty to "probably" and low certainty to "may".  Sumner et al. 2014 (BMJ)
@@ -26,7 +31,6 @@ Better
 from __future__ import annotations
 
 import re
-import sys
 
 from msvitd.rules._common import negated_before
 
@@ -34,37 +38,71 @@ CODE = "C102"
 NAME = "overstated-certainty"
 CATEGORY = "certainty_overstated"
 SEVERITY = "warning"
-_SELF = sys.modules[__name__]
-_ALREADY = ("C201", "C202")
 _GENERIC_SUBJECT = re.compile(r"\b(?:a|an|any)\s+[\w-]+\s+(?:that|which)\s+$", re.IGNORECASE)
+
+
+def _boosted(ctx, r):
+    """The first booster of the sentence that presents the result as settled, as a hit."""
+    settled = ctx.lexicon.article.get("settled")
+    evidence = ctx.lexicon.article.get("evidence_strength")
+    for b in r.boosters:
+        clause = r.clause_at(b.start)
+        if negated_before(ctx.text, b.start, r.start) or clause is None or clause.hypothetical_at(b.start):
+            continue
+        # the language's `settles:` table (proves, once and for all...) or the article table `settled:`
+        settles = bool(ctx.lexicon.settles.search(b.text)) or bool(settled and settled.search(b.text))
+        # "compelling evidence" for one trial whose clinical outcomes did not differ
+        # (not "strong evidence that it does not prevent relapses": a null result told firmly is no spin)
+        strength = (bool(evidence and evidence.search(b.text)) and ctx.weak_clinical_evidence and not r.question
+                    and not r.null_result and r.direction != "no_difference" and not r.negated_at(b.end)
+                    and (r.intervention or bool(r.claims)))
+        if not (r.benefit_context or r.claims or settles or strength):
+            continue
+        end = b.end
+        for c in r.claims:
+            if c.start >= b.end and c.start - b.end < 60:
+                end = c.end
+                break
+        return ctx.hit(b.start, end, f"\"{b.text}\" presents a single trial's result as settled; GRADE would say "
+                                     f"\"probably\" for one trial of moderate certainty",
+                       ctx.facts.fact(ctx.facts.primary), reading=r)
+    return None
+
+
+def _practice(ctx, r):
+    """Practice advice drawn from a trial whose clinical outcomes did not improve."""
+    if not ctx.weak_clinical_evidence or r.question or not (r.intervention or any(c.about_intervention and c.benefit_context
+                                                                                   for c in r.clauses)):
+        return None
+    for h in ctx.find("practice", r):
+        clause = r.clause_at(h.start)
+        if r.negated_at(h.start) or negated_before(ctx.text, h.start, r.start) or (
+                clause is not None and clause.hypothetical_at(h.start)):
+            continue
+        if ctx.find("research_need", r) or ctx.find("practice_caution", r):
+            return None  # "should be tested in larger trials", "only under medical supervision": not a recommendation
+        if not h.text.lower().startswith(("should", "must", "ought")) and " " not in h.text.strip() and \
+                not ctx.intervention_words.search(ctx.text[h.end:min(clause.end if clause else r.end, h.end + 60)]):
+            continue  # an imperative ("Consider the numbers: ...") recommends only when its object is the intervention
+        if ctx.uncovered_population(r):
+            return None  # advice to people the trial did not study: population extrapolation (C301) says it
+        nulls = ctx.facts.null_clinical
+        what = (", ".join(o.name.split("(")[0].strip().lower() for o in nulls[:4]) + " did not differ") if nulls else \
+            "only surrogate outcomes improved"
+        return ctx.hit(r.start, r.end, f"recommends the intervention in practice from one trial in which {what}; "
+                                       f"its certainty does not support a recommendation",
+                       "; ".join(ctx.facts.fact(o) for o in nulls[:3]) or ctx.facts.fact(ctx.facts.primary),
+                       reading=r)
+    return None
 
 
 def check(ctx):
     for r in ctx.readings:
         if ctx.about_other_study(r):
             continue
-        done = False
-        for b in r.boosters:
-            clause = r.clause_at(b.start)
-            if negated_before(ctx.text, b.start, r.start) or clause is None:
-                continue
-            settles = bool(ctx.lexicon.settles.search(b.text))  # lexicon `settles:`, per language
-            if not (r.benefit_context or r.claims or settles):
-                continue
-            if clause.hypothetical_at(b.start):
-                continue
-            end = b.end
-            for c in r.claims:
-                if c.start >= b.end and c.start - b.end < 60:
-                    end = c.end
-                    break
-            yield ctx.finding(_SELF, b.start, end,
-                              f"\"{b.text}\" presents a single trial's result as settled; GRADE would say "
-                              f"\"probably\" for one trial of moderate certainty",
-                              ctx.facts.fact(ctx.facts.primary), SEVERITY, r)
-            done = True
-            break
-        if done:
+        hit = _boosted(ctx, r) or _practice(ctx, r)
+        if hit is not None:
+            yield hit
             continue
         for c in r.claims:
             # headlines use the present tense for past events ("Vitamin D cuts lesions"): not a generalisation
@@ -72,11 +110,12 @@ def check(ctx):
                 continue
             if _GENERIC_SUBJECT.search(ctx.text, max(r.start, c.cue.start - 40), c.cue.start):
                 continue  # "A drug that reduces lesions does not ...": any drug, not this trial's result
-            if ctx.facts.status(c.concept).status != "supported" or ctx.flagged(c.start, c.end, _ALREADY):
+            if ctx.facts.status(c.concept).status != "supported" or any(
+                    ctx.spun(o, r) for o in r.claims if o.start < c.end and c.start < o.end):
                 continue
             outs = ctx.facts.status(c.concept).outcomes
-            yield ctx.finding(_SELF, c.cue.start, c.cue.end,
-                              f"\"{c.cue.text}\" states as a general fact what one trial found; GRADE would say "
-                              f"\"probably {c.cue.text.rstrip('s') if c.cue.text.endswith('s') else c.cue.text}\"",
-                              ctx.facts.fact(outs[0]), "info", r)
+            word = c.cue.text.rstrip("s") if c.cue.text.endswith("s") else c.cue.text
+            yield ctx.hit(c.cue.start, c.cue.end, f"\"{c.cue.text}\" states as a general fact what one trial found; "
+                                                  f"GRADE would say \"probably {word}\"",
+                          ctx.facts.fact(outs[0]), "info", r)
             break

@@ -25,7 +25,6 @@ Better
 from __future__ import annotations
 
 import re
-import sys
 
 from msvitd.critique.result import lower
 
@@ -33,71 +32,19 @@ CODE = "C301"
 NAME = "population-extrapolation"
 CATEGORY = "population_extrapolation"
 SEVERITY = "warning"
-_SELF = sys.modules[__name__]
 
-_STAGE_COVERS = {
-    "cis": {"cis", "early"},
-    "rrms": {"rrms", "early"},
-    "cis_or_rrms": {"cis", "early", "rrms"},
-    "progressive": {"progressive"},
-    "mixed": {"cis", "early", "rrms", "progressive", "any"},
-    "at_risk": {"everyone"},
-}
-
-
+_OF_DISEASE = re.compile(r"\s+(?:of|in|for|among)\s+(?:the\s+|all\s+|people\s+with\s+|patients\s+with\s+)?",
+                         re.IGNORECASE)
 _CONDITION = re.compile(r"\s*(?:if|when|whether)\b", re.IGNORECASE)
 _SUBJECT_OF_HEDGE = re.compile(r"\s+(?:may|might|could|can|will|would)\s+(?:have|be|not|well|also|already|know|"
                                r"remember|wonder|hear|read|see)\b", re.IGNORECASE)
-
-
 _VERB_OF_QUESTION = re.compile(r"\b(?:should|shall|can|could|may|might|will|would|must|do|does|did|is|are|was|were|be|"
                                r"has|have|had|help|helps|work|works)\b|n['’]t\b", re.IGNORECASE)
-_LEVEL_CEILING = re.compile(r"(?:vitamin D|25\(OH\)D|hydroxyvitamin D|calcidiol)\b.{0,20}?"
-                            r"(?:below|under|less than|lower than|<|≤)\s*\d", re.IGNORECASE)
 
 
-def _age_bounds(age: str | None) -> tuple[float, float]:
-    nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", age or "")]
-    if len(nums) >= 2:
-        return nums[0], nums[1]
-    return 0.0, 200.0
-
-
-def _subgroup_concepts(ctx) -> set[str]:
-    """Populations the study reported a subgroup for ("met 2017 McDonald criteria for RRMS")."""
-    out = set()
-    for g in ctx.study.subgroups:
-        for h in ctx.lexicon.populations.find(f"{g.variable}. {g.finding}"):
-            out.add(h.label)
-    return out
-
-
-def covered(ctx, scope: str, concept: str = "") -> bool:
-    if concept and concept in _subgroup_concepts(ctx):
-        return True
-    s = ctx.study
-    pop = s.population
-    if scope.startswith("stage:"):
-        stage = scope.split(":", 1)[1]
-        covers = _STAGE_COVERS.get(pop.stage or "", None)
-        return True if covers is None else stage in covers
-    if scope == "everyone":
-        return pop.stage == "at_risk"
-    if scope == "treated":
-        return s.design.therapy == "add_on"
-    if scope == "untreated":
-        return s.design.therapy != "add_on"
-    if scope == "setting":
-        return bool(re.search(r"low[- ]income|resource|developing", pop.setting or "", re.I))
-    lo, hi = _age_bounds(pop.age)
-    if scope == "children":
-        return lo < 18
-    if scope == "older":
-        return hi >= 65
-    if scope == "not_deficient":
-        # deficiency required, or a ceiling on the level ("25-hydroxyvitamin D below 100 nmol/L")
-        return not any(re.search(r"deficien|insufficien", i, re.I) or _LEVEL_CEILING.search(i) for i in pop.inclusion)
-    return True
+def _agent(study) -> str:
+    arm = study.intervention
+    return getattr(arm, "short_label", None) or arm.agent.split("(")[0].strip()
 
 
 def population_fact(study) -> str:
@@ -105,13 +52,13 @@ def population_fact(study) -> str:
     if pop.description:
         text = pop.description.rstrip(".")
         if study.design.therapy == "monotherapy" and not re.search(r"untreated|no other|alone", text, re.I):
-            text += "; vitamin D alone, no other MS treatment"
+            text += f"; {_agent(study)} alone, no other treatment"
         return f"Population: {text}"
     bits = [pop.condition]
     if pop.age:
         bits.append(f"age {pop.age}")
     if study.design.therapy:
-        bits.append("no other MS treatment" if study.design.therapy == "monotherapy" else "added to other MS treatment")
+        bits.append("no other treatment" if study.design.therapy == "monotherapy" else "added to other treatment")
     if study.design.countries:
         bits.append("in " + ", ".join(study.design.countries))
     return "Population: " + "; ".join(bits)
@@ -137,8 +84,10 @@ def check(ctx):
         for m in r.populations:
             info = ctx.lexicon.population_info.get(m.concept, {})
             scope = info.get("scope", "")
-            if not scope or covered(ctx, scope, m.concept) or m.concept in seen:
+            if not scope or ctx.population_covered(scope, m.concept) or m.concept in seen:
                 continue
+            if ctx.narrowed(r, m):
+                continue  # "all patients with a first episode": the group is narrowed to the one studied
             clause = r.clause_at(m.start)
             if clause is not None and clause.strength == "none" and r.negated_at(m.start):
                 continue
@@ -153,6 +102,36 @@ def check(ctx):
                 continue  # "You may have seen headlines": the people named are who reads, not who benefits
             seen.add(m.concept)
             sev = lower(SEVERITY) if r.hedged else SEVERITY
-            yield ctx.finding(_SELF, m.start, m.end,
-                              f"carries the result to {info.get('label', m.concept)}, a group the trial did not study",
-                              population_fact(ctx.study), sev, r)
+            yield ctx.hit(m.start, m.end,
+                          f"carries the result to {info.get('label', m.concept)}, a group the trial did not study",
+                          population_fact(ctx.study), sev, r)
+        if not seen and not r.populations:
+            hit = _disease_in_general(ctx, r)
+            if hit is not None:
+                yield hit
+
+
+def _disease_in_general(ctx, r):
+    """ "reduces the activity of multiple sclerosis": the trial's benefit stated for the disease as a
+    whole, with no population named, when the trial studied one stage of it (CIS)."""
+    if ctx.population_covered("stage:any") or r.question:
+        return None
+    for c in r.claims:
+        if ctx.facts.status(c.concept).status != "supported" or c.strength == "correlational":
+            continue
+        lo, hi = c.start - r.start, min(c.end - r.start + 30, len(r.sentence.text))
+        generic = {g.lower() for g in (ctx.lexicon.data.get("disease_object") or {}).get("generic", [])}
+        for d in ctx.lexicon.disease_terms.find(r.sentence.text[lo:hi]):
+            start, end = r.start + lo + d.start, r.start + lo + d.end
+            if d.text.lower() in generic or ctx.lexicon.populations.search(d.text):
+                continue
+            # the disease as the head of what the benefit acts on: "the activity of MS", "slows MS",
+            # "reduced disease activity in MS"; not a modifier ("MS activity", "signs of MS on scans")
+            ends_mention = c.mention.start <= start and end == c.mention.end
+            after_mention = c.mention.end <= start and _OF_DISEASE.fullmatch(ctx.text[c.mention.end:start])
+            if not (ends_mention or after_mention):
+                continue
+            sev = lower(SEVERITY) if r.hedged else SEVERITY
+            return ctx.hit(start, end, f"states the result for {d.text} in general; the trial studied one stage of it",
+                           population_fact(ctx.study), sev, r)
+    return None

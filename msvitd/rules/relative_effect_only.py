@@ -20,27 +20,55 @@ Better
 
 from __future__ import annotations
 
-import sys
 
 CODE = "C501"
 NAME = "relative-effect-only"
 CATEGORY = "relative_only"
 SEVERITY = "warning"
-_SELF = sys.modules[__name__]
+
+
+_ARM_FIGURE = (": % with the outcome", ": events", ": absolute difference", ": NNT")
+
+
+def _outcome_of_relative(ctx, start: int, end: int) -> str | None:
+    """The study outcome a relative effect belongs to, from the number matcher's reading of it."""
+    for row in ctx.number_rows:
+        f = row.source_fact
+        if start <= row.start < end and f is not None and f.formula and f.formula.startswith("1 -"):
+            return f.label.split(": ")[0]
+    return None
+
+
+def _absolute_for(ctx, outcome: str) -> bool:
+    """The article gives that outcome's figures in each arm, an absolute difference or an NNT."""
+    return any(row.verdict in ("match", "rounded", "derived") and row.source_fact is not None
+               and row.source_fact.label.startswith(outcome) and any(k in row.source_fact.label for k in _ARM_FIGURE)
+               for row in ctx.number_rows)
 
 
 def check(ctx):
-    if ctx.article_has("absolute"):
-        return
     rel = ctx.article_has("relative")
     if not rel:
         return
     h = rel[0]
-    reading = next((r for r in ctx.readings if r.start <= h.start < r.end), None)
+    reading = ctx.reading_at(h.start)
     start, end = h.start, h.end
     if reading is not None:
         end = min(end, reading.end)
-    o = ctx.facts.primary
-    yield ctx.finding(_SELF, start, end,
-                      "gives a relative effect only; the article never says how many people had the outcome in each group",
-                      ctx.facts.fact(o), SEVERITY, reading)
+    outcome = None
+    for cand in rel:  # the first relative effect the matcher ties to an outcome of the study
+        r = ctx.reading_at(cand.start)
+        outcome = _outcome_of_relative(ctx, r.start if r else cand.start, r.end if r else cand.end)
+        if outcome is not None:
+            start, end, reading = cand.start, min(cand.end, r.end) if r else cand.end, r
+            break
+    if outcome is not None:
+        # absolute figures of another outcome ("relapse 17.9% vs 21.8%") do not size this effect
+        if _absolute_for(ctx, outcome):
+            return
+    elif ctx.article_has("absolute"):
+        return
+    o = next((x for x in ctx.study.outcomes if outcome and x.name == outcome), ctx.facts.primary)
+    yield ctx.hit(start, end,
+                  "gives a relative effect only; the article never says how many people had the outcome in each group",
+                  ctx.facts.fact(o), reading=reading)

@@ -24,15 +24,57 @@ Better
 
 from __future__ import annotations
 
-import sys
+import re
+
+from msvitd.text.lexicon import Hit
+
 
 CODE = "C302"
 NAME = "subgroup-as-finding"
 CATEGORY = "subgroup_as_finding"
 SEVERITY = "warning"
-_SELF = sys.modules[__name__]
+# words of a subgroup description that do not tell one subgroup from another
+_COMMON = {"the", "a", "an", "of", "in", "at", "with", "and", "or", "to", "participants", "patients", "people", "years",
+           "year", "baseline", "diagnosis", "than", "d", "who", "had", "were", "was"}
 _BENEFITISH = ("benefi", "improv", "effect", "help", "respond", "work", "reduc", "gain", "effective", "most out of",
                "the most from", "best", "pronounced")
+
+
+def _study_subgroup_text(study) -> str:
+    """What the study file says about its exploratory subgroups, to recognise them in a sentence."""
+    return " ".join(f"{g.variable} {g.favours or ''} {g.finding or ''}" for g in study.subgroups if g.exploratory).lower()
+
+
+def _names_study_subgroup(hits, text: str) -> bool:
+    """A subgroup word of the sentence ("severe deficiency", "normal BMI") is one the study reports."""
+    return any(h.text.lower()[:6] in text for h in hits if len(h.text) >= 3)
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _study_subgroup_words(ctx) -> list[set[str]]:
+    """Each exploratory subgroup of the study file as its distinctive words ("over", "65"): the
+    words of its variable and whom it favours, less those that name the trial or its people."""
+    common = set(ctx.facts.number_facts.identity) | _COMMON
+    out = []
+    for g in ctx.study.subgroups:
+        if g.exploratory:
+            ws = set(_WORD.findall(f"{g.variable} {g.favours or ''}".lower())) - common
+            if ws:
+                out.append(ws)
+    return out
+
+
+def _study_subgroup_hits(ctx, r) -> list:
+    """Where the sentence names a subgroup of the study file by two or more of its words."""
+    found = []
+    low = r.sentence.text.lower()
+    for ws in _study_subgroup_words(ctx):
+        spans = [m for m in _WORD.finditer(low) if m.group() in ws]
+        if len({m.group() for m in spans}) >= 2:
+            found.append(Hit(spans[0].start(), spans[-1].end(), "variable", r.sentence.text[spans[0].start():spans[-1].end()]))
+    return found
 
 
 def _subgroup_fact(study) -> str:
@@ -51,6 +93,7 @@ def check(ctx):
     if study_subgroups and all(not g.exploratory for g in study_subgroups):
         return
     readings = ctx.readings
+    subgroup_text = _study_subgroup_text(ctx.study)
     for i, r in enumerate(readings):
         if ctx.about_other_study(r):
             continue
@@ -58,7 +101,8 @@ def check(ctx):
         emph = lex.subgroup_emphasis.find(s)
         if not emph:
             continue
-        var = lex.subgroup_variables.find(s)
+        own = _study_subgroup_hits(ctx, r)
+        var = lex.subgroup_variables.find(s) + own
         if not var or lex.subgroup_exploratory.search(s):
             continue
         # "... benefited most. These were exploratory analyses.": the next sentence qualifies it
@@ -67,19 +111,24 @@ def check(ctx):
             continue
         e = emph[0]
         near = s[max(0, e.start - 30):e.end + 30].lower()
+        # a subgroup the study file lists as exploratory, singled out in a sentence about the
+        # intervention ("discuss it with patients, especially those with severe deficiency"), is a
+        # finding whatever the emphasis words
         benefitish = (r.benefit_context or any(w in near for w in _BENEFITISH)
-                      or bool(lex.advice.search(s)))
+                      or bool(lex.advice.search(s))
+                      or (bool(r.intervention) and (bool(own) or _names_study_subgroup(var, subgroup_text))))
         if not benefitish:
             continue
         clause = r.clause_at(r.start + e.start)
         if clause is not None and clause.hypothetical_at(r.start + e.start):
             continue
+        var.sort(key=lambda v: v.start)
         after = [v for v in var if v.start >= e.start]
         v = after[0] if after else var[0]
         start, end = r.start + min(e.start, v.start), r.start + max(e.end, v.end)
         if end - start > 160:
             start, end = r.start + e.start, r.start + e.end
-        yield ctx.finding(_SELF, start, end,
+        yield ctx.hit(start, end,
                           "presents a subgroup as benefiting more, but subgroup results in this trial were "
                           "exploratory (not shown to be pre-specified, no interaction test reported)",
                           _subgroup_fact(ctx.study), SEVERITY, r)

@@ -25,44 +25,12 @@ Better
 
 from __future__ import annotations
 
-import re
-import sys
-
-from msvitd.rules._common import by_strength, label
+from msvitd.rules._common import by_strength
 
 CODE = "C201"
 NAME = "surrogate-told-as-clinical"
 CATEGORY = "surrogate_to_clinical"
 SEVERITY = "error"
-_SELF = sys.modules[__name__]
-_EXPOSURE = re.compile(r"deficien|insufficien|\blow(?:er)? (?:vitamin D )?levels|levels of vitamin D|blood levels|sun exposure",
-                       re.IGNORECASE)
-
-
-def inferred(ctx, reading) -> bool:
-    """The sentence reports a supported surrogate result and draws a clinical inference from it."""
-    if not ctx.lexicon.inference.search(reading.sentence.text):
-        return False
-    for m in reading.outcomes:
-        info = ctx.lexicon.outcome_info.get(m.concept, {})
-        if not m.negated and info.get("kind") == "surrogate" and ctx.facts.status(m.concept).status == "supported":
-            return True
-    return False
-
-
-def observational(ctx, reading) -> bool:
-    """A "linked to" sentence about vitamin D levels or deficiency: epidemiology, not the trial."""
-    return any(m.concept == "vitamin_d_level" for m in reading.outcomes) or bool(
-        _EXPOSURE.search(reading.sentence.text))
-
-
-def applies(ctx, concept: str, reading=None) -> bool:
-    info = ctx.lexicon.outcome_info.get(concept, {})
-    if info.get("kind") != "clinical" or ctx.facts.status(concept).status == "supported":
-        return False
-    if not ctx.facts.positive_surrogate:
-        return False
-    return bool(info.get("told_from_surrogate")) or (reading is not None and inferred(ctx, reading))
 
 
 def check(ctx):
@@ -70,16 +38,17 @@ def check(ctx):
         if ctx.about_other_study(r):
             continue
         for c in r.claims:
-            if (c.strength == "correlational" and observational(ctx, r)) or not applies(ctx, c.concept, r):
+            if (c.strength == "correlational" and ctx.observational(r)) or not ctx.surrogate_told_as_clinical(c, r):
                 continue
             st = ctx.facts.status(c.concept)
-            lab = label(ctx, c.concept)
+            lab = ctx.outcome_label(c.concept)
             what = ("did not differ" if st.status == "null" else "was not measured")
             msg = (f"claims a benefit on {lab}, a clinical outcome, but the trial's positive result was on "
-                   f"surrogate measures (MRI lesions, disease activity); {lab} {what}")
+                   f"surrogate measures ({ctx.facts.surrogate_names()}); {lab} {what}")
             facts = [ctx.facts.surrogate_summary()]
             facts += [ctx.facts.fact(o) for o in st.outcomes]
             if st.status == "not_measured":
                 facts.append(f"{lab}: not measured")
-            yield ctx.finding(_SELF, c.start, c.end, msg, "; ".join(f for f in facts if f),
-                              by_strength(SEVERITY, c.strength), r)
+                # what the trial did measure of the clinical picture, and found no difference in
+                facts += [ctx.facts.fact(o) for o in ctx.facts.null_clinical[:3]]
+            yield ctx.hit(c.start, c.end, msg, "; ".join(f for f in facts if f), by_strength(SEVERITY, c.strength), r)

@@ -23,7 +23,6 @@ Better
 
 from __future__ import annotations
 
-import sys
 
 from msvitd.critique.result import lower
 from msvitd.rules._common import negated_before
@@ -32,7 +31,6 @@ CODE = "C401"
 NAME = "unsupported-comparison"
 CATEGORY = "unsupported_comparison"
 SEVERITY = "error"
-_SELF = sys.modules[__name__]
 
 
 def check(ctx):
@@ -61,7 +59,7 @@ def check(ctx):
                 start, end = r.start + cue.start, r.start + cue.end
             sev = lower(SEVERITY) if r.hedged else SEVERITY
             comp = ctx.study.comparator.label
-            yield ctx.finding(_SELF, start, end,
+            yield ctx.hit(start, end,
                               f"compares {ctx.study.intervention.agent} with {t.text}, which the trial did not test; "
                               f"its comparison was with {comp}",
                               f"Comparator: {comp}", sev, r)

@@ -23,9 +23,11 @@ def test_match_shows_the_source_value_and_cite(facts):
 
 
 def test_match_across_formats(facts):
-    for text in ("The trial enrolled 303 participants.", "Researchers followed 303 patients."):
+    for text in ("The trial analysed 303 participants.", "Researchers followed 303 patients."):
         (row,) = judge(text, facts)
         assert (row.verdict, row.source_fact.value) == ("match", "303 participants")
+    (row,) = judge("The trial enrolled 316 participants.", facts)
+    assert (row.verdict, row.source_fact.value) == ("match", "316 participants")
     (row,) = judge("Participants took 100 000 IU of vitamin D every two weeks.", facts)[:1]
     assert (row.verdict, row.source_fact.value) == ("match", "100,000 IU")
     (row,) = judge("The trial lasted two years.", facts)
@@ -194,3 +196,9 @@ def test_numbers_of_another_study_are_not_judged(facts):
 def test_counts_of_counts_are_numerators_not_pairs(facts):
     rows = judge("Disease activity occurred in 94 of 156 patients given vitamin D and 109 of 147 given placebo.", facts)
     assert {r.verdict for r in rows} == {"match"}
+
+
+def test_a_new_clause_after_a_pair_is_not_the_other_arm(facts):
+    rows = judge("Relapse was 17.9% vs 21.8%, not a significant difference, and 11% vs 9% had serious adverse events.",
+                 facts)
+    assert [(r.quote, r.verdict) for r in rows if r.verdict == "mismatch"] == []

@@ -47,3 +47,37 @@ def test_claims_about_other_studies_are_not_checked_against_this_one(run):
 
 def test_words_in_urls_are_ignored(run):
     assert run("Read more: https://example.org/vitamin-d-cuts-ms-relapses", rule.CODE) == []
+
+
+def test_symptoms_relief_names_the_clinical_outcomes_that_did_not_differ():
+    from conftest import critique
+
+    (f,) = critique("Taking the vitamin in high doses can ease the symptoms of early MS.", "C202").findings
+    assert f.quote == "ease the symptoms"
+    assert "did not differ" in f.message and "relapse" in f.message.lower()
+
+
+def test_symptoms_appearing_later_is_a_benefit_claim(run):
+    got = run("People given the vitamin had their symptoms later than those on dummy pills.", "C202")
+    assert [g[0] for g in got] == ["C202"]
+
+
+def test_less_than_a_number_is_a_quantity_not_a_benefit(run):
+    assert run("Participants joined less than 90 days after symptom onset.", "C202") == []
+
+
+def test_a_new_study_ends_a_passage_about_earlier_studies(run):
+    text = ("Older observational studies linked low vitamin D to MS. A new study now reports that "
+            "high-dose vitamin D can relieve fatigue.")
+    assert [g[0] for g in run(text, "C202")] == ["C202"]
+
+
+def test_benefit_on_a_null_surrogate_outcome_is_flagged():
+    """A trial whose MRI outcome did not differ (VIDAMS in the bundled library): "fewer new lesions" is spin."""
+    from conftest import _library
+
+    from msvitd.critique.engine import critique_text
+
+    study = _library().study("vidams")
+    res = critique_text("People on the higher dose had fewer new lesions on MRI.", study, select=("C202",))
+    assert [(f.rule, f.quote) for f in res.findings] == [("C202", "fewer new lesions")]

@@ -12,3 +12,9 @@ def test_flagged_when_never_mentioned():
 
 def test_a_null_mention_clears_it(run):
     assert run("Vitamin D reduced MRI activity. Relapse rates did not differ.", rule.CODE) == []
+
+
+def test_a_negation_in_another_clause_does_not_report_a_null_outcome(run):
+    text = ("Although the causes of MS are not understood, low vitamin D may lead to more disability. "
+            "High-dose vitamin D cut new lesions.")
+    assert [g[0] for g in run(text, "C601")] == ["C601"]

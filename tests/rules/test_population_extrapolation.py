@@ -27,3 +27,17 @@ def test_description_without_a_claim_is_fine(run):
 
 def test_negated_advice_is_fine(run):
     assert run("It is too early to recommend vitamin D for everyone with MS.", rule.CODE) == []
+
+
+def test_benefit_stated_for_the_disease_as_a_whole(run):
+    got = run("The trial shows that high-dose vitamin D lowers the activity of multiple sclerosis.", rule.CODE)
+    assert [g[:3] for g in got] == [("C301", "warning", "multiple sclerosis")]
+
+
+def test_disease_as_a_modifier_or_with_its_stage_is_fine(run):
+    assert run("High-dose vitamin D lowered MS activity seen on MRI in people with a first episode.", rule.CODE) == []
+    assert run("Vitamin D reduced the activity of multiple sclerosis in its earliest stage.", rule.CODE) == []
+
+
+def test_all_patients_narrowed_to_the_studied_group_is_fine(run):
+    assert run("Vitamin D lowered disease activity in all patients with a first episode.", rule.CODE) == []

@@ -9,3 +9,14 @@ def test_relative_only(run):
 def test_absolute_numbers_elsewhere_clear_it(run):
     text = "Vitamin D cut the risk by 34%.\n\nDisease activity: 60.3% with vitamin D vs 74.1% with placebo."
     assert run(text, rule.CODE) == []
+
+
+def test_absolute_figures_of_another_outcome_do_not_size_the_effect(run):
+    text = ("Vitamin D lowered the risk of disease activity by 34%. Relapse rates did not differ "
+            "(17.9% vs 21.8%).")
+    assert [g[:3] for g in run(text, rule.CODE)] == [("C501", "warning", "lowered the risk of disease activity by 34%")]
+
+
+def test_absolute_figures_of_the_same_outcome_are_enough(run):
+    text = "Vitamin D lowered the risk of disease activity by 34%: 60.3% had activity vs 74.1% on placebo."
+    assert run(text, rule.CODE) == []

@@ -18,3 +18,18 @@ def test_exploratory_wording_is_fine(run):
 
 def test_emphasis_without_a_subgroup_variable_is_fine(run):
     assert run("It could help, particularly for those in the early stages of the disease.", rule.CODE) == []
+
+
+def test_subgroup_named_in_the_study_file_without_emphasis_on_benefit(run):
+    # "especially" targets advice at a subgroup the study file lists as exploratory
+    got = run("Talk to untreated patients about vitamin D, especially those with a low body mass index.", rule.CODE)
+    assert [g[0] for g in got] == ["C302"]
+
+
+def test_most_likely_to_benefit(run):
+    got = run("Those most likely to benefit were patients without spinal cord lesions.", rule.CODE)
+    assert [g[0] for g in got] == ["C302"]
+
+
+def test_a_subgroup_said_to_benefit_less(run):
+    assert [g[0] for g in run("Overweight patients saw less benefit from the supplement.", rule.CODE)] == ["C302"]

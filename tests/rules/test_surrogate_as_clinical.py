@@ -40,3 +40,8 @@ def test_protecting_a_part_of_the_body_claims_less_damage_once(run):
     assert [g[2] for g in got] == ["protect the brain"]
     got = run("Vitamin D protected the brain from damage.", "C201")
     assert len(got) == 1 and "damage" in got[0][2]
+
+
+def test_the_trials_own_condition_as_object_is_not_a_clinical_claim(run):
+    # a CIS trial: "quell CIS" speaks of the condition the trial treated, whose activity it reduced
+    assert run("Vitamin D may quell clinically isolated syndrome", "C201") == []

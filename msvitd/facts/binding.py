@@ -1,0 +1,93 @@
+"""What outcome, and what base, an article ties a number to (two checks of the number matcher).
+
+- Outcome binding: "almost 75% of the placebo group had a relapse" when 74.1% is the placebo
+  group's *disease activity* and relapse was 21.8%. The outcome words next to a percentage are
+  read with the outcomes lexicon and compared with the study's outcomes by their concepts: the
+  outcome that names exactly those concepts is the one the article speaks of.
+- Relative-effect base: "a 34% lower incidence" when 34% is 1 − HR (a lower hazard) and the
+  incidences were 60.3% vs 74.1% (19% lower in relative terms).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+# what the relative effect is a share of: the proportion of people with the outcome, not the hazard
+_INCIDENCE = re.compile(r"\b(?:incidence|proportion|percentage|share|number)\s+of\b|\b(?:incidence|proportion)\b|"
+                        r"\bfewer\s+(?:people|patients|participants|cases)\b", re.IGNORECASE)
+# where the words about one number stop: the next clause
+_CLAUSE_END = re.compile(r"[;:()\u2014]|,\s*(?:while|whereas|but|and|with|compared|versus|vs|which|representing)\b|"
+                         r"\s(?:while|whereas|but|compared|versus|vs\.?)\s", re.IGNORECASE)
+_CLAUSE_START = re.compile(r".*(?:[;:(\u2014]|\s(?:while|whereas|but)\s)", re.IGNORECASE | re.DOTALL)
+
+
+@lru_cache(maxsize=1)
+def _outcomes_matcher():
+    from msvitd.text.lexicon import load_lexicon
+
+    return load_lexicon().outcomes
+
+
+def concepts_in(text: str) -> set[str]:
+    """Outcome concepts the outcomes lexicon finds in ``text``."""
+    return {h.label for h in _outcomes_matcher().find(text or "")}
+
+
+def _window(text: str, start: int, end: int, sent_start: int, sent_end: int, prev_end: int, next_start: int) -> str:
+    """The words of the number's own clause: back to the previous number or clause break, on to the next."""
+    lo = max(sent_start, prev_end, start - 100)
+    before = text[lo:start]
+    m = _CLAUSE_START.match(before)
+    if m:
+        before = before[m.end():]
+    hi = min(sent_end, next_start, end + 100)
+    after = text[end:hi]
+    cut = _CLAUSE_END.search(after)
+    if cut:
+        after = after[:cut.start()]
+    return before + " " + after
+
+
+def clause_words(text: str, m, sent, bounds) -> str:
+    """The text of the number's own clause (see :func:`_window`)."""
+    return _window(text, m.start, m.end, sent.start, sent.end, bounds[0], bounds[1])
+
+
+def bound_outcome(outcome_concepts: dict, named: set[str]) -> Optional[int]:
+    """The one study outcome whose own concepts cover every concept named, if exactly one does."""
+    if not named:
+        return None
+    own = [i for i, concepts in outcome_concepts.items() if named <= concepts]
+    return own[0] if len(own) == 1 else None
+
+
+def outcome_binding(text: str, m, fits, arm_percents: list, outcome_concepts: dict, sent, bounds) -> Optional[tuple]:
+    """(verdict, fact, note) when a percentage equals one outcome's arm figure but the article ties it
+    to another outcome of the study, whose figure for that arm differs; None otherwise."""
+    window = _window(text, m.start, m.end, sent.start, sent.end, bounds[0], bounds[1])
+    all_concepts = set().union(*outcome_concepts.values()) if outcome_concepts else set()
+    named = concepts_in(window) & all_concepts
+    if not named:
+        return None
+    fitting = [f for f in arm_percents if fits(f)]
+    if not fitting:
+        return None
+    bound = bound_outcome(outcome_concepts, named)
+    if bound is None or any(f.path[1] == bound for f in fitting):
+        return None  # no single outcome named, or the number is that outcome's own figure
+    f = fitting[0]
+    told = [g for g in arm_percents if g.path[1] == bound and g.path[3] == f.path[3]]
+    if not told:
+        return None
+    name = told[0].label.split(",")[0]
+    return "mismatch", told[0], (f"ties {m.raw.strip()} to {name.lower()}; {f.show()} is the figure for "
+                                 f"{f.label.split(':')[0]}, and {name.lower()} was {told[0].show()}")
+
+
+def incidence_base(text: str, m, sent) -> bool:
+    """The relative effect is said to be a share of people ("34% lower incidence", "34% fewer patients")."""
+    after = text[m.end:sent.end][:45]
+    before = re.split(r"[,;:()]", text[sent.start:m.start][-80:])[-1]  # "reduced the proportion of ... by 34%"
+    return bool(_INCIDENCE.search(after) or _INCIDENCE.search(before))
