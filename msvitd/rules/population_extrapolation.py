@@ -119,6 +119,8 @@ def _disease_in_general(ctx, r):
     for c in r.claims:
         if ctx.facts.status(c.concept).status != "supported" or c.strength == "correlational":
             continue
+        if ctx.lexicon.outcome_info.get(c.concept, {}).get("disease_is_endpoint"):
+            continue  # "a lower risk of converting to MS": the disease is the endpoint, not a population
         lo, hi = c.start - r.start, min(c.end - r.start + 30, len(r.sentence.text))
         generic = {g.lower() for g in (ctx.lexicon.data.get("disease_object") or {}).get("generic", [])}
         for d in ctx.lexicon.disease_terms.find(r.sentence.text[lo:hi]):

@@ -45,7 +45,26 @@ def _engine_id() -> str:
         magic = ""
     from msvitd import __version__
 
-    return f"{FORMAT}|{__version__}|{sys.version}|{magic}"
+    return f"{FORMAT}|{__version__}|{sys.version}|{magic}|{_code_id()}"
+
+
+# The modules whose code decides what a cached lexicon holds: a change to them (between releases, or
+# in a working copy, where the version stays the same) must not load an object built by older code.
+_BUILDERS = ("cache.py", "lexicon.py", "phrases.py", "langdata.py", "grammar.py")
+_CODE_ID: list[str] = []
+
+
+def _code_id() -> str:
+    if not _CODE_ID:
+        h = hashlib.sha256()
+        here = Path(__file__).resolve().parent
+        for name in _BUILDERS:
+            try:
+                h.update((here / name).read_bytes())
+            except OSError:
+                h.update(name.encode())
+        _CODE_ID.append(h.hexdigest()[:16])
+    return _CODE_ID[0]
 
 
 def key_for(paths: list[Path], lang: str) -> str | None:

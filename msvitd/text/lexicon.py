@@ -109,7 +109,10 @@ class Lexicon:
         self.null_result = Matcher([("null", p) for p in neg.get("null_result", [])])
         self.hypothetical = Matcher([("hypothetical", p) for p in neg.get("hypothetical", [])])
         outcomes = d.get("outcomes", {})
-        self.outcome_info = {k: {"label": v.get("label", k.replace("_", " ")), "kind": v.get("kind", "clinical"),
+        # every key of a concept but its phrases: flags a rule reads (told_from_surrogate, exposure,
+        # disease_is_endpoint ...) stay data
+        self.outcome_info = {k: {**{f: x for f, x in v.items() if f != "phrases"},
+                                 "label": v.get("label", k.replace("_", " ")), "kind": v.get("kind", "clinical"),
                                  "told_from_surrogate": bool(v.get("told_from_surrogate", False))}
                              for k, v in outcomes.items()}
         self.outcomes = Matcher([(k, p) for k, v in outcomes.items() for p in v.get("phrases", [])])
@@ -150,7 +153,9 @@ def _bundled_files(lang: str = "en") -> list[Path]:
 
 # What every language shares with English: the concept ids and what they mean for the rules
 # (kind, scope ...). A language's own files add only how it writes them (phrases, terms, verbs).
-_SHARED = {"outcomes": ("label", "kind", "told_from_surrogate"), "populations": ("label", "scope", "context")}
+# Every key of a concept is shared but the ones that say how it is written.
+_WRITTEN = frozenset({"phrases", "terms", "verbs"})
+_SHARED = ("outcomes", "populations")
 
 
 def _shared_from_english() -> dict:
@@ -158,8 +163,9 @@ def _shared_from_english() -> dict:
     for path in _bundled_files("en"):
         _merge(en, _read(path), path.name)
     out: dict = {}
-    for table, keys in _SHARED.items():
-        out[table] = {k: {key: v[key] for key in keys if key in v} for k, v in en.get(table, {}).items()}
+    for table in _SHARED:
+        out[table] = {k: {key: x for key, x in v.items() if key not in _WRITTEN}
+                      for k, v in en.get(table, {}).items() if isinstance(v, dict)}
     dobj = en.get("disease_object", {})
     out["disease_object"] = {"organ_concept": dobj.get("organ_concept", "damage"),
                              "verbs": dict(dobj.get("verbs", {}))}
