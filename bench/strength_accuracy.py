@@ -7,7 +7,7 @@
 1. Rules: one sentence a line through `msvitd strength FILE --format json --rules`, as a user runs it
    (nothing learned, so no folds).
 2. Model: 5-fold cross-validation; each fold's model is trained on the other four folds by the same
-   code as scripts/train_strength.py (msvitd.strength.train) and read through msvitd.strength.predict.
+   code as scripts/train_strength.py (msvitd.text.strength.train) and read through msvitd.text.strength.predict.
    Never figures on the training data.  Needs the [train] extra (numpy, scikit-learn).
 
 Each is scored twice: against the corpus labels with --convention yu2019 (comparable with the
@@ -35,7 +35,7 @@ SHORT = {"none": "none", "correlational": "correl", "conditional_causal": "cond"
 
 
 def table(gold: list[str], pred: list[str], title: str) -> float:
-    from msvitd.strength import LEVELS
+    from msvitd.text.strength import LEVELS
 
     print(f"\n{title}")
     print(f"{'level':<20}{'P':>6}{'R':>6}{'F1':>6}{'n':>6}")
@@ -60,7 +60,7 @@ def table(gold: list[str], pred: list[str], title: str) -> float:
 
 def msvitd_gold(sentences: list[str], gold: list[str]) -> list[str]:
     """The corpus labels moved to msvitd's conventions (negated relations: none; "can" alone: conditional)."""
-    from msvitd.strength import cues, reading
+    from msvitd.text.strength import cues, reading
 
     tables = cues.load("en")
     out = []
@@ -108,7 +108,7 @@ def through_cli(sentences: list[str], convention: str, extra: tuple[str, ...] = 
 def cross_validated(sentences: list[str], gold: list[str], folds: int = 5) -> dict[str, list[str]]:
     from sklearn.model_selection import StratifiedKFold
 
-    from msvitd.strength import predict, train
+    from msvitd.text.strength import predict, train
 
     pred = {"yu2019": [""] * len(sentences), "msvitd": [""] * len(sentences)}
     split = StratifiedKFold(folds, shuffle=True, random_state=0).split(sentences, gold)
@@ -136,7 +136,7 @@ def main() -> int:
     if not a.corpus.is_file():
         print(f"skipped: {a.corpus} not found (the shared corpora sit in ../shared beside the repository)")
         return 0
-    from msvitd.strength.train import read_corpus
+    from msvitd.text.strength.train import read_corpus
 
     sentences, gold = read_corpus(a.corpus)
     gold_m = msvitd_gold(sentences, gold)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train the claim-strength model and write msvitd/strength/data/weights-en.tsv.gz.
+"""Train the claim-strength model and write msvitd/text/strength/data/weights-en.tsv.gz.
 
     pip install -e '.[train]'
     python3 scripts/train_strength.py            # train on ../shared/corpora/claim-strength/, write the weights
@@ -31,7 +31,7 @@ def main() -> int:
         print(f"train_strength: {a.corpus}: corpus not found (it sits in ../shared beside the repository)",
               file=sys.stderr)
         return 2
-    from msvitd.strength import model, train
+    from msvitd.text.strength import model, train
 
     sentences, labels = train.read_corpus(a.corpus)
     m = train.train(sentences, labels)

@@ -6,7 +6,7 @@ Each pattern is checked on the rule reading (what French, German and Spanish get
 
 import pytest
 
-from msvitd.strength import classify, cues, reading
+from msvitd.text.strength import classify, cues, reading
 
 TABLES = cues.load("en")
 

@@ -50,8 +50,8 @@ def command(
     """
     import sys
 
-    from msvitd.strength import NoCueData, classify
-    from msvitd.strength.cues import CueDataError, add_lexicons
+    from msvitd.text.strength import NoCueData, classify
+    from msvitd.text.strength.cues import CueDataError, add_lexicons
 
     lines = _read_lines(file)
     lang = _language(lang, lines)
@@ -147,8 +147,8 @@ def _language(lang: Optional[str], lines: list[str]) -> str:
 
 
 def _available() -> list[str]:
-    from msvitd.strength import NoCueData
-    from msvitd.strength.cues import load
+    from msvitd.text.strength import NoCueData
+    from msvitd.text.strength.cues import load
 
     out = []
     for code in _LANGS:

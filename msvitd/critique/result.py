@@ -15,11 +15,6 @@ CATEGORIES = (
 SEVERITIES = tuple(s.value for s in Severity)
 
 
-def lower(severity: str) -> str:
-    """One step down: a hedge lowers severity but does not erase a finding."""
-    return Severity(severity).one_step_down().value
-
-
 def Finding(rule: str, name: str, category: str, severity: str, message: str, quote: str | None = None,  # noqa: N802
             start: int | None = None, end: int | None = None, line: int | None = None,
             column: int | None = None, end_line: int | None = None, end_column: int | None = None,

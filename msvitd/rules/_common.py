@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import re
 
-from msvitd.critique.result import lower
+from msvitd.diagnostics import Severity
 
 _NEG_BEFORE = re.compile(r"(?:\bno\b|\bnot\b|n[’']t\b|\bnever\b|\bwithout\b|\bfar from\b|\bhardly\b|\bnor\b)[\w\s,'’-]{0,25}$",
                          re.IGNORECASE)
+
+
+def lower(severity: str) -> str:
+    """One step down: a hedge lowers severity but does not erase a finding."""
+    return Severity(severity).one_step_down().value
 
 
 def negated_before(text: str, start: int, floor: int) -> bool:

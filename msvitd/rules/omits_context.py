@@ -36,7 +36,7 @@ def _mentioned(text: str, study) -> bool:
 
 def _line(study) -> str:
     prim = next((o for o in study.outcomes if o.role == "primary"), study.outcomes[0])
-    from msvitd.critique.facts import outcome_fact
+    from msvitd.facts.study import outcome_fact
 
     cit = study.citation
     who = f"{(cit.authors or '').split(',')[0].split(' ')[0]} {cit.year or ''}".strip()

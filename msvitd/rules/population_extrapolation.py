@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from msvitd.critique.result import lower
+from msvitd.rules._common import lower
 
 CODE = "C301"
 NAME = "population-extrapolation"

@@ -24,8 +24,7 @@ Better
 from __future__ import annotations
 
 
-from msvitd.critique.result import lower
-from msvitd.rules._common import negated_before
+from msvitd.rules._common import lower, negated_before
 
 CODE = "C401"
 NAME = "unsupported-comparison"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from msvitd.strength.agree import agree
+from msvitd.text.strength.agree import agree
 from msvitd.text.grammar import grammar
 from msvitd.text.lexicon import Hit, Lexicon, for_language
 from msvitd.text.records import RANK, STRENGTHS, Claim, Clause, Cue, Mention, Reading
@@ -90,7 +90,7 @@ class Reader:
         cues = self._cues(found, base)
         null_result = bool(found.nulls)
         claims = cancel_by_null(acc.claims, acc.clauses, acc.mentions) if null_result and acc.claims else acc.claims
-        # one strength reading for `msvitd strength` and the critique (issue 14): msvitd/strength/agree.py
+        # one strength reading for `msvitd strength` and the critique (issue 14): msvitd/text/strength/agree.py
         acc.strength, claims = agree(s, acc.strength, claims, self.lex.lang)
         way = direction(claims, acc.negated, null_result, acc.mentions, acc.cause, acc.benefit)
         return Reading(

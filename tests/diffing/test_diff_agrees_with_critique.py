@@ -18,10 +18,19 @@ vitamin D in MS found no clear benefit. The trial mostly measured MRI results an
 """
 
 
+def _diff(path, study_id):
+    """The diff as `msvitd diff PATH --source STUDY` builds it (the app layer's one input path)."""
+    from msvitd.app.diff import diff_article
+    from msvitd.app.inputs import choose_study, open_library, resolve_article
+
+    lib = open_library([str(ROOT / "evidence")])
+    article = resolve_article(str(path), lib)
+    return diff_article(article, choose_study(article, lib, study_id), lib)
+
+
 @pytest.fixture(scope="module")
 def both(tmp_path_factory):
     from msvitd.critique.engine import critique_text
-    from msvitd.diffing.engine import run
     from msvitd.library import load_library
 
     lib = load_library([ROOT / "evidence"])
@@ -29,7 +38,7 @@ def both(tmp_path_factory):
     path = tmp_path_factory.mktemp("a") / "accurate.txt"
     path.write_text(ACCURATE, encoding="utf-8")
     crit = critique_text(ACCURATE, study, others=[e.model for e in lib.studies.values()])
-    report = run(str(path), "d-lay-ms", [str(ROOT / "evidence")])
+    report = _diff(path, "d-lay-ms")
     return crit, report
 
 
@@ -52,7 +61,6 @@ def test_diff_does_not_contradict_critique(both):
 
 def test_population_is_broader_exactly_where_critique_finds_extrapolation(tmp_path):
     from msvitd.critique.engine import critique_text
-    from msvitd.diffing.engine import run
     from msvitd.library import load_library
 
     text = "High-dose vitamin D slows disease activity in all MS patients, a French trial found."
@@ -60,5 +68,5 @@ def test_population_is_broader_exactly_where_critique_finds_extrapolation(tmp_pa
     path = tmp_path / "spun.txt"
     path.write_text(text, encoding="utf-8")
     crit = critique_text(text, lib.study("d-lay-ms"), select=("C301",))
-    rows = {r.element: r.verdict for r in run(str(path), "d-lay-ms", [str(ROOT / "evidence")]).pico}
+    rows = {r.element: r.verdict for r in _diff(path, "d-lay-ms").pico}
     assert [f.rule for f in crit.findings] == ["C301"] and rows["population"] == "broader"

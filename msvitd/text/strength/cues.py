@@ -1,4 +1,4 @@
-"""The strength cues of one language: the reader's lexicon tables plus msvitd/strength/data/<lang>.yaml.
+"""The strength cues of one language: the reader's lexicon tables plus msvitd/text/strength/data/<lang>.yaml.
 
 Cue labels are ``kind:word``; the kinds the strength reading knows:
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from msvitd.strength.tokens import TokenMatcher
+from msvitd.text.strength.tokens import TokenMatcher
 
 _HERE = Path(__file__).resolve().parent / "data"
 # The reader's tables these cues come from; other tables of the lexicon are not read.
@@ -56,16 +56,11 @@ class CueTables:
 
 
 def _lexicon_dir(lang: str) -> Path | None:
-    """Where the reader's lexicon for ``lang`` lives (msvitd/text/lang/<lang>/, or the English default)."""
-    text_dir = Path(__file__).resolve().parent.parent / "text"
-    d = text_dir / "lang" / lang
-    if d.is_dir():
-        return d
-    if lang == "en":
-        from msvitd.text.lexicon import DATA_DIR
+    """Where the reader's lexicon for ``lang`` lives (msvitd/text/lang/<lang>/), None when msvitd has none."""
+    from msvitd.text.langdata import LANG_DIR
 
-        return Path(DATA_DIR)
-    return None
+    d = Path(LANG_DIR) / lang
+    return d if d.is_dir() else None
 
 
 def _read_yaml(path: Path) -> dict:
@@ -165,7 +160,7 @@ def _split_bars(p: str) -> list[str]:
 
 def _name(p) -> str:
     """A readable name for a cue entry: its first surface form."""
-    from msvitd.strength.tokens import expand
+    from msvitd.text.strength.tokens import expand
 
     forms = expand(_split_bars(str(p))[0].strip())
     return (forms[0] if forms else str(p)).strip()

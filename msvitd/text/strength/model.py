@@ -1,6 +1,6 @@
 """The learned part: a multinomial logistic regression scored in plain Python.
 
-Weights live in msvitd/strength/data/weights-en.tsv.gz, written by scripts/train_strength.py
+Weights live in msvitd/text/strength/data/weights-en.tsv.gz, written by scripts/train_strength.py
 (one feature a line: the feature, then one weight per level). Scoring a sentence is a dictionary
 look-up per feature; no numpy at run time.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from msvitd.strength.reading import LEVELS
+from msvitd.text.strength.reading import LEVELS
 
 WEIGHTS = Path(__file__).resolve().parent / "data" / "weights-en.tsv.gz"
 

@@ -7,7 +7,7 @@ cues that carry over to press releases and news.
 
 from __future__ import annotations
 
-from msvitd.strength.reading import Analysis, rule_level
+from msvitd.text.strength.reading import Analysis, rule_level
 
 NGRAM_VALUE = 0.35
 _DIGITS = str.maketrans("0123456789", "0000000000")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from msvitd.strength import RANK, NoCueData, classify
+from msvitd.text.strength import RANK, NoCueData, classify
 
 
 def agree(text: str, rule_level: str, claims: list, lang: str = "en") -> tuple[str, list]:

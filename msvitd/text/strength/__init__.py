@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from msvitd.strength.cues import NoCueData
-from msvitd.strength.reading import LEVELS, RANK
+from msvitd.text.strength.cues import NoCueData
+from msvitd.text.strength.reading import LEVELS, RANK
 
 __all__ = ["LEVELS", "RANK", "NoCueData", "Strength", "classify", "predict", "CONVENTIONS"]
 
@@ -33,14 +33,14 @@ class Strength:
 
 def classify(text: str, lang: str = "en", convention: str = "msvitd", use_model: bool = True) -> Strength:
     """The strength of one sentence.  Raises NoCueData when ``lang`` has no cue data yet."""
-    from msvitd.strength import model
+    from msvitd.text.strength import model
 
     return predict(text, model.load() if (use_model and lang == "en") else None, lang, convention)
 
 
 def predict(text: str, m, lang: str = "en", convention: str = "msvitd") -> Strength:
     """The strength of one sentence with model ``m`` (None: the cue rules alone)."""
-    from msvitd.strength import cues, features, reading
+    from msvitd.text.strength import cues, features, reading
 
     an = reading.analyse(text, cues.load(lang))
     rule, deciding = reading.rule_level(an, convention)

@@ -11,8 +11,8 @@ import csv
 from pathlib import Path
 from typing import Sequence
 
-from msvitd.strength import cues, features, reading
-from msvitd.strength.model import Model
+from msvitd.text.strength import cues, features, reading
+from msvitd.text.strength.model import Model
 
 # The corpus' label numbers (Yu, Li & Wang 2019) and the levels they stand for.
 CORPUS_LABELS = {"0": "none", "1": "direct_causal", "2": "conditional_causal", "3": "correlational"}

@@ -10,8 +10,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from msvitd.strength.cues import CueTables
-from msvitd.strength.tokens import raw_tokens as _raw_tokens, tokenize
+from msvitd.text.strength.cues import CueTables
+from msvitd.text.strength.tokens import raw_tokens as _raw_tokens, tokenize
 
 LEVELS = ("none", "correlational", "conditional_causal", "direct_causal")
 RANK = {s: i for i, s in enumerate(LEVELS)}
