@@ -71,10 +71,10 @@ def test_a_missing_file_is_a_usage_error(tmp_path):
     assert r.exit_code == 2 and r.stderr.count("\n") == 1 and "no such file" in r.stderr
 
 
-def test_a_language_without_cue_data_says_so_in_one_line():
+def test_a_language_msvitd_does_not_read_says_so_in_one_line():
     r = run("-", "--lang", "xx", stdin="Un texte.\n")
     assert r.exit_code == 2 and r.stderr.count("\n") == 1
-    assert r.stderr.startswith("msvitd strength: no cue data for xx (xx) yet; languages with cue data: en")
+    assert r.stderr.startswith("msvitd strength: --lang: unknown language 'xx'; msvitd reads en, fr, de, es")
 
 
 def test_other_languages_are_read_by_rules_not_by_the_english_model():
