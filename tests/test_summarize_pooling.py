@@ -296,8 +296,10 @@ def test_dlay_relapse_with_the_reported_hazard_ratio():
     # The CI crosses 1 and 0.75 but not 1.25: serious by the rule, so the file's judgement stands.
     assert (imp.rating, imp.by, imp.file_rating) == ("serious", "file", None)
     assert row.relative.measure == "HR" and row.certainty.level == "low"
-    # GRADE's wording follows the point estimate (0.69, beyond 0.75) at low certainty (Santesso 2020).
-    assert row.statement == "Vitamin D may reduce outcome."
+    # GRADE's wording follows the point estimate (0.69, beyond 0.75) at low certainty (Santesso 2020); the
+    # interval also holds no effect, and the statement says so.
+    assert row.statement == ("Vitamin D may reduce outcome; the confidence interval also includes no difference "
+                             "(not statistically significant).")
     # Without the HR, the counts give RR 0.82 (0.52 to 1.30): both thresholds, very serious over the file's serious.
     s2 = raw_study("dlay", "binary", {"vd": {"events": 28, "total": 156}, "pl": {"events": 32, "total": 147}},
                    outcome_extra={"significant": False, "grade": {

@@ -358,11 +358,13 @@ def test_source_words_appear_alike_in_text_markdown_and_the_report():
     """Review minor 18: the report showed "Source: ..." lines the text table lacked. One rule everywhere: the
     source's words where the relative effect is not the source's (none, or computed by msvitd)."""
     from msvitd.report.markdown import render_markdown
-    from msvitd.report.page import build_page
+    from msvitd.app.report import build_page
 
     report = flat(render_markdown(build_page("vitamin-d-early-ms", evidence=[EVIDENCE]), {}))
     # The text table wraps its last column: read that column's words in order.
     last = flat(" ".join(x[74:] for x in out("text").splitlines()))
     for text in (last, flat(out("markdown")), report):
-        assert "Source: no significant difference in relapse (17.9% vs 21.8%)" in text  # RR computed by msvitd
+        # severe adverse events: RR computed by msvitd from the counts, so the source's own words are shown
+        assert "Source: Severe adverse events in 17 participants with vitamin D and 13 with placebo" in text
+        assert "Source: no significant difference in relapse" not in text  # HR 0.69 is the source's own
         assert "Source: fewer participants with new lesions" not in text  # HR 0.61 is the source's own
