@@ -41,8 +41,15 @@ def place(findings, article: ArticleInput):
 def critique_article(article: ArticleInput, study: StudyChoice, lib, rules: RuleSettings) -> CritiqueResult:
     from msvitd.critique.engine import critique_text
 
+    from msvitd.facts.study import StudyFacts
+
     others = [e.model for e in lib.studies.values()]
-    res = critique_text(article.text, study.model, article=article.source.file, others=others,
+    # a study's facts (every number, derived figures) are read once per process, not once per article
+    known = _STATE.setdefault("facts", {})
+    facts = known.get(study.model.id)
+    if facts is None or facts.study is not study.model:
+        facts = known[study.model.id] = StudyFacts.of(study.model)
+    res = critique_text(article.text, study.model, article=article.source.file, others=others, facts=facts,
                         lexicon=rules.lexicon(), select=rules.select, ignore=rules.ignore, detected=study.detected,
                         lang=article.lang)
     return replace(res, findings=place(res.findings, article))

@@ -32,9 +32,9 @@ def stamp(rule, hit: Hit, ctx: Context) -> Finding:
 
 
 def build_context(text: str, study, others: list | None = None, lexicon: Lexicon | None = None,
-                  lang: str = "en") -> Context:
+                  lang: str = "en", facts: StudyFacts | None = None) -> Context:
     lexicon = for_language(lexicon or load_lexicon(), lang)
-    facts = StudyFacts.of(study)
+    facts = facts if facts is not None and facts.study is study else StudyFacts.of(study)
     index = LineIndex(text)
     readings = Reader(lexicon, facts.intervention_terms()).read_text(text, index)
     ctx = Context(text, readings, index, study, facts, lexicon, list(others or []))
@@ -74,28 +74,33 @@ def _other_trial_findings(ctx: Context, rules) -> list[Finding]:
 
 def critique_text(text: str, study, *, article: str = "<input>", others: list | None = None,
                   lexicon: Lexicon | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                  detected: str | None = None, lang: str | None = None) -> CritiqueResult:
+                  detected: str | None = None, lang: str | None = None,
+                  facts: StudyFacts | None = None) -> CritiqueResult:
     """Critique ``text`` against ``study`` (a msvitd Study model); never raises on any text.
 
     ``lang``: the article's language (default: detected, English when undetermined); the
     rules read its cue tables, and sentences clearly in another language are read in theirs."""
     from msvitd.rules import enabled_rules
-    from msvitd.text.language import detect_language
+    from msvitd.text.language import detect_language, using_language
 
     if lang is None:
         guess = detect_language(text)
         lang = guess.code if guess.supported else "en"
-    ctx = build_context(text, study, others, lexicon, lang)
-    seen = set()
-    findings: list[Finding] = []
-    for rule in enabled_rules(select, ignore):
-        for hit in rule.check(ctx):
-            f = stamp(rule, hit, ctx)
-            key = (f.rule, f.start, f.end)
-            if key not in seen:
-                seen.add(key)
-                findings.append(f)
-    findings += _other_trial_findings(ctx, enabled_rules(select, ignore))
-    findings.sort(key=lambda f: f.sort_key)
+    # numbers are read the way the article's language writes them (a decimal comma in French), and
+    # the language is decided once, not again for every sentence the number reader is given
+    with using_language(lang):
+        ctx = build_context(text, study, others, lexicon, lang, facts)
+        seen = set()
+        findings: list[Finding] = []
+        for rule in enabled_rules(select, ignore):
+            for hit in rule.check(ctx):
+                f = stamp(rule, hit, ctx)
+                key = (f.rule, f.start, f.end)
+                if key not in seen:
+                    seen.add(key)
+                    findings.append(f)
+        findings += _other_trial_findings(ctx, enabled_rules(select, ignore))
+        findings.sort(key=lambda f: f.sort_key)
+        items = checklist(ctx, findings)
     return CritiqueResult(article, study.id, study.name, detected, text, tuple(findings),
-                          checklist(ctx, findings), len(ctx.readings), language=lang)
+                          items, len(ctx.readings), language=lang)

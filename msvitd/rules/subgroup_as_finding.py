@@ -66,11 +66,11 @@ def _study_subgroup_words(ctx) -> list[set[str]]:
     return out
 
 
-def _study_subgroup_hits(ctx, r) -> list:
+def _study_subgroup_hits(r, subgroup_words: list[set[str]]) -> list:
     """Where the sentence names a subgroup of the study file by two or more of its words."""
     found = []
     low = r.sentence.text.lower()
-    for ws in _study_subgroup_words(ctx):
+    for ws in subgroup_words:
         spans = [m for m in _WORD.finditer(low) if m.group() in ws]
         if len({m.group() for m in spans}) >= 2:
             found.append(Hit(spans[0].start(), spans[-1].end(), "variable", r.sentence.text[spans[0].start():spans[-1].end()]))
@@ -94,6 +94,7 @@ def check(ctx):
         return
     readings = ctx.readings
     subgroup_text = _study_subgroup_text(ctx.study)
+    subgroup_words = _study_subgroup_words(ctx)  # once per article, not per sentence
     for i, r in enumerate(readings):
         if ctx.about_other_study(r):
             continue
@@ -101,7 +102,7 @@ def check(ctx):
         emph = lex.subgroup_emphasis.find(s)
         if not emph:
             continue
-        own = _study_subgroup_hits(ctx, r)
+        own = _study_subgroup_hits(r, subgroup_words)
         var = lex.subgroup_variables.find(s) + own
         if not var or lex.subgroup_exploratory.search(s):
             continue
