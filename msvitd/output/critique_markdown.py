@@ -22,7 +22,7 @@ def render_many(results: Sequence[CritiqueResult]) -> str:
 def render(result: CritiqueResult) -> str:
     lines = [f"## msvitd critique: `{result.article}`", "",
              f"Checked against **{result.source_name}** (`{result.source_id}`)"
-             + (f", detected from {result.source_detected}" if result.source_detected else "") + ".", ""]
+             + (f"; chosen with {result.source_detected}" if result.source_detected else "") + ".", ""]
     n = len(result.findings)
     lines.append(f"**{n} finding{'' if n == 1 else 's'}**: {severity_summary(result.findings, every=True)}.")
     lines.append("")

@@ -48,7 +48,7 @@ def render_concise(results: Sequence[CritiqueResult], color: bool = False) -> st
     for result in results:
         head = Text(f"{result.article}: checked against {result.source_name} ({result.source_id})", style="dim")
         if result.source_detected:
-            head.append(f", detected from {result.source_detected}")
+            head.append(f"; chosen with {result.source_detected}")
         con.print(head, soft_wrap=True)
         for f in result.findings:
             line = Text(concise_line(f))
