@@ -53,6 +53,26 @@ _YAML11_TRAP = re.compile(
 Path_ = tuple  # a data path: ("outcomes", 2, "effect", "ci")
 
 
+# PyYAML's words for the mistakes people make most, said the way a person would (yamllint-style)
+_PLAIN = (("that cannot start any token", "\t", "a tab character: YAML indents with spaces"),
+          ("did not find expected key", "", "the indentation does not match the lines above (a key at the "
+                                            "wrong depth, or a value that should be quoted)"),
+          ("expected <block end>, but found", "", "the indentation does not match the lines above (a key at "
+                                                  "the wrong depth, or a value that should be quoted)"),
+          ("mapping values are not allowed", "", "a second ': ' on the line (quote a value that holds "
+                                                 "a colon)"))
+# (libyaml's words first, then the pure-Python parser's where they differ)
+
+
+def _plain(problem: str, text: str, mark) -> str:
+    at = text.splitlines()[mark.line][mark.column:mark.column + 1] if mark is not None and \
+        mark.line < len(text.splitlines()) else ""
+    for raw, char, said in _PLAIN:
+        if raw in problem and (not char or at == char):
+            return f"{said} ({problem})"
+    return problem
+
+
 @dataclass
 class Document:
     """A loaded file: its data (None when unusable), positions and problems."""
@@ -284,7 +304,7 @@ class _Builder:
                 # libyaml 0.2.6 stops at 1,000 levels while scanning ahead, before our own limit is reached
                 self.error("Y004", f"nesting deeper than {MAX_DEPTH} levels", mark)
             else:
-                self.error("Y001", f"YAML syntax: {problem}", mark)
+                self.error("Y001", f"YAML syntax: {_plain(problem, text, mark)}", mark)
             self.doc.data = None
         except yaml.reader.ReaderError as exc:  # a character YAML forbids (control characters, U+FFFE...)
             line, col = _offset_position(text, exc.position, utf8=_Parser is not None)

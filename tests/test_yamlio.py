@@ -228,3 +228,15 @@ def test_a_file_with_hundreds_of_problems_stops_and_says_so():
     last = doc.diagnostics[-1]
     assert (last.line, last.message) == (202, "200 problems in this file: stopped reading it here")
     assert doc.data is None
+
+
+@pytest.mark.parametrize("text, said", [
+    ("a:\n\tb: 1\n", "a tab character: YAML indents with spaces"),
+    ("a:\n  b: 1\n c: 2\n", "the indentation does not match the lines above"),
+    ("a: b: c\n", "a second ': ' on the line (quote a value that holds a colon)"),
+])
+def test_common_syntax_mistakes_are_said_plainly(text, said):
+    # newcomer review, minor 12: PyYAML's raw words ("found character that cannot start any token")
+    # come after a sentence a person can act on, as yamllint words them
+    (diag,) = [d for d in parse_text(text, "x.yaml").diagnostics if d.code == "Y001"]
+    assert diag.message.startswith(f"YAML syntax: {said}")
