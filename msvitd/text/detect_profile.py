@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from msvitd.text.detect_cues import SentenceFacts, cues, period_of, show_period
 
@@ -137,6 +139,14 @@ class Profile:
     agent: re.Pattern | None
     prints: frozenset
 
+    @property
+    def agent_label(self) -> str:
+        """How the study file names what was given ("vitamin D": the arm's short label, else its agent)."""
+        arm = next((a for a in self.study.arms if a.role == "intervention"), None)
+        if arm is None:
+            return "the intervention"
+        return getattr(arm, "short_label", None) or arm.agent.split("(")[0].strip()
+
     def named_in(self, text: str) -> bool:
         return bool(self.names and self.names.search(text)) or any(rx.search(text) for _, rx in self.ids)
 
@@ -247,14 +257,32 @@ class Profile:
         # the co-treatment's name, not "alongside": articles say that of a patient's usual medicines
         added = bool(self.co_terms and any(self.co_terms.search(f.text) for f in visible))
         if therapy == "monotherapy" and mono:
-            sup.append(("vitamin D alone", 1))
+            sup.append((f"{self.agent_label} alone", 1))
         elif therapy == "add_on" and added:
             sup.append((f"added to {self.co_name}", 1))
         elif therapy == "add_on" and mono:
-            ag.append(("therapy", "therapy: the article's vitamin D alone (the study: added to another treatment)", 2))
+            ag.append(("therapy", f"therapy: the article's {self.agent_label} alone (the study: added to another "
+                                  "treatment)", 2))
 
 
 _CACHE: dict = {}
+
+
+@lru_cache(maxsize=1)
+def _agent_forms() -> tuple[tuple[str, frozenset], ...]:
+    """(agent, its plain written forms in every language msvitd reads), from the languages' detection data.
+    Forms written with the phrase syntax's groups or wildcards are left to the lexicon reader."""
+    import yaml
+
+    from msvitd.text.langdata import LANG_DIR
+
+    table: dict[str, set] = {}
+    for path in sorted(Path(LANG_DIR).glob("*/detection.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key, forms in ((data.get("detection") or {}).get("agents") or {}).items():
+            plain = {str(f).lower() for f in forms or [] if not re.search(r"[()|*\\]", str(f))}
+            table.setdefault(str(key).lower(), set()).update(plain | {str(key).lower()})
+    return tuple((k, frozenset(v)) for k, v in sorted(table.items()))
 
 
 def profile(study) -> Profile:
@@ -315,8 +343,15 @@ def _build(study) -> Profile:
     co_terms = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in co) + r")", re.IGNORECASE) if co else None
     agents = {w for a in study.arms if a.role == "intervention"
               for w in re.findall(r"[a-z][a-z0-9]{3,}", a.agent.lower())}
-    if re.search(r"vitamin\s*d", " ".join(a.agent for a in study.arms), re.I) or "cholecalciferol" in agents:
-        agents |= {"vitamin d", "vitamine d", "vitamin-d", "cholecalciferol", "colecalciferol"}
+    # what the study file calls its agent ("cholecalciferol (vitamin D3)", short label "vitamin D"), and how
+    # each language writes those names (the `agents:` table of msvitd/text/lang/<code>/detection.yaml)
+    named = {t.lower() for a in study.arms if a.role == "intervention"
+             for t in [a.agent.split("(")[0].strip(), *re.findall(r"\(([^()]+)\)", a.agent),
+                       getattr(a, "short_label", None) or ""] if t.strip()}
+    agents |= {n for n in named if len(n) > 3}
+    for key, forms in _agent_forms():
+        if key in named or key in agents or any(key in n for n in named):
+            agents |= forms | {f.replace(" ", "-") for f in forms}  # "vitamin-D" too
     agent = (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(agents)) + r")(?![\w-])",
                         re.IGNORECASE) if agents else None)
     return Profile(study, _name_rx(names), tuple(ids), journal, frozenset(counts), frozenset(doses), frozenset(pairs),
