@@ -167,3 +167,15 @@ def test_rules_explains_every_code_msvitd_prints(cli):
         assert r.exit_code == 0 and r.stdout.startswith(code.upper() + " "), r.output
     codes = {d["code"] for d in json.loads(cli("rules", "--format", "json").stdout)}
     assert {"Y001", "S101", "S210", "D101", "D301"} <= codes
+
+
+def test_a_single_sentence_is_not_an_article_missing_things(tmp_path):
+    # newcomer review, minor 20: "never mentions harms" (C601-C604) is noise on one sentence being checked
+    from msvitd.critique.engine import critique_text
+    from msvitd.library import default_paths, load_library
+
+    study = load_library(default_paths()).study("d-lay-ms")
+    one = critique_text("Vitamin D slows MS progression.", study)
+    assert [f.rule for f in one.findings] == ["C201"]
+    three = critique_text("Vitamin D slows MS progression. Patients took it for two years. It is cheap.", study)
+    assert {"C602", "C603"} <= {f.rule for f in three.findings}

@@ -31,6 +31,11 @@ def stamp(rule, hit: Hit, ctx: Context) -> Finding:
                    r.sentence.start if r else None, r.sentence.end if r else None)
 
 
+# Fewer sentences than this is a sentence or a headline being checked, not an article: the
+# whole-article omission rules (C601-C604) are not run on it (``whole_article`` decides otherwise).
+_WHOLE_ARTICLE = 3
+
+
 def build_context(text: str, study, others: list | None = None, lexicon: Lexicon | None = None,
                   lang: str = "en", facts: StudyFacts | None = None) -> Context:
     lexicon = for_language(lexicon or load_lexicon(), lang)
@@ -75,7 +80,7 @@ def _other_trial_findings(ctx: Context, rules) -> list[Finding]:
 def critique_text(text: str, study, *, article: str = "<input>", others: list | None = None,
                   lexicon: Lexicon | None = None, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
                   detected: str | None = None, lang: str | None = None,
-                  facts: StudyFacts | None = None) -> CritiqueResult:
+                  facts: StudyFacts | None = None, whole_article: bool | None = None) -> CritiqueResult:
     """Critique ``text`` against ``study`` (a msvitd Study model); never raises on any text.
 
     ``lang``: the article's language (default: detected, English when undetermined); the
@@ -90,9 +95,13 @@ def critique_text(text: str, study, *, article: str = "<input>", others: list | 
     # the language is decided once, not again for every sentence the number reader is given
     with using_language(lang):
         ctx = build_context(text, study, others, lexicon, lang, facts)
+        if whole_article is None:
+            whole_article = len(ctx.readings) >= _WHOLE_ARTICLE
         seen = set()
         findings: list[Finding] = []
         for rule in enabled_rules(select, ignore):
+            if rule.CATEGORY.startswith("omits_") and not whole_article:
+                continue  # "never mentions harms" says nothing of a sentence checked on its own
             for hit in rule.check(ctx):
                 f = stamp(rule, hit, ctx)
                 key = (f.rule, f.start, f.end)

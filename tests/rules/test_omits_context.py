@@ -18,7 +18,7 @@ def test_lists_earlier_negative_trials_from_the_library(study):
                                      "outcomes": [study.outcomes[0].model_copy(update={"significant": False})]})
     from msvitd.critique.engine import critique_text
 
-    res = critique_text("Vitamin D reduced MRI activity.", study, others=[study, other], select=(rule.CODE,))
+    res = critique_text("Vitamin D reduced MRI activity.", study, others=[study, other], select=(rule.CODE,), whole_article=True)
     (f,) = res.findings
     assert "SOLAR-like" in f.message and f.source_fact.count("\n") == 0 and "SOLAR-like" in f.source_fact
 
