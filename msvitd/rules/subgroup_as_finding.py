@@ -36,8 +36,6 @@ SEVERITY = "warning"
 # words of a subgroup description that do not tell one subgroup from another
 _COMMON = {"the", "a", "an", "of", "in", "at", "with", "and", "or", "to", "participants", "patients", "people", "years",
            "year", "baseline", "diagnosis", "than", "d", "who", "had", "were", "was"}
-_BENEFITISH = ("benefi", "improv", "effect", "help", "respond", "work", "reduc", "gain", "effective", "most out of",
-               "the most from", "best", "pronounced")
 
 
 def _study_subgroup_text(study) -> str:
@@ -111,11 +109,11 @@ def check(ctx):
         if nxt and lex.subgroup_exploratory.search(nxt):
             continue
         e = emph[0]
-        near = s[max(0, e.start - 30):e.end + 30].lower()
+        near = s[max(0, e.start - 60):e.end + 60].lower()  # a German verb comes last: "besonders ... profitierten"
         # a subgroup the study file lists as exploratory, singled out in a sentence about the
         # intervention ("discuss it with patients, especially those with severe deficiency"), is a
         # finding whatever the emphasis words
-        benefitish = (r.benefit_context or any(w in near for w in _BENEFITISH)
+        benefitish = (r.benefit_context or bool(lex.subgroup_benefit.search(near))
                       or bool(lex.advice.search(s))
                       or (bool(r.intervention) and (bool(own) or _names_study_subgroup(var, subgroup_text))))
         if not benefitish:

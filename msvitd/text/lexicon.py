@@ -136,6 +136,8 @@ class Lexicon:
         self.subgroup_emphasis = Matcher([("emphasis", p) for p in sub.get("emphasis", [])])
         self.subgroup_variables = Matcher([("variable", p) for p in sub.get("variables", [])])
         self.subgroup_exploratory = Matcher([("exploratory", p) for p in sub.get("exploratory", [])])
+        # words that make an emphasised subgroup a claim of benefit ("benefited", "profitierten")
+        self.subgroup_benefit = Matcher([("benefit", p) for p in sub.get("benefit", [])])
         art = d.get("article", {})
         self.article = {k: Matcher([(k, p) for p in v]) for k, v in art.items()}
         # study detection words (text/detect.py compiles what it needs: stages, agents, countries ...)

@@ -1,3 +1,5 @@
+import pytest
+
 from msvitd.rules import subgroup_as_finding as rule
 
 
@@ -33,3 +35,14 @@ def test_most_likely_to_benefit(run):
 
 def test_a_subgroup_said_to_benefit_less(run):
     assert [g[0] for g in run("Overweight patients saw less benefit from the supplement.", rule.CODE)] == ["C302"]
+
+
+@pytest.mark.parametrize("text", [
+    "Besonders Menschen mit starkem Vitamin-D-Mangel profitierten von der Behandlung.",
+    "Los pacientes con un déficit grave de vitamina D se beneficiaron especialmente del tratamiento.",
+    "Les patients avec une carence sévère en vitamine D en ont particulièrement bénéficié.",
+])
+def test_subgroup_benefit_words_come_from_the_language_data(run, text):
+    # the benefit that makes an emphasised subgroup a finding is read in the article's language
+    # (a German verb at the end of the sentence, further from the emphasis than in English)
+    assert [code for code, *_ in run(text, "C302")] == ["C302"]
