@@ -78,3 +78,16 @@ def test_practice_advice_for_the_studied_group_narrowed_from_all_patients(run):
 def test_caution_and_imperatives_about_something_else_are_fine(run):
     assert run("High-dose vitamin D should be given only under medical supervision.", rule.CODE) == []
     assert run("Consider the numbers: vitamin D cut disease activity from 74.1% to 60.3%.", rule.CODE) == []
+
+
+def test_practice_advice_is_read_in_french_german_and_spanish(run):
+    # the article tables the rule reads (practice, research_need ...) exist in every language msvitd reads
+    said = ["Les neurologues devraient désormais prescrire de la vitamine D aux patients atteints de syndrome "
+            "cliniquement isolé.",
+            "Die Neurologen sollten den Patienten mit einem klinisch isolierten Syndrom jetzt auch Vitamin D "
+            "verschreiben, und zwar in hoher Dosis.",
+            "Los neurólogos deberían prescribir vitamina D a los pacientes con síndrome clínico aislado."]
+    for text in said:
+        assert "C102" in [code for code, *_ in run(text, "C102")], text
+    careful = "Vor einer Empfehlung müssen die Ergebnisse in größeren Studien bestätigt werden."
+    assert run(careful, "C102") == []
