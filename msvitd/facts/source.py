@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from msvitd.checks import _raw  # the one walker of a document's data by path
 from msvitd.text.numbers import find_numbers
 
 _STOP = frozenset("""a an the of in on at to for with and or by from as is was were be been are than that this
@@ -105,15 +106,6 @@ def _decimals_of(raw) -> int:
     m = re.search(r"\.(\d+)", text)
     return len(m.group(1)) if m else 0
 
-
-def _raw(data, path):
-    node = data
-    for p in path:
-        try:
-            node = node[p]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return node
 
 
 _SOURCES: set = set()
