@@ -19,6 +19,7 @@ from msvitd.models.article import Article
 from msvitd.models.common import RATIO_MEASURES, Effect
 from msvitd.models.question import Question
 from msvitd.models.study import Study
+from msvitd.suggest import did_you_mean
 
 Finding = tuple  # (code, message, path)
 
@@ -119,7 +120,8 @@ def _arm_results(arms: dict, path: tuple, data, arm_ids: set, arm_sizes: dict) -
     for arm_id, res in arms.items():
         here = path + (arm_id,)
         if arm_id not in arm_ids:
-            yield "S206", f"no arm with id {arm_id!r} in this study (arms: {', '.join(sorted(arm_ids))})", here
+            yield ("S206", f"no arm with id {arm_id!r} in this study (arms: {', '.join(sorted(arm_ids))})"
+                           f"{did_you_mean(arm_id, arm_ids)}", here)
         if res.events is not None and res.total is not None:
             if res.events > res.total:
                 yield "S202", f"{res.events} events among {res.total} participants", here + ("events",)
@@ -160,10 +162,12 @@ def parse_cites(cites: list[str], sources: set) -> tuple[list[tuple[str, str]], 
             elif not pairs:
                 if not unknown_start:
                     problems.append((i, f"a citation starts with a source id from `sources:` "
-                                        f"({', '.join(sorted(sources))}), got {token!r}"))
+                                        f"({', '.join(sorted(sources))}), got {token!r}"
+                                        f"{did_you_mean(token, sources)}"))
                 unknown_start = True
             elif _ID_LIKE.match(token):
-                problems.append((i, f"{token!r} is not a source id in `sources:` ({', '.join(sorted(sources))}); "
+                problems.append((i, f"{token!r} is not a source id in `sources:` ({', '.join(sorted(sources))})"
+                                    f"{did_you_mean(token, sources)}; "
                                     "a location should start with a capital letter or hold a space"))
             else:
                 pairs[-1][1].append(token)
@@ -245,7 +249,8 @@ def check_study(study: Study, data) -> Iterator[Finding]:
             yield from check_effect(effect, epath)
             for k, arm in enumerate(effect.arms or ()):
                 if arm not in arm_ids:
-                    yield "S206", f"no arm with id {arm!r} in this study", epath + ("arms", k)
+                    yield ("S206", f"no arm with id {arm!r} in this study{did_you_mean(arm, arm_ids)}",
+                           epath + ("arms", k))
         if outcome.effect is not None and outcome.significant is not None:
             sig = _significance(outcome.effect)
             if sig is not None and sig != outcome.significant:
@@ -264,17 +269,20 @@ def check_study(study: Study, data) -> Iterator[Finding]:
                            "outcome it stands in for", here)
     for i, sg in enumerate(study.subgroups):
         if sg.outcome not in outcome_ids:
-            yield "S206", f"no outcome with id {sg.outcome!r} in this study", ("subgroups", i, "outcome")
+            yield ("S206", f"no outcome with id {sg.outcome!r} in this study{did_you_mean(sg.outcome, outcome_ids)}",
+                   ("subgroups", i, "outcome"))
     for i, harm in enumerate(study.harms):
         yield from _arm_results(harm.arms, ("harms", i, "arms"), data, arm_ids, arm_sizes)
     for i, lim in enumerate(study.limitations):
         for j, oid in enumerate(lim.outcomes):
             if oid not in outcome_ids:
-                yield "S206", f"no outcome with id {oid!r} in this study", ("limitations", i, "outcomes", j)
+                yield ("S206", f"no outcome with id {oid!r} in this study{did_you_mean(oid, outcome_ids)}",
+                       ("limitations", i, "outcomes", j))
     if study.risk_of_bias:
         for j, oid in enumerate(study.risk_of_bias.outcomes):
             if oid not in outcome_ids:
-                yield "S206", f"no outcome with id {oid!r} in this study", ("risk_of_bias", "outcomes", j)
+                yield ("S206", f"no outcome with id {oid!r} in this study{did_you_mean(oid, outcome_ids)}",
+                       ("risk_of_bias", "outcomes", j))
     from msvitd.grading.evidence_checks import check_study as check_measures  # SDs, scales, person-time, GRADE
     yield from check_measures(study, data)
 

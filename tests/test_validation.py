@@ -94,11 +94,16 @@ STUDY_CASES = {
         ["demo.yaml:37:25 S202 outcomes[0].arms.placebo.events: 120 events among 100 participants"]),
     "arm that does not exist (dangling reference in a file)": (
         "      placebo: {events", "      placbo: {events",
-        ["demo.yaml:37:15 S206 outcomes[0].arms.placbo: no arm with id 'placbo' in this study (arms: drug, placebo)"]),
+        ["demo.yaml:37:15 S206 outcomes[0].arms.placbo: no arm with id 'placbo' in this study (arms: drug, placebo)"
+         " (did you mean 'placebo'?)"]),
     "citation of an undeclared source": (
         "      cite: paper, Table 2\n", "      cite: journal, Table 2\n",
         ["demo.yaml:42:13 S206 outcomes[0].effect.cite[0]: a citation starts with a source id from `sources:` "
          "(paper), got 'journal'"]),
+    "citation of a mistyped source: the closest declared id is suggested": (
+        "      cite: paper, Table 2\n", "      cite: papr, Table 2\n",
+        ["demo.yaml:42:13 S206 outcomes[0].effect.cite[0]: a citation starts with a source id from `sources:` "
+         "(paper), got 'papr' (did you mean 'paper'?)"]),
     "flow mapping that swallowed a key (the comma trap)": (
         "cite: [paper, Table 2]}\n      placebo", "cite: paper, Table 2}\n      placebo",
         ["demo.yaml:36:66 S102 outcomes[0].arms.drug.Table 2: unknown field `Table 2` in a study file"]),
