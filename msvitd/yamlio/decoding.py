@@ -5,18 +5,18 @@ from __future__ import annotations
 import re
 
 
+# UTF-32 first: its little-endian mark FF FE 00 00 also starts with UTF-16's FF FE
+_BOMS = (((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"), "utf-32"), ((b"\xff\xfe", b"\xfe\xff"), "utf-16"))
+
+
 def decode(raw: bytes) -> tuple[str | None, str, int, int]:
     """Decode file bytes; on failure return (None, message, line, col)."""
-    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # checked first: FF FE also starts UTF-16 LE
-        try:
-            return raw.decode("utf-32"), "", 0, 0
-        except UnicodeDecodeError:
-            return None, "invalid UTF-32 text", 1, 1
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), "", 0, 0
-        except UnicodeDecodeError:
-            return None, "invalid UTF-16 text", 1, 1
+    for boms, codec in _BOMS:
+        if raw.startswith(boms):
+            try:
+                return raw.decode(codec), "", 0, 0
+            except UnicodeDecodeError:
+                return None, f"invalid {codec.upper()} text", 1, 1
     nul = raw.find(b"\x00")
     if nul >= 0:
         return (None, "binary file (contains a NUL byte); evidence files are UTF-8 text",
