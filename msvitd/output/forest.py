@@ -159,7 +159,7 @@ def _nice(x: float) -> float:
 
 # ---------------------------------------------------------------------------- the page's figure
 def text_plot(forest, width: int = 41) -> str:
-    """A laid-out plot (msvitd.report.forest_records.Forest) as text: ``[---■---]`` on a character axis,
+    """A laid-out plot (msvitd.report.forest_records.ForestLayout) as text: ``[---■---]`` on a character axis,
     the axis and its ticks as the SVG has them, then the scale and the "favours" words."""
     t = math.log if forest.log else (lambda v: v)
     axis = CharAxis(t(forest.axis_lo), t(forest.axis_hi), max(width, 11), t)

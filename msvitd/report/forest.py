@@ -24,13 +24,13 @@ from typing import Optional, Sequence
 
 from msvitd.output.forest import text_plot
 from msvitd.report.axis import linear_axis, log_axis, scale, tick_label, tick_values
-from msvitd.report.forest_records import MEASURE_NAMES, DrawnRow, Forest, PlotRow, Style, Tick
+from msvitd.report.forest_records import MEASURE_NAMES, DrawnRow, ForestLayout, PlotRow, Style, Tick
 from msvitd.report.textfit import mono_width, text_width, two_line_width, wrap_label
 from msvitd.stats.escalc import RATIOS
 
-__all__ = ["PlotRow", "Style", "Tick", "DrawnRow", "Forest", "MEASURE_NAMES", "layout", "render_svg", "forest_svg",
-           "text_plot", "fmt", "fmt_weight", "numbers_text", "scale", "log_axis", "linear_axis", "tick_values",
-           "tick_label", "text_width", "mono_width", "wrap_label"]
+__all__ = ["PlotRow", "Style", "Tick", "DrawnRow", "ForestLayout", "MEASURE_NAMES", "layout", "render_svg",
+           "forest_svg", "text_plot", "fmt", "fmt_weight", "numbers_text", "scale", "log_axis", "linear_axis",
+           "tick_values", "tick_label", "text_width", "mono_width", "wrap_label"]
 
 
 # ---------------------------------------------------------------------------------------- numbers
@@ -82,7 +82,7 @@ class _Columns:
 
 def layout(rows: Sequence[PlotRow], measure: str, *, id: str = "forest", title: str = "",
            axis: Optional[tuple[float, float]] = None, favours: tuple[str, str] = ("", ""),
-           style: Style = Style(), label_header: str = "Study", ci_level: int = 95) -> Forest:
+           style: Style = Style(), label_header: str = "Study", ci_level: int = 95) -> ForestLayout:
     """Compute every position of the plot. Raises ValueError on rows a plot cannot show."""
     log = measure in RATIOS
     _check_rows(rows, log)
@@ -105,15 +105,16 @@ def layout(rows: Sequence[PlotRow], measure: str, *, id: str = "forest", title: 
     k = sum(1 for r in rows if not r.pooled)
     pooled = [r for r in rows if r.pooled]
     description = _describe(title, measure_name, rows, log, k, pooled, ci_level, a, b)
-    return Forest(id=id, title=title or f"Forest plot ({measure_name})", description=description, measure=measure,
-                  measure_name=measure_name, log=log, axis_lo=a, axis_hi=b, null=null, width=round(cols.width, 1),
-                  height=round(height, 1), font_size=fs, label_x=cols.label_x, label_width=cols.label_w,
-                  plot_x0=cols.plot_x0, plot_x1=cols.plot_x1, numbers_x=cols.numbers_x, weight_x=cols.weight_x,
-                  header_y=header_y, rows_top=rows_top, rows_bottom=rows_bottom, axis_y=axis_y,
-                  axis_label_y=axis_label_y, favours_y=favours_y, ticks=ticks, rows=drawn, x_null=x(null),
-                  numbers_header=cols.numbers_header, weight_header=cols.weight_header, favours=tuple(favours),
-                  favours_lines=favours_lines, separator_y=separator_y, show_weights=cols.show_weights,
-                  ci_level=ci_level, label_header=label_header, line_height=style.line_height)
+    return ForestLayout(
+        id=id, title=title or f"Forest plot ({measure_name})", description=description, measure=measure,
+        measure_name=measure_name, log=log, axis_lo=a, axis_hi=b, null=null, width=round(cols.width, 1),
+        height=round(height, 1), font_size=fs, label_x=cols.label_x, label_width=cols.label_w,
+        plot_x0=cols.plot_x0, plot_x1=cols.plot_x1, numbers_x=cols.numbers_x, weight_x=cols.weight_x,
+        header_y=header_y, rows_top=rows_top, rows_bottom=rows_bottom, axis_y=axis_y, axis_label_y=axis_label_y,
+        favours_y=favours_y, ticks=ticks, rows=drawn, x_null=x(null), numbers_header=cols.numbers_header,
+        weight_header=cols.weight_header, favours=tuple(favours), favours_lines=favours_lines,
+        separator_y=separator_y, show_weights=cols.show_weights, ci_level=ci_level, label_header=label_header,
+        line_height=style.line_height)
 
 
 def _check_rows(rows: Sequence[PlotRow], log: bool) -> None:
@@ -254,7 +255,7 @@ def _describe(title, measure_name, rows, log, k, pooled, ci_level, a, b) -> str:
 
 
 # ------------------------------------------------------------------------------------------ render
-def render_svg(forest: Forest) -> str:
+def render_svg(forest: ForestLayout) -> str:
     from msvitd.report.templating import environment
 
     return environment().get_template("forest.svg.j2").render(f=forest)

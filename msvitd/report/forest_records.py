@@ -1,5 +1,8 @@
 """The records of a forest plot: the rows it is given (PlotRow), its style, and the laid-out plot
-(Forest, DrawnRow, Tick) in px, which the SVG template and the text plot draw without arithmetic."""
+(ForestLayout, DrawnRow, Tick) in px, which the SVG template and the text plot draw without arithmetic.
+
+ForestLayout is a drawing; the numbers it draws come from the summary's ``Forest``
+(msvitd/summary/report.py) or any other rows the page builds."""
 
 from __future__ import annotations
 
@@ -84,7 +87,7 @@ class DrawnRow:
 
 
 @dataclass(frozen=True)
-class Forest:
+class ForestLayout:
     """Everything the SVG template draws, in px; ``x()`` maps an effect value to its position."""
 
     id: str
