@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from markupsafe import Markup
+
 from msvitd.output.forest import text_plot
 from msvitd.report.forest import PlotRow, layout, render_svg
 from msvitd.report.views import Figure
@@ -76,8 +78,6 @@ def _figure(plot_rows: list, measure: str, fig_id: str, number: int, title: str,
     scale = "log scale; " if f.log else ""
     caption_bits = [f"{f.measure_name} ({scale}line of no effect at {f.null:g}).", *caption_bits]
     svg = render_svg(f)
-    from markupsafe import Markup
-
     return Figure(id=fig_id, number=number, svg=Markup(svg), svg_text=svg, caption=" ".join(caption_bits),
                   description=f.description, text=text_plot(f), outcome=outcome), None
 

@@ -25,6 +25,7 @@ from typing import Optional, Sequence
 from msvitd.output.forest import text_plot
 from msvitd.report.axis import linear_axis, log_axis, scale, tick_label, tick_values
 from msvitd.report.forest_records import MEASURE_NAMES, DrawnRow, ForestLayout, PlotRow, Style, Tick
+from msvitd.report.templating import environment
 from msvitd.report.textfit import mono_width, text_width, two_line_width, wrap_label
 from msvitd.stats.escalc import RATIOS
 
@@ -256,8 +257,6 @@ def _describe(title, measure_name, rows, log, k, pooled, ci_level, a, b) -> str:
 
 # ------------------------------------------------------------------------------------------ render
 def render_svg(forest: ForestLayout) -> str:
-    from msvitd.report.templating import environment
-
     return environment().get_template("forest.svg.j2").render(f=forest)
 
 

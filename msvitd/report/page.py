@@ -10,6 +10,7 @@ import for the rest: the Summary of Findings tables (sof.py), their forest plot 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional, Sequence
 
 from msvitd.report.figures import favours, outcome_figures
@@ -57,8 +58,6 @@ def article_view(text: str, critique=None, *, model=None, title: str = "", study
 def shareable(location: str) -> str:
     """A ``file:line:col`` fit for a page others read: relative to the working folder, or to the
     package for the bundled evidence; never this machine's absolute path."""
-    from pathlib import Path
-
     file, sep, rest = location.partition(".yaml")
     if not sep or not Path(file).is_absolute():
         return location

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+from msvitd.grading.plain_language import LABELS, MEANINGS, SYMBOLS
 from msvitd.output import summary_format as F
 from msvitd.report.figures import outcome_figures
 from msvitd.report.views import ContextView, SofRow, SofTable
@@ -82,6 +83,4 @@ def _unique(s: str, used: set) -> str:
 
 
 def legend() -> tuple[tuple[str, str, str], ...]:
-    from msvitd.grading.plain_language import LABELS, MEANINGS, SYMBOLS
-
     return tuple((SYMBOLS[k], LABELS[k], MEANINGS[k]) for k in ("high", "moderate", "low", "very_low"))
