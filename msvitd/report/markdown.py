@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+from msvitd.report.templating import markdown_environment
+
 
 def image_names(page, out_path: Optional[Path]) -> dict[str, str]:
     """{figure id: file name beside the markdown file}."""
@@ -17,8 +19,6 @@ def image_names(page, out_path: Optional[Path]) -> dict[str, str]:
 
 
 def render_markdown(page, images: Optional[dict] = None) -> str:
-    from msvitd.report.templating import markdown_environment
-
     text = markdown_environment().get_template("report.md.j2").render(page=page, images=images or {})
     # no run of blank lines longer than one, whatever the template's branches left behind
     lines, blank = [], 0

@@ -17,26 +17,21 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 @lru_cache(maxsize=None)
 def environment():
     """HTML/SVG templates: autoescape on for every template, undefined names are errors."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_finalize)
-    env.filters["r1"] = r1
-    return env
+    return _environment(True, {"r1": r1})
 
 
 @lru_cache(maxsize=None)
 def markdown_environment():
     """Markdown templates: no HTML autoescaping (it would show &amp; literally); use ``|md`` and ``|cell``."""
+    return _environment(False, {"md": md, "cell": cell, "code": code, "fenced": fenced, "link": link})
+
+
+def _environment(autoescape: bool, filters: dict):
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=False, undefined=StrictUndefined,
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=autoescape, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_finalize)
-    env.filters["md"] = md
-    env.filters["cell"] = cell
-    env.filters["code"] = code
-    env.filters["fenced"] = fenced
-    env.filters["link"] = link
+    env.filters.update(filters)
     return env
 
 

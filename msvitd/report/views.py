@@ -1,5 +1,5 @@
 """The page's view objects: plain frozen records whose every text is already formatted, so the
-HTML and the markdown templates only lay them out (built by msvitd/report/page.py)."""
+HTML and the markdown templates only lay them out (built by msvitd/report/page.py, sof.py and figures.py)."""
 
 from __future__ import annotations
 
