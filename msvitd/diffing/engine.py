@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from msvitd.diffing.consistency import recheck_source
-from msvitd.diffing.facts import derived_facts, study_facts
-from msvitd.diffing.numbers import diff_numbers
+from msvitd.facts.derived import derived_facts
+from msvitd.facts.matcher import diff_numbers
+from msvitd.facts.source import study_facts
 from msvitd.diffing.pico import claims_from_text, pico_rows
 from msvitd.diffing.result import DiffReport
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from msvitd.diffing.facts import _cite, fmt, words
 from msvitd.diffing.result import NumberRow, PicoRow
+from msvitd.facts.source import _cite, fmt, words
 from msvitd.text.numbers import find_numbers
 
 _RANK = {"same": 0, "narrower": 1, "broader": 1, "omitted": 1, "different": 2, "unsupported": 3}

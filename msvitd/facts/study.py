@@ -84,7 +84,7 @@ class StudyFacts:
 
     @cached_property
     def derived_number_facts(self) -> list:
-        from msvitd.facts.source import derived_facts
+        from msvitd.facts.derived import derived_facts
 
         return derived_facts(self.number_facts)
 
