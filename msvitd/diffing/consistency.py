@@ -161,14 +161,10 @@ def _totals(study, num) -> list[ConsistencyRow]:
         nums += (num(f"population {key}", total, pc, ("population", key)),)
         rows.append(ConsistencyRow("totals", f"participants {key}", s == total,
                                    " + ".join(str(v) for _, _, v in per_arm) + f" = {s}; population {key} {total}", nums))
-    if pop.randomised is not None and pop.analysed is not None and pop.analysed > pop.randomised:
-        rows.append(ConsistencyRow("totals", "participants", False,
-                                   f"{pop.analysed} analysed exceeds {pop.randomised} randomised",
-                                   (num("analysed", pop.analysed, pc, ("population", "analysed")),
-                                    num("randomised", pop.randomised, pc, ("population", "randomised")))))
-    if pop.randomised is not None and pop.completed is not None and pop.completed > pop.randomised:
-        rows.append(ConsistencyRow("totals", "participants", False,
-                                   f"{pop.completed} completed exceeds {pop.randomised} randomised",
-                                   (num("completed", pop.completed, pc, ("population", "completed")),
-                                    num("randomised", pop.randomised, pc, ("population", "randomised")))))
+    for key in ("analysed", "completed"):  # no more analysed (completed) than randomised
+        n = getattr(pop, key)
+        if pop.randomised is not None and n is not None and n > pop.randomised:
+            rows.append(ConsistencyRow("totals", "participants", False, f"{n} {key} exceeds {pop.randomised} randomised",
+                                       (num(key, n, pc, ("population", key)),
+                                        num("randomised", pop.randomised, pc, ("population", "randomised")))))
     return rows

@@ -116,7 +116,13 @@ def pico_rows(study, claims, numbers: list[NumberRow] = (), text: str = "") -> l
             rows.append(PicoRow(element, src, "(not described)", "omitted", cite=_cite(cite)))
         if element == "intervention":
             rows.extend(_intervention_details(study, numbers, text))
-    # outcomes
+    return rows + _outcome_rows(study, claims) + _limitation_rows(study, claims)
+
+
+def _outcome_rows(study, claims) -> list[PicoRow]:
+    """Each of the source's outcomes beside what the article says of it, then each claimed outcome
+    the source does not have (harms compared with the source's harms)."""
+    rows: list[PicoRow] = []
     by_outcome: dict[str, list] = {}
     unmatched: dict[str, list] = {}
     for c in claims.outcomes:
@@ -158,7 +164,12 @@ def pico_rows(study, claims, numbers: list[NumberRow] = (), text: str = "") -> l
         art = _DIRECTION.get(cs[0].direction, cs[0].direction) + (f"; {len(cs)} passages" if len(cs) > 1 else "")
         rows.append(PicoRow(f"outcome: {label}", "(not measured in the source)", art, "unsupported", cs[0].quote,
                             "no outcome of the source answers to this"))
-    # limitations
+    return rows
+
+
+def _limitation_rows(study, claims) -> list[PicoRow]:
+    """Each of the source's limitations, acknowledged or not, then the article's own caveats."""
+    rows: list[PicoRow] = []
     acknowledged: dict[str, list] = {}
     extra = []
     for c in claims.limitations:

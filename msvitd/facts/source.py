@@ -149,7 +149,9 @@ class FactList(list):
     intervention_terms: tuple = ()
 
 
-def _intervention_terms(study) -> tuple:
+def arm_terms(study) -> tuple:
+    """The intervention arms' names: "cholecalciferol (vitamin D3)" gives the agent, the name in
+    brackets, and the arm's short label."""
     terms = []
     for arm in study.arms:
         if arm.role == "intervention":
@@ -227,7 +229,7 @@ class _Reader:
     def __init__(self, study, data):
         self.study, self.data = study, data
         self.out = FactList()
-        self.out.intervention_terms = _intervention_terms(study)
+        self.out.intervention_terms = arm_terms(study)
         self.out.identity = frozenset(words(" ".join([study.name, *study.aliases, *self.out.intervention_terms])))
         self.name_words = words(study.name)
 
