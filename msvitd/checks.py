@@ -15,6 +15,7 @@ from typing import Iterator, get_args
 from pydantic import BaseModel
 
 from msvitd.cite_checks import check_cites, check_todos
+from msvitd.datapath import value_at
 from msvitd.models.article import Article
 from msvitd.models.common import RATIO_MEASURES, Effect
 from msvitd.models.question import Question
@@ -39,16 +40,6 @@ def _decimals(raw) -> int:
         return 0
     text = repr(raw)
     return len(text.split(".")[1]) if "." in text and "e" not in text else 2
-
-
-def _raw(data, path: tuple):
-    node = data
-    for part in path:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return node
 
 
 def percent_agrees(events: int, total: int, percent: float, decimals: int) -> bool:
@@ -126,7 +117,7 @@ def _arm_results(arms: dict, path: tuple, data, arm_ids: set, arm_sizes: dict) -
             if res.events > res.total:
                 yield "S202", f"{res.events} events among {res.total} participants", here + ("events",)
             elif res.percent is not None:
-                dec = _decimals(_raw(data, here + ("percent",)))
+                dec = _decimals(value_at(data, here + ("percent",)))
                 if not percent_agrees(res.events, res.total, res.percent, dec):
                     exact = 100 * res.events / res.total
                     yield ("S203", f"{res.percent:g}% does not agree with {res.events}/{res.total} "

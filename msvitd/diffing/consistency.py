@@ -13,21 +13,19 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from msvitd.diffing.facts import _cite, _decimals_of, _raw, fmt
+from msvitd.datapath import value_at
 from msvitd.diffing.result import ConsistencyRow, SourceRef
+from msvitd.facts.source import _cite, _decimals_of, fmt, set_sources
 
 
 def recheck_source(study, data=None, locate: Callable[[tuple], str] = lambda p: "") -> list[ConsistencyRow]:
     """The study file checked against itself (percent vs counts, P vs CI, NNT vs risks, arm totals):
     the source's own consistency, shown beside the diff."""
-    from msvitd.diffing import facts as _facts
-
-    _facts._SOURCES.clear()
-    _facts._SOURCES.update(s.id for s in study.sources)
+    set_sources(study)
     rows: list[ConsistencyRow] = []
 
     def num(label, value, cite, path, decimals=None) -> SourceRef:
-        raw = _raw(data, path) if data is not None else None
+        raw = value_at(data, path) if data is not None else None
         if decimals is None:
             decimals = _decimals_of(raw if raw is not None else value)
         return SourceRef(label, fmt(value, decimals), cite, locate(path))
@@ -63,9 +61,9 @@ def recheck_source(study, data=None, locate: Callable[[tuple], str] = lambda p: 
             if e.estimate is None or not e.ci:
                 continue
             lo, hi = e.ci
-            dec = max(_decimals_of(_raw(data, ep + ("estimate",)) if data else e.estimate),
-                      _decimals_of(_raw(data, ep + ("ci", 0)) if data else lo),
-                      _decimals_of(_raw(data, ep + ("ci", 1)) if data else hi))
+            dec = max(_decimals_of(value_at(data, ep + ("estimate",)) if data else e.estimate),
+                      _decimals_of(value_at(data, ep + ("ci", 0)) if data else lo),
+                      _decimals_of(value_at(data, ep + ("ci", 1)) if data else hi))
             nums = (num(e.measure, e.estimate, ec, ep + ("estimate",), dec),
                     num("CI lower", lo, ec, ep + ("ci", 0), dec), num("CI upper", hi, ec, ep + ("ci", 1), dec))
             if not (lo <= e.estimate <= hi):
@@ -84,7 +82,7 @@ def recheck_source(study, data=None, locate: Callable[[tuple], str] = lambda p: 
 
 
 def _grim(subject, events, total, percent, cite, p, data, num) -> ConsistencyRow:
-    raw = _raw(data, p + ("percent",)) if data is not None else None
+    raw = value_at(data, p + ("percent",)) if data is not None else None
     dec = _decimals_of(raw if raw is not None else percent)
     exact = 100 * events / total
     ok = abs(exact - percent) <= 0.5 * 10 ** (-dec) + 1e-9
@@ -118,7 +116,7 @@ def _nnt(o, study, base, data, num) -> Optional[ConsistencyRow]:
         return None
     ncite = _cite(o.nnt.cite, o.cite)
     nnt_ref = num("NNT", o.nnt.value, ncite, base + ("nnt", "value"))
-    ndec = _decimals_of(_raw(data, base + ("nnt", "value")) if data else o.nnt.value)
+    ndec = _decimals_of(value_at(data, base + ("nnt", "value")) if data else o.nnt.value)
     half_n = 0.5 * 10 ** (-ndec)
     if None not in (ri.events, ri.total, rc.events, rc.total) and ri.total and rc.total:
         diff = rc.events / rc.total - ri.events / ri.total
@@ -136,7 +134,7 @@ def _nnt(o, study, base, data, num) -> Optional[ConsistencyRow]:
                f"{fmt(o.nnt.value, ndec)}")
         return ConsistencyRow("NNT vs risks", o.name, ok, msg, used)
     if ri.percent is not None and rc.percent is not None:
-        d1 = _decimals_of(_raw(data, base + ("arms", i_arm, "percent")) if data else ri.percent)
+        d1 = _decimals_of(value_at(data, base + ("arms", i_arm, "percent")) if data else ri.percent)
         h = 0.5 * 10 ** (-d1)
         dmin, dmax = rc.percent - ri.percent - 2 * h, rc.percent - ri.percent + 2 * h
         if dmax <= 0:
@@ -163,14 +161,10 @@ def _totals(study, num) -> list[ConsistencyRow]:
         nums += (num(f"population {key}", total, pc, ("population", key)),)
         rows.append(ConsistencyRow("totals", f"participants {key}", s == total,
                                    " + ".join(str(v) for _, _, v in per_arm) + f" = {s}; population {key} {total}", nums))
-    if pop.randomised is not None and pop.analysed is not None and pop.analysed > pop.randomised:
-        rows.append(ConsistencyRow("totals", "participants", False,
-                                   f"{pop.analysed} analysed exceeds {pop.randomised} randomised",
-                                   (num("analysed", pop.analysed, pc, ("population", "analysed")),
-                                    num("randomised", pop.randomised, pc, ("population", "randomised")))))
-    if pop.randomised is not None and pop.completed is not None and pop.completed > pop.randomised:
-        rows.append(ConsistencyRow("totals", "participants", False,
-                                   f"{pop.completed} completed exceeds {pop.randomised} randomised",
-                                   (num("completed", pop.completed, pc, ("population", "completed")),
-                                    num("randomised", pop.randomised, pc, ("population", "randomised")))))
+    for key in ("analysed", "completed"):  # no more analysed (completed) than randomised
+        n = getattr(pop, key)
+        if pop.randomised is not None and n is not None and n > pop.randomised:
+            rows.append(ConsistencyRow("totals", "participants", False, f"{n} {key} exceeds {pop.randomised} randomised",
+                                       (num(key, n, pc, ("population", key)),
+                                        num("randomised", pop.randomised, pc, ("population", "randomised")))))
     return rows

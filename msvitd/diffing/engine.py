@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+from msvitd.diffing.claims import claims_from_text
 from msvitd.diffing.consistency import recheck_source
-from msvitd.diffing.facts import derived_facts, study_facts
-from msvitd.diffing.numbers import diff_numbers
-from msvitd.diffing.pico import claims_from_text, pico_rows
+from msvitd.diffing.pico import pico_rows
 from msvitd.diffing.result import DiffReport
+from msvitd.facts.derived import derived_facts
+from msvitd.facts.matcher import diff_numbers
+from msvitd.facts.source import study_facts
 
 
 def build_report(study_entry, article_model, text: str, article_label: str = "", others=()) -> DiffReport:

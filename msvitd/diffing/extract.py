@@ -33,7 +33,7 @@ def _title(text: str) -> str:
 def draft(article_path: Path, text: str, study_entry, out_path: Optional[Path]) -> dict:
     """The draft for ``text``, read from ``article_path`` (a .txt, .md or .html file)."""
     from msvitd.diffing.engine import build_report
-    from msvitd.diffing.pico import claims_from_text
+    from msvitd.diffing.claims import claims_from_text
 
     study = study_entry.model
     claims, note = claims_from_text(text, study)

@@ -2,8 +2,7 @@
 beside the article's, each with a verdict: same, narrower, broader, different, omitted, unsupported.
 
 Works from an article's curated claims (``msvitd.models.article.Claims``). For a raw article the
-claims come from the shared text reading (``msvitd.text.reading``, the one `critique` uses), see
-:func:`claims_from_text`.
+claims come from the shared text reading, see :mod:`msvitd.diffing.claims`.
 """
 
 from __future__ import annotations
@@ -11,9 +10,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from msvitd.diffing.facts import _cite, fmt, words
 from msvitd.diffing.result import NumberRow, PicoRow
-from msvitd.text.numbers import find_numbers
+from msvitd.facts.source import _cite, fmt, words
 
 _RANK = {"same": 0, "narrower": 1, "broader": 1, "omitted": 1, "different": 2, "unsupported": 3}
 
@@ -118,7 +116,13 @@ def pico_rows(study, claims, numbers: list[NumberRow] = (), text: str = "") -> l
             rows.append(PicoRow(element, src, "(not described)", "omitted", cite=_cite(cite)))
         if element == "intervention":
             rows.extend(_intervention_details(study, numbers, text))
-    # outcomes
+    return rows + _outcome_rows(study, claims) + _limitation_rows(study, claims)
+
+
+def _outcome_rows(study, claims) -> list[PicoRow]:
+    """Each of the source's outcomes beside what the article says of it, then each claimed outcome
+    the source does not have (harms compared with the source's harms)."""
+    rows: list[PicoRow] = []
     by_outcome: dict[str, list] = {}
     unmatched: dict[str, list] = {}
     for c in claims.outcomes:
@@ -160,7 +164,12 @@ def pico_rows(study, claims, numbers: list[NumberRow] = (), text: str = "") -> l
         art = _DIRECTION.get(cs[0].direction, cs[0].direction) + (f"; {len(cs)} passages" if len(cs) > 1 else "")
         rows.append(PicoRow(f"outcome: {label}", "(not measured in the source)", art, "unsupported", cs[0].quote,
                             "no outcome of the source answers to this"))
-    # limitations
+    return rows
+
+
+def _limitation_rows(study, claims) -> list[PicoRow]:
+    """Each of the source's limitations, acknowledged or not, then the article's own caveats."""
+    rows: list[PicoRow] = []
     acknowledged: dict[str, list] = {}
     extra = []
     for c in claims.limitations:
@@ -236,151 +245,3 @@ def _intervention_details(study, numbers: list[NumberRow], text: str) -> list[Pi
         else:
             rows.append(PicoRow("intervention: duration", arm.duration, "(not given)", "omitted", cite=acite))
     return rows
-
-
-def claims_from_text(text: str, study):
-    """Claims built from a raw article with the shared text reading (the one `critique` uses).
-
-    One reading serves both commands (issue 16.8): the article is read by critique's engine, the
-    population is "broader" only where critique's population rule finds the result carried beyond
-    the study, and an outcome whose figures the one number matcher matches is reported as the
-    source has it. Returns ``(claims, note)``.
-    """
-    from msvitd.critique.engine import build_context
-    from msvitd.models.article import Claims
-
-    try:
-        ctx = build_context(text, study)
-        return _claims(text, study, ctx.readings, ctx.lexicon, ctx), None
-    except Exception as exc:  # the reader's problem must not bring diff down
-        return Claims(), f"the text reader failed ({type(exc).__name__}: {exc}); PICO rows not judged"
-
-
-def _carried_beyond(ctx) -> list:
-    """Sentences where critique's population rule (C301) finds the result carried beyond the study."""
-    from msvitd.rules import population_extrapolation
-
-    return [h for h in population_extrapolation.check(ctx)]
-
-
-def _reported_outcomes(ctx, study) -> list:
-    """(outcome, sentence) for each outcome whose own figures the number matcher matched in a sentence."""
-    out, seen = [], set()
-    for row in ctx.number_rows:
-        f = row.source_fact
-        if row.verdict not in ("match", "rounded") or f is None or ": % with the outcome" not in f.label:
-            continue
-        name = f.label.split(",")[0]
-        o = next((x for x in study.outcomes if x.name == name), None)
-        if o is not None and o.id not in seen:
-            seen.add(o.id)
-            out.append((o, row.sentence))
-    return out
-
-
-def _claims(text: str, study, readings, lexicon, ctx=None):
-    from msvitd.models.article import Claims, LimitationClaim, OutcomeClaim, PicoClaim
-
-    carried = _carried_beyond(ctx) if ctx is not None else None
-    # the comparator as the study file names it ("regular salt"), besides "placebo"
-    comp_names = {n for n in (study.comparator.agent, study.comparator.label, getattr(study.comparator, "short_label", None))
-                  if n and len(n) > 3}
-    comparator_words = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in comp_names) + r")\b", re.I) \
-        if comp_names else re.compile(r"(?!x)x")
-
-    by_concept: dict[str, object] = {}
-    for o in sorted(study.outcomes, key=lambda o: o.role != "primary"):
-        for c in o.concepts:
-            by_concept.setdefault(c, o)
-    stage = study.population.stage or ""
-    outcomes, limitations, seen = [], [], set()
-    pop_labels, pop_quote, pop_broader = [], None, False
-    interv_quote = comp_quote = None
-    interv_fallback: list[str] = []
-    lim_by_concept = {}
-    for lim in study.limitations:
-        for c in lim.concepts:
-            lim_by_concept.setdefault(c, lim)
-    for r in readings:
-        quote = text[r.sentence.start:r.sentence.end].strip()
-        if not quote:
-            continue
-        for m in r.populations:
-            info = lexicon.population_info.get(m.concept, {})
-            label = info.get("label", m.concept)
-            scope = info.get("scope", "")
-            inside = scope == f"stage:{stage}" or (scope.startswith("stage:") and scope[6:] in ("", stage))
-            if carried is not None:  # critique's judgement: named beyond the study in a claim or advice
-                inside = not any(h.start is not None and r.start <= h.start < r.end for h in carried)
-            if not inside:
-                pop_broader = True
-                if pop_quote is None:
-                    pop_quote = quote
-            if label not in pop_labels:
-                pop_labels.append(label)
-        if r.intervention and re.search(r"\b(?:received|given|took|taking)\b", quote):
-            interv_quote = interv_quote or quote
-        elif interv_quote is None and r.intervention and re.search(r"\b(?:dose|dosage)\b", quote, re.I):
-            interv_fallback.append(quote)
-        if comp_quote is None and (re.search(r"\bplacebo\b", quote, re.I) or comparator_words.search(quote)):
-            comp_quote = quote
-        direction = r.direction
-        if not (r.intervention or r.claims or direction == "no_difference"):
-            continue  # background ("MS is thought to be triggered ..."), not a claim about the trial
-        for m in r.outcomes:
-            if m.negated and direction != "no_difference":
-                continue
-            if direction not in ("benefit", "no_difference", "harm"):
-                continue
-            if direction == "benefit" and not (r.claims or r.intervention or r.benefit_context):
-                continue
-            key = (r.sentence.start, m.concept)
-            if key in seen:
-                continue
-            seen.add(key)
-            o = by_concept.get(m.concept)
-            if o is None and direction == "no_difference":
-                continue  # "no difference in symptoms": not a claim the source must back
-            if direction == "harm" and not r.claims:
-                continue  # "deficiency has been linked to MS": background epidemiology, not a trial claim
-            outcomes.append(OutcomeClaim(quote=quote, outcome=o.id if o else None,
-                                         concept=None if o else m.concept, direction=direction,
-                                         strength=r.strength if r.strength in ("none", "correlational",
-                                                                               "conditional_causal",
-                                                                               "direct_causal") else "none"))
-            if direction == "no_difference" and m.concept in lim_by_concept:
-                limitations.append(LimitationClaim(quote=quote, limitation=lim_by_concept[m.concept].id))
-    if carried:  # "the activity of multiple sclerosis": no population word, but carried beyond the study
-        pop_broader = True
-        first = next(r for r in readings if r.start <= carried[0].start < r.end)
-        pop_quote = pop_quote or text[first.sentence.start:first.sentence.end].strip()
-        pop_labels = pop_labels or [carried[0].message.split(" for ", 1)[-1].split(";")[0]]
-    if ctx is not None:  # an outcome reported with the source's own figures is reported as the source has it
-        told = {c.outcome for c in outcomes}
-        for o, sentence in _reported_outcomes(ctx, study):
-            if o.id not in told:
-                outcomes.append(OutcomeClaim(quote=sentence, outcome=o.id, concept=None,
-                                             direction="benefit" if o.significant else "no_difference",
-                                             strength="none"))
-    population = None
-    if pop_labels:
-        population = PicoClaim(quote=pop_quote or next(
-            (text[r.sentence.start:r.sentence.end].strip() for r in readings if r.populations), ""),
-            summary=", ".join(pop_labels), scope="broader" if pop_broader else "same")
-    intervention = None
-    interv_quote = interv_quote or (interv_fallback[0] if interv_fallback else None) or next(
-        (text[r.sentence.start:r.sentence.end].strip() for r in readings if r.intervention), None)
-    if interv_quote:
-        arm = study.intervention
-        dose_given = arm.dose is None or any(
-            m.kind == "dose" and abs(m.value - arm.dose) < 1e-9 for m in find_numbers(text))
-        intervention = PicoClaim(quote=interv_quote, summary=arm.agent.split("(")[0].strip()
-                                 + ("" if dose_given else ", dose not given"),
-                                 scope="same" if dose_given else "broader")
-    comparator = None
-    if comp_quote:
-        said = "placebo" if re.search(r"\bplacebo\b", comp_quote, re.I) else study.comparator.agent
-        comparator = PicoClaim(quote=comp_quote, summary=said,
-                               scope="same" if said.lower() in study.comparator.agent.lower() else "different")
-    return Claims(population=population, intervention=intervention, comparator=comparator,
-                  outcomes=outcomes, limitations=limitations)

@@ -4,17 +4,18 @@ Every fact comes straight from the study model (nothing is computed here except 
 labelled derived facts of :func:`derived_facts`). A fact's ``path`` is its place in the study file,
 so a renderer can print ``file:line`` beside the cite.
 
-(About 420 lines: one reader per section of the study file plus the derived facts; splitting
-`study_facts` by section is the next step, listed in docs/critique.md.)
+The sections of the study file are tables (``_DESIGN``, ``_ARM``, ``_RESULT``, ...) read by one
+``_Reader``; the numbers that follow from these are in :mod:`msvitd.facts.derived`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from functools import lru_cache
+from typing import NamedTuple, Optional
 
-from msvitd.checks import _raw  # the one walker of a document's data by path
+from msvitd.datapath import value_at
 from msvitd.text.numbers import find_numbers
 
 _STOP = frozenset("""a an the of in on at to for with and or by from as is was were be been are than that this
@@ -47,10 +48,17 @@ _SYNONYMS = {
 }
 
 
+_WORD = re.compile(r"[a-z0-9][a-z0-9\-]*")
+
+
+@lru_cache(maxsize=4096)
 def words(text: str) -> frozenset:
-    """Content words of a text, lower-cased and normalised (synonyms folded, stop words dropped)."""
+    """Content words of a text, lower-cased and normalised (synonyms folded, stop words dropped).
+
+    Cached: the same labels and contexts are read for every fact of every article about a study
+    (about 150 calls an article), and the result is a frozenset, so sharing it is safe."""
     out = set()
-    for w in re.findall(r"[a-z0-9][a-z0-9\-]*", (text or "").lower()):
+    for w in _WORD.findall((text or "").lower()):
         w = _SYNONYMS.get(w, w)
         if w in _STOP or w.isdigit() or len(w) < 2:
             continue
@@ -107,8 +115,13 @@ def _decimals_of(raw) -> int:
     return len(m.group(1)) if m else 0
 
 
+_SOURCES: set = set()  # the study's source ids, for _cite; set by set_sources
 
-_SOURCES: set = set()
+
+def set_sources(study) -> None:
+    """Make ``_cite`` read cites against this study's ``sources:`` ids."""
+    _SOURCES.clear()
+    _SOURCES.update(s.id for s in study.sources)
 
 
 def _cite(*cites) -> str:
@@ -136,7 +149,9 @@ class FactList(list):
     intervention_terms: tuple = ()
 
 
-def _intervention_terms(study) -> tuple:
+def arm_terms(study) -> tuple:
+    """The intervention arms' names: "cholecalciferol (vitamin D3)" gives the agent, the name in
+    brackets, and the arm's short label."""
     terms = []
     for arm in study.arms:
         if arm.role == "intervention":
@@ -147,272 +162,225 @@ def _intervention_terms(study) -> tuple:
     return tuple(t for t in dict.fromkeys(terms) if t)
 
 
-def study_facts(study, data=None) -> list[Fact]:
-    """Every number the study file holds, as facts (``data``: the raw YAML mapping, for decimals)."""
-    out = FactList()
-    out.intervention_terms = _intervention_terms(study)
-    out.identity = frozenset(words(" ".join([study.name, *study.aliases, *out.intervention_terms])))
-    name_words = words(study.name)
-    _SOURCES.clear()
-    _SOURCES.update(s.id for s in study.sources)
+# --- the study file's fields that hold numbers, section by section --------------------------------
+# A row is one field: ``_Num`` holds a number (one fact), ``_Text`` a phrase whose numbers are read
+# ("3 years", "18-55 years"). Labels and context words are templates over the names of the record
+# read ({arm}, {ctx}, ...); the context words are what the matcher compares with a sentence. Rows
+# are read in order, and the order is the matcher's preference on a tie: keep it.
 
-    def add(value, unit, kind, label, context, cite, path, **kw):
+
+class _Num(NamedTuple):
+    field: str
+    unit: Optional[str]  # "{unit}" is the record's own unit (None where it has none)
+    kind: str
+    label: str
+    context: str
+
+
+class _Text(NamedTuple):
+    field: str
+    label: str
+    context: str
+    kinds: tuple
+
+
+_DESIGN = (
+    _Num("centres", "centres", "count", "centres", "centres sites countries {countries}"),
+    _Num("target_sample_size", "participants", "count", "target sample size", "target planned sample size"),
+    _Num("duration_weeks", "weeks", "duration", "treatment duration", "duration time treatment follow-up trial lasted"),
+    _Text("planned_follow_up", "planned follow-up", "planned follow-up time trial lasted duration", ("duration",)),
+)
+_POPULATION = (
+    _Num("randomised", "participants", "count", "participants randomised", "participants randomised total"),
+    _Num("analysed", "participants", "count", "participants analysed", "participants analysed total trial"),
+    _Num("completed", "participants", "count", "participants who completed", "participants completed"),
+    _Text("age", "age", "age aged adults years", ("duration", "range", "count")),
+)
+_ARM = (
+    _Num("randomised", "participants", "count", "{arm}: randomised", "{ctx} randomised participants"),
+    _Num("analysed", "participants", "count", "{arm}: analysed", "{ctx} analysed participants"),
+    _Num("dose", "{unit}", "dose", "{arm}: dose", "{ctx} dose high-dose supplement"),
+    _Num("daily_equivalent", "{unit}/day", "dose", "{arm}: daily equivalent", "{ctx} daily dose day"),
+    _Text("frequency", "{arm}: frequency", "{ctx} every frequency dose", ("duration",)),
+    _Text("duration", "{arm}: duration", "{ctx} duration time lasted treatment", ("duration",)),
+)
+# an outcome's result in one arm; a median or mean is a duration when its unit is a time
+_RESULT = (
+    _Num("percent", "%", "percent", "{o}, {arm}: % with the outcome", "{ctx}"),
+    _Num("events", "participants", "count", "{o}, {arm}: events", "{ctx} events"),
+    _Num("total", "participants", "count", "{o}, {arm}: total", "{ctx} total"),
+    _Num("median", "{unit}", "{measured}", "{o}, {arm}: median", "{ctx} median time"),
+    _Num("mean", "{unit}", "{measured}", "{o}, {arm}: mean", "{ctx} mean"),
+    _Num("rate", None, "other", "{o}, {arm}: rate", "{ctx} rate"),
+)
+_HARM = (
+    _Num("percent", "%", "percent", "{h}, {arm}: %", "{ctx}"),
+    _Num("events", "participants", "count", "{h}, {arm}: events", "{ctx}"),
+)
+_TIME_UNITS = ("day", "days", "week", "weeks", "month", "months", "year", "years")
+_MEASURE_NAMES = {"HR": "hazard ratio", "RR": "risk ratio", "OR": "odds ratio", "IRR": "rate ratio"}
+_TEXT_KINDS = ("count", "duration", "dose", "concentration", "percent")
+
+
+class _Reader:
+    """Collects a study's facts: each number with its unit, kind, label, context words, cite and path
+    (``data``, the raw YAML mapping, gives the decimals as written)."""
+
+    def __init__(self, study, data):
+        self.study, self.data = study, data
+        self.out = FactList()
+        self.out.intervention_terms = arm_terms(study)
+        self.out.identity = frozenset(words(" ".join([study.name, *study.aliases, *self.out.intervention_terms])))
+        self.name_words = words(study.name)
+
+    def add(self, value, unit, kind, label, context, cite, path, **kw):
         if value is None:
             return
-        raw = _raw(data, path) if data is not None else None
+        raw = value_at(self.data, path) if self.data is not None else None
         dec = kw.pop("decimals", None)
         if dec is None:
             dec = _decimals_of(raw if raw is not None else value)
         if path and path[0] == "outcomes" and len(path) > 1 and "concepts" not in kw:
-            kw["concepts"] = tuple(study.outcomes[path[1]].concepts)
-        out.append(Fact(float(value), unit, kind, label, frozenset(words(context) | name_words), cite, tuple(path),
-                        dec, **kw))
+            kw["concepts"] = tuple(self.study.outcomes[path[1]].concepts)
+        self.out.append(Fact(float(value), unit, kind, label, frozenset(words(context) | self.name_words), cite,
+                             tuple(path), dec, **kw))
 
-    def text_numbers(text, label, context, cite, path, kinds=("count", "duration", "dose", "concentration",
-                                                               "percent")):
+    def text_numbers(self, text, label, context, cite, path, kinds=_TEXT_KINDS):
         for m in find_numbers(text or ""):
             if m.kind in kinds:
-                add(m.value, m.unit, m.kind, f"{label}: {m.raw}", f"{context} {text}", cite, path,
-                    decimals=m.decimals())
+                self.add(m.value, m.unit, m.kind, f"{label}: {m.raw}", f"{context} {text}", cite, path,
+                         decimals=m.decimals())
                 if m.upper is not None:
-                    add(m.upper, m.unit, m.kind, f"{label}: {m.raw} (upper end)", f"{context} {text}", cite, path,
-                        decimals=m.decimals())
+                    self.add(m.upper, m.unit, m.kind, f"{label}: {m.raw} (upper end)", f"{context} {text}", cite,
+                             path, decimals=m.decimals())
 
-    d, pop = study.design, study.population
-    dcite = _cite(d.cite, study.citation.cite)
-    pcite = _cite(pop.cite, dcite)
-    add(d.centres, "centres", "count", "centres", "centres sites countries " + " ".join(d.countries), dcite,
-        ("design", "centres"))
-    add(d.target_sample_size, "participants", "count", "target sample size", "target planned sample size", dcite,
-        ("design", "target_sample_size"))
-    add(d.duration_weeks, "weeks", "duration", "treatment duration", "duration time treatment follow-up trial lasted",
-        dcite, ("design", "duration_weeks"))
-    if d.planned_follow_up:
-        text_numbers(d.planned_follow_up, "planned follow-up", "planned follow-up time trial lasted duration", dcite,
-                     ("design", "planned_follow_up"), kinds=("duration",))
+    def fields(self, record, rows, cite, path: tuple, **names):
+        """One fact per ``_Num`` row that holds a number, the numbers of each ``_Text`` row's phrase."""
+        for row in rows:
+            value = getattr(record, row.field)
+            label, context = row.label.format(**names), row.context.format(**names)
+            if isinstance(row, _Text):
+                if value:
+                    self.text_numbers(value, label, context, cite, path + (row.field,), kinds=row.kinds)
+                continue
+            unit = row.unit
+            if unit is not None and "{unit}" in unit:
+                unit = None if names.get("unit") is None else unit.format(**names)
+            self.add(value, unit, row.kind.format(**names), label, context, cite, path + (row.field,))
+
+
+def _design(r: _Reader, dcite: str) -> None:
+    d = r.study.design
+    r.fields(d, _DESIGN, dcite, ("design",), countries=" ".join(d.countries))
     if d.enrolment:
         for key in ("start", "end"):
             v = getattr(d.enrolment, key)
             if v:
-                add(int(v[:4]), None, "date", f"enrolment {key} ({v})", "enrolment recruitment", dcite,
-                    ("design", "enrolment", key))
+                r.add(int(v[:4]), None, "date", f"enrolment {key} ({v})", "enrolment recruitment", dcite,
+                      ("design", "enrolment", key))
     if d.final_follow_up:
-        add(int(d.final_follow_up[:4]), None, "date", f"final follow-up ({d.final_follow_up})", "final follow-up",
-            dcite, ("design", "final_follow_up"))
-    add(len(study.arms), "arms", "count", "number of arms", "groups arms two", dcite, ("arms",), decimals=0)
+        r.add(int(d.final_follow_up[:4]), None, "date", f"final follow-up ({d.final_follow_up})", "final follow-up",
+              dcite, ("design", "final_follow_up"))
+    r.add(len(r.study.arms), "arms", "count", "number of arms", "groups arms two", dcite, ("arms",), decimals=0)
 
-    add(pop.randomised, "participants", "count", "participants randomised", "participants randomised total",
-        pcite, ("population", "randomised"))
-    add(pop.analysed, "participants", "count", "participants analysed", "participants analysed total trial",
-        pcite, ("population", "analysed"))
-    add(pop.completed, "participants", "count", "participants who completed", "participants completed", pcite,
-        ("population", "completed"))
-    if pop.age:
-        text_numbers(pop.age, "age", "age aged adults years", pcite, ("population", "age"), kinds=("duration", "range",
-                                                                                                    "count"))
+
+def _population(r: _Reader, pcite: str) -> None:
+    pop = r.study.population
+    r.fields(pop, _POPULATION, pcite, ("population",))
     for i, inc in enumerate(pop.inclusion):
-        text_numbers(inc, "inclusion", "inclusion criteria", pcite, ("population", "inclusion", i))
+        r.text_numbers(inc, "inclusion", "inclusion criteria", pcite, ("population", "inclusion", i))
     for i, b in enumerate(pop.baseline):
         bcite = _cite(b.cite, pcite)
-        text_numbers(b.value, f"baseline {b.name}", f"baseline {b.name}", bcite, ("population", "baseline", i, "value"),
-                     kinds=("count", "duration", "percent", "other"))
+        path = ("population", "baseline", i, "value")
+        r.text_numbers(b.value, f"baseline {b.name}", f"baseline {b.name}", bcite, path,
+                       kinds=("count", "duration", "percent", "other"))
         for m in find_numbers(b.value):
             if m.kind == "other":
-                add(m.value, None, "other", f"baseline {b.name}: {m.raw}", f"baseline {b.name}", bcite,
-                    ("population", "baseline", i, "value"), decimals=m.decimals())
+                r.add(m.value, None, "other", f"baseline {b.name}: {m.raw}", f"baseline {b.name}", bcite, path,
+                      decimals=m.decimals())
 
-    for ai, arm in enumerate(study.arms):
-        acite = _cite(arm.cite, dcite)
-        actx = f"{arm.label} {arm.agent} {arm.role}"
-        add(arm.randomised, "participants", "count", f"{arm.label}: randomised", f"{actx} randomised participants",
-            acite, ("arms", ai, "randomised"))
-        add(arm.analysed, "participants", "count", f"{arm.label}: analysed", f"{actx} analysed participants",
-            acite, ("arms", ai, "analysed"))
-        if arm.dose is not None:
-            add(arm.dose, arm.unit or None, "dose", f"{arm.label}: dose", f"{actx} dose high-dose supplement", acite,
-                ("arms", ai, "dose"))
-        add(arm.daily_equivalent, f"{arm.unit}/day" if arm.unit else None, "dose", f"{arm.label}: daily equivalent",
-            f"{actx} daily dose day", acite, ("arms", ai, "daily_equivalent"))
-        if arm.frequency:
-            text_numbers(arm.frequency, f"{arm.label}: frequency", f"{actx} every frequency dose", acite,
-                         ("arms", ai, "frequency"), kinds=("duration",))
-        if arm.duration:
-            text_numbers(arm.duration, f"{arm.label}: duration", f"{actx} duration time lasted treatment", acite,
-                         ("arms", ai, "duration"), kinds=("duration",))
 
-    arm_label = {a.id: a for a in study.arms}
-    for oi, o in enumerate(study.outcomes):
-        first_arm = next(iter(o.arms.values()), None)
-        ocite = _cite(o.cite, first_arm.cite if first_arm else None, o.effect.cite if o.effect else None)
-        octx = f"{o.name} {' '.join(c.replace('_', ' ') for c in o.concepts)}"
-        base = ("outcomes", oi)
-        for aid, r in o.arms.items():
-            arm = arm_label.get(aid)
-            alabel = arm.label if arm else aid
-            short = arm.agent.split("(")[0].strip() if arm else aid
-            actx = f"{octx} {alabel} {arm.agent if arm else ''} {arm.role if arm else ''}"
-            rcite = _cite(r.cite, ocite)
-            p = base + ("arms", aid)
-            add(r.percent, "%", "percent", f"{o.name}, {short}: % with the outcome", actx, rcite, p + ("percent",))
-            add(r.events, "participants", "count", f"{o.name}, {short}: events", actx + " events", rcite,
-                p + ("events",))
-            add(r.total, "participants", "count", f"{o.name}, {short}: total", actx + " total", rcite, p + ("total",))
-            unit = r.unit
-            if unit in ("day", "days", "week", "weeks", "month", "months", "year", "years"):
-                unit = unit if unit.endswith("s") else unit + "s"
-                mkind = "duration"
-            else:
-                mkind = "other"
-            add(r.median, unit, mkind, f"{o.name}, {short}: median", actx + " median time", rcite, p + ("median",))
-            add(r.mean, unit, mkind, f"{o.name}, {short}: mean", actx + " mean", rcite, p + ("mean",))
-            add(r.rate, None, "other", f"{o.name}, {short}: rate", actx + " rate", rcite, p + ("rate",))
-        effects = ([("effect", o.effect)] if o.effect else []) + [(("effects", i), e) for i, e in enumerate(o.effects)]
-        for key, e in effects:
-            ep = base + (key if isinstance(key, tuple) else (key,))
-            ecite = _cite(e.cite, ocite)
-            ectx = f"{octx} {e.measure} effect"
-            mname = {"HR": "hazard ratio", "RR": "risk ratio", "OR": "odds ratio", "IRR": "rate ratio"}.get(e.measure,
-                                                                                                           e.measure)
-            if e.estimate is not None:
-                add(e.estimate, "ratio" if e.is_ratio else None, "ratio" if e.is_ratio else "difference",
-                    f"{o.name}: {e.measure}", f"{ectx} {mname}", ecite, ep + ("estimate",), measure=e.measure)
-            if e.ci:
-                lo, hi = e.ci
-                add(lo, None, "ci_low", f"{o.name}: {e.measure} CI lower", ectx + " confidence interval", ecite,
-                    ep + ("ci", 0), measure=e.measure)
-                add(hi, None, "ci_high", f"{o.name}: {e.measure} CI upper", ectx + " confidence interval", ecite,
-                    ep + ("ci", 1), measure=e.measure)
-            if e.p is not None:
-                add(e.p.value, None, "p_value", f"{o.name}: P", ectx + " significant", ecite, ep + ("p",),
-                    relation=e.p.relation, decimals=_decimals_of(_raw(data, ep + ("p",)) if data else e.p.value))
-        if o.nnt:
-            ncite = _cite(o.nnt.cite, ocite)
-            add(o.nnt.value, "NNT", "nnt", f"{o.name}: NNT", f"{octx} number needed treat", ncite, base + ("nnt", "value"))
-        if o.timepoint:
-            text_numbers(o.timepoint, f"{o.name}: timepoint", f"{octx} time follow-up", ocite, base + ("timepoint",),
-                         kinds=("duration",))
-        if o.finding:
-            for m in find_numbers(o.finding):
-                if m.kind == "p_value":
-                    add(m.value, None, "p_value", f"{o.name}: P (finding)", f"{octx} significant log-rank", ocite,
-                        base + ("finding",), relation=m.relation or "=", decimals=m.decimals())
-    for hi_, h in enumerate(study.harms):
+def _arms(r: _Reader, dcite: str) -> None:
+    for ai, arm in enumerate(r.study.arms):
+        r.fields(arm, _ARM, _cite(arm.cite, dcite), ("arms", ai), arm=arm.label, unit=arm.unit or None,
+                 ctx=f"{arm.label} {arm.agent} {arm.role}")
+
+
+def _outcome(r: _Reader, oi: int, o) -> None:
+    arms = {a.id: a for a in r.study.arms}
+    first_arm = next(iter(o.arms.values()), None)
+    ocite = _cite(o.cite, first_arm.cite if first_arm else None, o.effect.cite if o.effect else None)
+    octx = f"{o.name} {' '.join(c.replace('_', ' ') for c in o.concepts)}"
+    base = ("outcomes", oi)
+    for aid, res in o.arms.items():
+        arm = arms.get(aid)
+        unit, measured = res.unit, "other"
+        if unit in _TIME_UNITS:
+            unit, measured = (unit if unit.endswith("s") else unit + "s"), "duration"
+        r.fields(res, _RESULT, _cite(res.cite, ocite), base + ("arms", aid), o=o.name,
+                 arm=arm.agent.split("(")[0].strip() if arm else aid, unit=unit, measured=measured,
+                 ctx=f"{octx} {arm.label if arm else aid} {arm.agent if arm else ''} {arm.role if arm else ''}")
+    effects = ([(("effect",), o.effect)] if o.effect else []) + [(("effects", i), e) for i, e in enumerate(o.effects)]
+    for key, e in effects:
+        _effect(r, o, e, base + key, _cite(e.cite, ocite), f"{octx} {e.measure} effect")
+    if o.nnt:
+        r.add(o.nnt.value, "NNT", "nnt", f"{o.name}: NNT", f"{octx} number needed treat", _cite(o.nnt.cite, ocite),
+              base + ("nnt", "value"))
+    if o.timepoint:
+        r.text_numbers(o.timepoint, f"{o.name}: timepoint", f"{octx} time follow-up", ocite, base + ("timepoint",),
+                       kinds=("duration",))
+    for m in find_numbers(o.finding or ""):
+        if m.kind == "p_value":
+            r.add(m.value, None, "p_value", f"{o.name}: P (finding)", f"{octx} significant log-rank", ocite,
+                  base + ("finding",), relation=m.relation or "=", decimals=m.decimals())
+
+
+def _effect(r: _Reader, o, e, ep: tuple, ecite: str, ectx: str) -> None:
+    if e.estimate is not None:
+        r.add(e.estimate, "ratio" if e.is_ratio else None, "ratio" if e.is_ratio else "difference",
+              f"{o.name}: {e.measure}", f"{ectx} {_MEASURE_NAMES.get(e.measure, e.measure)}", ecite,
+              ep + ("estimate",), measure=e.measure)
+    if e.ci:
+        lo, hi = e.ci
+        r.add(lo, None, "ci_low", f"{o.name}: {e.measure} CI lower", ectx + " confidence interval", ecite,
+              ep + ("ci", 0), measure=e.measure)
+        r.add(hi, None, "ci_high", f"{o.name}: {e.measure} CI upper", ectx + " confidence interval", ecite,
+              ep + ("ci", 1), measure=e.measure)
+    if e.p is not None:
+        r.add(e.p.value, None, "p_value", f"{o.name}: P", ectx + " significant", ecite, ep + ("p",),
+              relation=e.p.relation, decimals=_decimals_of(value_at(r.data, ep + ("p",)) if r.data else e.p.value))
+
+
+def _harms_and_rest(r: _Reader) -> None:
+    study = r.study
+    arms = {a.id: a for a in study.arms}
+    for hi, h in enumerate(study.harms):
         hcite = _cite(h.cite)
-        for aid, r in h.arms.items():
-            arm = arm_label.get(aid)
-            short = arm.agent.split("(")[0].strip() if arm else aid
-            ctx = f"{h.name} adverse events side effects {arm.label if arm else aid} {arm.agent if arm else ''}"
-            p = ("harms", hi_, "arms", aid)
-            add(r.percent, "%", "percent", f"{h.name}, {short}: %", ctx, _cite(r.cite, hcite), p + ("percent",))
-            add(r.events, "participants", "count", f"{h.name}, {short}: events", ctx, _cite(r.cite, hcite),
-                p + ("events",))
+        for aid, res in h.arms.items():
+            arm = arms.get(aid)
+            r.fields(res, _HARM, _cite(res.cite, hcite), ("harms", hi, "arms", aid), h=h.name,
+                     arm=arm.agent.split("(")[0].strip() if arm else aid,
+                     ctx=f"{h.name} adverse events side effects {arm.label if arm else aid} {arm.agent if arm else ''}")
     for si, s in enumerate(study.subgroups):
         if s.interaction_p is not None:
-            add(s.interaction_p.value, None, "p_value", f"subgroup {s.variable}: interaction P",
-                f"subgroup {s.variable} interaction", _cite(s.cite), ("subgroups", si, "interaction_p"),
-                relation=s.interaction_p.relation)
+            r.add(s.interaction_p.value, None, "p_value", f"subgroup {s.variable}: interaction P",
+                  f"subgroup {s.variable} interaction", _cite(s.cite), ("subgroups", si, "interaction_p"),
+                  relation=s.interaction_p.relation)
     if study.citation.year:
-        add(study.citation.year, None, "date", "publication year", "published publication", _cite(study.citation.cite),
-            ("citation", "year"))
-    return out
+        r.add(study.citation.year, None, "date", "publication year", "published publication", _cite(study.citation.cite),
+              ("citation", "year"))
 
 
-def derived_facts(facts: Iterable[Fact]) -> list[Fact]:
-    """Numbers that follow from the source's numbers: 1 - HR, ratios of medians, differences of
-    percentages, per-arm sums, relative risks from percentages. Each names the facts it comes from."""
-    facts = list(facts)
-    out: list[Fact] = []
-
-    def derive(value, unit, kind, label, formula, sources, decimals=1, extra_ctx=frozenset()):
-        ctx = frozenset().union(*(s.context for s in sources)) | extra_ctx
-        cite = "; ".join(dict.fromkeys(s.cite for s in sources if s.cite))
-        out.append(Fact(value, unit, kind, label, ctx, cite, sources[0].path, decimals,
-                        derived_from=tuple(s.label for s in sources), formula=formula))
-
-    for f in facts:
-        if f.kind == "ratio" and f.value < 1:
-            pct = round((1 - f.value) * 100, 6)
-            derive(pct, "%", "percent", f"{f.label}: relative reduction",
-                   f"1 - {f.measure} {fmt(f.value, f.decimals)} = {fmt(pct, max(f.decimals - 2, 0))}%", [f],
-                   decimals=max(f.decimals - 2, 0), extra_ctx=words("lower reduction risk"))
-            derive(1 - f.value, None, "fraction", f"{f.label}: relative reduction",
-                   f"1 - {f.measure} {fmt(f.value, f.decimals)} = {fmt(1 - f.value, f.decimals)}", [f],
-                   decimals=f.decimals, extra_ctx=words("lower reduction risk"))
-        if f.kind == "ratio" and f.value > 1:
-            pct = round((f.value - 1) * 100, 6)
-            derive(pct, "%", "percent", f"{f.label}: relative increase",
-                   f"{f.measure} {fmt(f.value, f.decimals)} - 1 = {fmt(pct, 0)}%", [f], decimals=0)
-    # per outcome and measure: pairs of arm values
-    groups: dict[tuple, list[Fact]] = {}
-    for f in facts:
-        if f.path[:1] in (("outcomes",), ("harms",)) and len(f.path) >= 5 and f.path[2] == "arms":
-            groups.setdefault((f.path[:2], f.path[-1]), []).append(f)
-    for (_, field_), group in groups.items():
-        if len(group) != 2:
-            continue
-        a, b = group  # intervention first, as the file lists arms
-        if field_ == "percent":
-            diff = round(abs(b.value - a.value), 6)
-            dec = max(a.decimals, b.decimals)
-            derive(diff, "percentage points", "percent", f"{a.label.split(',')[0]}: absolute difference",
-                   f"{fmt(b.value, dec)}% - {fmt(a.value, dec)}% = {fmt(diff, dec)} points", [a, b], decimals=dec,
-                   extra_ctx=words("difference absolute points"))
-            if a.value and b.value:
-                lo, hi = sorted((a.value, b.value))
-                rr = lo / hi
-                derive(round((1 - rr) * 100, 6), "%", "percent", f"{a.label.split(',')[0]}: relative reduction in risk",
-                       f"1 - {fmt(lo, dec)}/{fmt(hi, dec)} = {fmt((1 - rr) * 100, 0)}%", [a, b], decimals=0,
-                       extra_ctx=words("lower reduction risk"))
-                derive(hi / lo, None, "multiplier", f"{a.label.split(',')[0]}: ratio of percentages",
-                       f"{fmt(hi, dec)}/{fmt(lo, dec)} = {hi / lo:.2f}", [a, b], decimals=2)
-                if b.value > a.value:
-                    nnt = 100 / (b.value - a.value)
-                    derive(nnt, "NNT", "nnt", f"{a.label.split(',')[0]}: NNT from percentages",
-                           f"100 / ({fmt(b.value, dec)} - {fmt(a.value, dec)}) = {nnt:.1f}", [a, b], decimals=1)
-        elif field_ in ("events", "total"):
-            s = a.value + b.value
-            derive(s, a.unit, a.kind, f"{a.label.split(',')[0]}: {field_} in both arms",
-                   f"{fmt(a.value)} + {fmt(b.value)} = {fmt(s)}", [a, b], decimals=0)
-        elif field_ in ("median", "mean") and a.value and b.value:
-            hi, lo = max(a.value, b.value), min(a.value, b.value)
-            derive(hi / lo, None, "multiplier", f"{a.label.split(',')[0]}: ratio of {field_}s",
-                   f"{fmt(hi)}/{fmt(lo)} = {hi / lo:.2f}", [a, b], decimals=2,
-                   extra_ctx=words("long longer time twice"))
-            derive(hi - lo, a.unit, a.kind, f"{a.label.split(',')[0]}: difference of {field_}s",
-                   f"{fmt(hi)} - {fmt(lo)} = {fmt(hi - lo)}", [a, b], decimals=0)
-    # per-arm sums of randomised/analysed
-    for field_ in ("randomised", "analysed"):
-        arms = [f for f in facts if f.path[:1] == ("arms",) and f.path[-1] == field_]
-        if len(arms) >= 2:
-            s = sum(f.value for f in arms)
-            derive(s, "participants", "count", f"participants {field_} (sum of arms)",
-                   " + ".join(fmt(f.value) for f in arms) + f" = {fmt(s)}", arms, decimals=0)
-    # each arm's share of those randomised ("half took vitamin D")
-    pop_r = next((f for f in facts if f.path == ("population", "randomised")), None)
-    for f in facts:
-        if pop_r is not None and pop_r.value and f.path[:1] == ("arms",) and f.path[-1] == "randomised":
-            share = 100 * f.value / pop_r.value
-            derive(round(share, 6), "%", "percent", f"share randomised to {f.label.split(':')[0]}",
-                   f"{fmt(f.value)}/{fmt(pop_r.value)} = {share:.0f}%", [f, pop_r], decimals=0,
-                   extra_ctx=words("half randomised"))
-    # the share *without* the outcome in each arm ("39.7% had no disease activity")
-    for f in facts:
-        if f.kind == "percent" and f.unit == "%" and f.path[:1] == ("outcomes",) and f.path[-1] == "percent":
-            derive(round(100 - f.value, 6), "%", "percent", f"{f.label.replace('% with the outcome', '% without the outcome')}",
-                   f"100% - {fmt(f.value, f.decimals)}% = {fmt(100 - f.value, f.decimals)}%", [f], decimals=f.decimals,
-                   extra_ctx=words("no free without"))
-    # randomised minus analysed; completed as a share of randomised / analysed
-    pop = {f.path[-1]: f for f in facts if f.path[:1] == ("population",) and len(f.path) == 2}
-    if "randomised" in pop and "analysed" in pop:
-        r, a = pop["randomised"], pop["analysed"]
-        derive(r.value - a.value, "participants", "count", "randomised but not analysed",
-               f"{fmt(r.value)} - {fmt(a.value)} = {fmt(r.value - a.value)}", [r, a], decimals=0)
-    if "completed" in pop:
-        c = pop["completed"]
-        for key in ("randomised", "analysed"):
-            if key in pop and pop[key].value:
-                share = 100 * c.value / pop[key].value
-                derive(share, "%", "percent", f"share completed of {key}",
-                       f"{fmt(c.value)}/{fmt(pop[key].value)} = {share:.0f}%", [c, pop[key]], decimals=0,
-                       extra_ctx=words("completed"))
-    return out
+def study_facts(study, data=None) -> list[Fact]:
+    """Every number the study file holds, as facts (``data``: the raw YAML mapping, for decimals),
+    in the file's order: design, population, arms, outcomes, harms, subgroups, citation."""
+    set_sources(study)
+    r = _Reader(study, data)
+    dcite = _cite(study.design.cite, study.citation.cite)
+    _design(r, dcite)
+    _population(r, _cite(study.population.cite, dcite))
+    _arms(r, dcite)
+    for oi, o in enumerate(study.outcomes):
+        _outcome(r, oi, o)
+    _harms_and_rest(r)
+    return r.out

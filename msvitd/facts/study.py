@@ -3,7 +3,6 @@ were significant, null or surrogate, per outcome concept; its primary outcome; i
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -84,7 +83,7 @@ class StudyFacts:
 
     @cached_property
     def derived_number_facts(self) -> list:
-        from msvitd.facts.source import derived_facts
+        from msvitd.facts.derived import derived_facts
 
         return derived_facts(self.number_facts)
 
@@ -129,17 +128,13 @@ class StudyFacts:
         return ", ".join(names[:limit])
 
     def intervention_terms(self) -> tuple[str, ...]:
+        """The words that name the intervention and the study, escaped for a reader's pattern: the
+        intervention arms' terms (facts.source.arm_terms), the study's aliases (not registry
+        numbers) and its name, each once whatever its case."""
+        from msvitd.facts.source import arm_terms
+
         s = self.study
-        terms = []
-        for arm in s.arms:
-            if arm.role == "intervention":
-                agent = arm.agent.split("(")[0].strip()
-                if agent:
-                    terms.append(agent)
-                # "cholecalciferol (vitamin D3)": the name in brackets, and the arm's short label
-                terms += [x.strip() for x in re.findall(r"\(([^()]+)\)", arm.agent) if x.strip()]
-                if getattr(arm, "short_label", None):
-                    terms.append(arm.short_label)
+        terms = list(arm_terms(s))
         terms += [a for a in s.aliases if not a[:1].isdigit() and not a.upper().startswith("NCT")]
         terms.append(s.name)
         out = []

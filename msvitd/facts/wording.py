@@ -19,6 +19,11 @@ from msvitd.text.numbers import NumberMention
 # with or without the outcome) and compares it with that fact only. They are the one reading of
 # numbers that `msvitd diff` shows and that critique rule C502 reports.
 
+def _any_of(*phrases: str) -> "re.Pattern":
+    """A pattern for any of ``phrases`` (regular expressions) as whole words, in any case."""
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.I)
+
+
 _REDUCTION_BEFORE = re.compile(
     r"\b(?:reduc\w*|cut(?:s|ting)?|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|decreas\w*|drop(?:s|ped)?|fell|fall(?:s|en)?|"
     r"shrank|shrunk|trimm?\w*|bring(?:s|ing)? down|brought down)\b"
@@ -28,16 +33,17 @@ _REDUCTION_AFTER = re.compile(
     r"^[\s-]*(?:(?:relative\s+)?(?:reduction|decrease|drop|cut|fall)\b|(?:less|lower|fewer|smaller)\b|"
     r"(?:reduced|lower|smaller)\s+(?:risk|chance|odds|hazard)\b)", re.I)
 _POINTS = re.compile(r"^\s*(?:percentage\s+)?points?\b", re.I)
-_INVERTED = re.compile(
-    r"\b(?:no|free\s+of|free\s+from|without|did\s+not\s+(?:have|show|experience|develop)|didn[’']t\s+(?:have|show|"
-    r"experience|develop)|remained\s+free|stayed\s+free|avoided)\b", re.I)
+_IN_HALF = re.compile(r"\b(?:cut|cuts|cutting|slash\w*|split|splits|reduc\w*|chopp?\w*)\s+(?:\w+\s+){0,2}?in\s+$", re.I)
+_INVERTED = _any_of("no", r"free\s+of", r"free\s+from", "without", r"did\s+not\s+(?:have|show|experience|develop)",
+                    r"didn[’']t\s+(?:have|show|experience|develop)", r"remained\s+free", r"stayed\s+free", "avoided")
 _WITH_OUTCOME = re.compile(r"\b(?:had|showed|experienced|developed|with|saw)\b[^.;]{0,30}\b(?:activity|lesions?|relapses?)",
                            re.I)
 _OTHER_ARM = {
-    "comparator": re.compile(r"\b(?:placebo|dummy|control(?:\s+group)?|controls|untreated)\b", re.I),
-    "intervention": re.compile(r"\b(?:the\s+supplement|the\s+drug|treated\s+group|treatment\s+group|active\s+"
-                               r"(?:treatment|group|arm)|high[- ]dose)\b", re.I),
+    "comparator": _any_of("placebo", "dummy", r"control(?:\s+group)?", "controls", "untreated"),
+    "intervention": _any_of(r"the\s+supplement", r"the\s+drug", r"treated\s+group", r"treatment\s+group",
+                            r"active\s+(?:treatment|group|arm)", r"high[- ]dose"),
 }
+# how many took part
 _RANDOMISED = re.compile(r"\benrol\w*|\brecruit\w*|\brandomi[sz]\w*|\brandomly\s+(?:assigned|allocated)|\ballocated\b|\bassigned\b", re.I)
 _ANALYSED = re.compile(r"\banaly[sz]ed\b|\bat\s+least\s+one\s+dose|\bincluded\s+in\s+the\s+(?:primary\s+)?analysis|"
                        r"\banalysis\s+(?:population|set)\b|\bwere\s+treated\b", re.I)
@@ -45,28 +51,28 @@ _ANALYSED = re.compile(r"\banaly[sz]ed\b|\bat\s+least\s+one\s+dose|\bincluded\s+
 _TRIAL_ADJ = re.compile(r"\brandomi[sz]ed(?:[\s,-]+(?:controlled|clinical|placebo-controlled|double-blind(?:ed)?|"
                         r"multicent(?:re|er)|phase\s*\w+|parallel-group|national|[A-Z][a-z]+))*[\s-]+(?:trial|study)\b", re.I)
 _COMPLETED = re.compile(r"\bcomplet\w*|\bfinished\b|\bstayed\s+in\b", re.I)
-_TRIAL_N = re.compile(
-    r"\b(?:trial|study|studied|researchers?|investigators?|scientists?|enrol\w*|recruit\w*|randomi[sz]\w*|"
-    r"randomly|assigned|allocated|took\s+part|taking\s+part|participat\w*|involv\w*|included|analy[sz]\w*|gave|given|"
-    r"received|followed|tracked|treated|dosed|of\s+whom)\b", re.I)
-_NOT_TRIAL_N = re.compile(r"\b(?:worldwide|around\s+the\s+world|living\s+with|affects?|affected|each\s+year|"
-                          r"every\s+year|a\s+year|nationwide|population|in\s+the\s+(?:UK|US|country))\b", re.I)
+_TRIAL_N = _any_of("trial", "study", "studied", "researchers?", "investigators?", "scientists?", r"enrol\w*", r"recruit\w*",
+                   r"randomi[sz]\w*", "randomly", "assigned", "allocated", r"took\s+part", r"taking\s+part",
+                   r"participat\w*", r"involv\w*", "included", r"analy[sz]\w*", "gave", "given", "received", "followed",
+                   "tracked", "treated", "dosed", r"of\s+whom")
+_NOT_TRIAL_N = _any_of("worldwide", r"around\s+the\s+world", r"living\s+with", "affects?", "affected", r"each\s+year",
+                       r"every\s+year", r"a\s+year", "nationwide", "population", r"in\s+the\s+(?:UK|US|country)")
+# how long the trial ran
 _RUN_BEFORE = re.compile(
     r"\b(?:for|over|during|lasted|lasting|spanning|spanned|ran\s+for|running\s+for)\s+(?:up\s+to\s+|about\s+|nearly\s+|"
     r"almost\s+|roughly\s+|more\s+than\s+|over\s+|around\s+|a\s+full\s+|the\s+(?:full\s+|next\s+|first\s+)?)?$", re.I)
 _RUN_AFTER = re.compile(r"^(?:[\s-]+(?:long|[A-Z][\w-]*|randomi[sz]ed|placebo-controlled|controlled|clinical)){0,4}"
                         r"[\s-]+(?:study|trial|follow-up|programme|program)\b")
-_RUN_CONTEXT = re.compile(r"\b(?:trial|study|took|taking|received|receiving|given|gave|followed|tracked|treated|"
-                          r"supplement\w*|lasted|lasting|ran|running|placebo|pills?|dummy|doses?|IU|units|"
-                          r"monitored|observed|assigned|randomi[sz]ed)\b", re.I)
+_RUN_CONTEXT = _any_of("trial", "study", "took", "taking", "received", "receiving", "given", "gave", "followed", "tracked",
+                       "treated", r"supplement\w*", "lasted", "lasting", "ran", "running", "placebo", "pills?", "dummy",
+                       "doses?", "IU", "units", "monitored", "observed", "assigned", r"randomi[sz]ed")
 _NOT_RUN = re.compile(r"\b(?:every|each|within|ago|per)\s+$|\bin\s+$", re.I)
-_DOSE_CONTEXT = re.compile(r"\b(?:trial|study|participants?|patients?|received|given|gave|took|taking|randomi[sz]\w*|"
-                           r"assigned|arm|group|researchers?)\b", re.I)
-_ALLOCATION = re.compile(r"\b(?:took|received|were\s+given|got|were\s+(?:randomly\s+)?(?:assigned|allocated)|"
-                         r"were\s+randomi[sz]ed|of\s+(?:the\s+)?(?:participants|patients|people))\b", re.I)
-
-
-_IN_HALF = re.compile(r"\b(?:cut|cuts|cutting|slash\w*|split|splits|reduc\w*|chopp?\w*)\s+(?:\w+\s+){0,2}?in\s+$", re.I)
+# a dose is the trial's when the clause speaks of the trial (matcher.py reads this one)
+_DOSE_CONTEXT = _any_of("trial", "study", "participants?", "patients?", "received", "given", "gave", "took", "taking",
+                        r"randomi[sz]\w*", "assigned", "arm", "group", "researchers?")
+# the allocation ("half took the supplement")
+_ALLOCATION = _any_of("took", "received", r"were\s+given", "got", r"were\s+(?:randomly\s+)?(?:assigned|allocated)",
+                      r"were\s+randomi[sz]ed", r"of\s+(?:the\s+)?(?:participants|patients|people)")
 
 
 def _pct_text(v: float) -> str:
@@ -166,139 +172,169 @@ def _reduction_value(text: str, m: NumberMention, sent: _Sentence) -> Optional[f
     return None
 
 
-def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: _Facts, rows: list,
-              bounds: tuple[int, int] = (0, 10 ** 9)):
-    """(verdict, fact, note) from what the sentence says the number is, or None to match by value."""
-    before = text[sent.start:m.start]
-    after = text[m.end:sent.end]
-    # 1. a relative reduction: "cut ... by two thirds", "66 per cent less likely", "halved the risk"
+# --- the checks, tried in order by _semantic -----------------------------------------------------
+# Each takes (text, mention, sentence, context words, facts, rows so far, bounds) and returns
+# (verdict, fact, note), or None where it has nothing to say. The number kinds they read barely
+# overlap (a reduction is a percent, fraction or multiplier; participants a count; the run a
+# duration), and the order settles the rest: a reduction before an arm's share.
+
+
+def _relative_reduction(text, m, sent, ctx, sf, rows, bounds):
+    """A relative reduction: "cut ... by two thirds", "66 per cent less likely", "halved the risk"."""
     red = _reduction_value(text, m, sent)
-    if red is not None and sf.ratios:
-        hr = sf.outcome_of(ctx, sf.ratios)
-        same = [r for r in sf.reductions if r.path == hr.path]
-        target = same[0] if same else None
-        decimals = _mention_decimals(m) if m.kind == "percent" else 0
-        loose = 3.5 if m.kind in ("fraction", "multiplier") else 0.0
-        if target is not None and incidence_base(text, m, sent):
-            # "34% lower incidence": the share of people, so 1 - (60.3/74.1), not 1 - HR
-            rrr = next((d for d in sf.derived if d.path[:2] == target.path[:2] and d.formula
-                        and d.label.endswith("relative reduction in risk")), None)
-            if rrr is not None:
-                if _fits(red, rrr.value, m.approx, decimals, m.relation, loose):
-                    return "derived", rrr, None
-                return "mismatch", rrr, (f"{m.raw.strip()} is 1 - HR ({target.formula}), a lower hazard, told as a lower "
-                                         f"share of people; the shares were {rrr.formula.split(' = ')[0][4:]} "
-                                         f"({_pct_text(rrr.value)} lower in relative terms)")
-        for r in sf.reductions:  # any outcome's 1 - HR the number fits, the best-fitting outcome first
-            if _fits(red, r.value, m.approx, decimals, m.relation, loose) and (
-                    target is None or r is target or _overlap(ctx, r) > _overlap(ctx, target)):
-                return "derived", r, None
-        if target is not None:
-            if abs(red - hr.value * 100) <= 0.5 + 1e-9:
-                return "mismatch", target, (f"{m.raw.strip()} is the hazard ratio ({fmt(hr.value, hr.decimals)}) read as "
-                                            f"a reduction; the hazard was {_pct_text(target.value)} lower "
-                                            f"({target.formula})")
-            return "mismatch", target, (f"the article says a reduction of {m.raw.strip()}"
-                                        f"{'' if m.kind == 'percent' else ' (' + _pct_text(red) + ')'}; "
-                                        f"the source's is {_pct_text(target.value)} ({target.formula})")
-    # 2. an arm's share tied to another outcome ("75% of the placebo group relapsed": 74.1% had disease activity)
+    if red is None or not sf.ratios:
+        return None
+    hr = sf.outcome_of(ctx, sf.ratios)
+    same = [r for r in sf.reductions if r.path == hr.path]
+    target = same[0] if same else None
+    decimals = _mention_decimals(m) if m.kind == "percent" else 0
+    loose = 3.5 if m.kind in ("fraction", "multiplier") else 0.0
+    if target is not None and incidence_base(text, m, sent):
+        # "34% lower incidence": the share of people, so 1 - (60.3/74.1), not 1 - HR
+        rrr = next((d for d in sf.derived if d.path[:2] == target.path[:2] and d.formula
+                    and d.label.endswith("relative reduction in risk")), None)
+        if rrr is not None:
+            if _fits(red, rrr.value, m.approx, decimals, m.relation, loose):
+                return "derived", rrr, None
+            return "mismatch", rrr, (f"{m.raw.strip()} is 1 - HR ({target.formula}), a lower hazard, told as a lower "
+                                     f"share of people; the shares were {rrr.formula.split(' = ')[0][4:]} "
+                                     f"({_pct_text(rrr.value)} lower in relative terms)")
+    for r in sf.reductions:  # any outcome's 1 - HR the number fits, the best-fitting outcome first
+        if _fits(red, r.value, m.approx, decimals, m.relation, loose) and (
+                target is None or r is target or _overlap(ctx, r) > _overlap(ctx, target)):
+            return "derived", r, None
+    if target is None:
+        return None
+    if abs(red - hr.value * 100) <= 0.5 + 1e-9:
+        return "mismatch", target, (f"{m.raw.strip()} is the hazard ratio ({fmt(hr.value, hr.decimals)}) read as "
+                                    f"a reduction; the hazard was {_pct_text(target.value)} lower "
+                                    f"({target.formula})")
+    return "mismatch", target, (f"the article says a reduction of {m.raw.strip()}"
+                                f"{'' if m.kind == 'percent' else ' (' + _pct_text(red) + ')'}; "
+                                f"the source's is {_pct_text(target.value)} ({target.formula})")
+
+
+def _bound_share(text, m, sent, ctx, sf, rows, bounds):
+    """An arm's share tied to another outcome ("75% of the placebo group relapsed": 74.1% had disease
+    activity)."""
     if m.kind == "percent" and m.unit == "%" and sf.arm_percents and _reduction_value(text, m, sent) is None:
-        bound = outcome_binding(text, m, lambda f: _fits(m.value, f.value, m.approx, _mention_decimals(m), m.relation),
-                                sf.arm_percents, sf.outcome_concepts, sent, bounds)
-        if bound is not None:
-            return bound
-    # 2b. an arm's share with the outcome, told as the share without it, or given to the other arm
-    if m.kind == "percent" and m.unit == "%" and not m.approx and sf.arm_percents:
-        same = [f for f in sf.arm_percents if abs(m.value - f.value) <= 0.5 * 10 ** (-max(_mention_decimals(m), 0)) + 1e-9]
-        if same:
-            f = sf.outcome_of(ctx, same)
-            role = sf.role.get(f.path[3], "")
-            clause_end = re.search(r"[,;:]\s*(?:compared|versus|vs|against|while|whereas|but)|[;:]", after)
-            tail = after[:clause_end.start() if clause_end else 60][:60]
-            prev = rows[-1] if rows else None
-            arm = f.label.rsplit(":", 1)[0].rsplit(", ", 1)[-1]
-            inverted = (f"inverts the result: {m.raw.strip()} is the share of the {arm} group *with* the outcome "
-                        f"({f.label.split(',')[0]}), so {fmt(100 - f.value, f.decimals)}% had none")
-            if _INVERTED.search(tail) and not _WITH_OUTCOME.search(tail[:30]):
-                return "mismatch", f, inverted
-            if prev is not None and prev.note and prev.note.startswith("inverts the result") and \
-                    m.start - prev.end < 90 and re.search(r"compared|versus|vs\.?|against|and", text[prev.end:m.start]):
-                return "mismatch", f, inverted
-            near_after = after[:40]
-            other = "intervention" if role == "comparator" else "comparator"
-            if role and sf.arm_words(other).match(re.sub(r"^\s*(?:of|in|for|on|with|among|taking|given|receiving|"
-                                                       r"the|those|patients|participants|people|\s)+", "", near_after)) \
-                    and not sf.arm_words(role).search(near_after):
-                sib = [g for g in sf.arm_percents if g.path[:2] == f.path[:2] and g.path[3] != f.path[3]]
-                if sib and abs(sib[0].value - f.value) > 0.5:
-                    return "mismatch", sib[0], (f"swaps the arms: {m.raw.strip()} is the "
-                                                f"{'comparator' if role == 'comparator' else 'intervention'} group's "
-                                                f"figure; the {other} group's was {sib[0].show()}")
-    # 3. how many took part
-    if m.kind == "count" and m.unit == "participants" and sf.randomised is not None:
-        lo = max(sent.start, bounds[0], m.start - 70)
-        hi = min(sent.end, bounds[1], m.end + 50)
-        window = _TRIAL_ADJ.sub(" trial", text[lo:m.start]) + " " + text[m.end:hi]
-        if _NOT_TRIAL_N.search(window) or not _TRIAL_N.search(window):
-            return None
-        dec = _mention_decimals(m)
-        known = [sf.randomised, sf.analysed, sf.completed, sf.target, *sf.arm_counts, *sf.baseline_counts,
-                 *sf.event_counts] + [d for d in sf.derived if d.kind == "count" and d.unit == "participants"]
-        known = [k for k in known if k is not None]
-        arm_named = bool(sf.arm_words("intervention").search(after[:45]) or sf.arm_words("comparator").search(after[:45]))
-        if _RANDOMISED.search(window):
-            want = [sf.randomised] + ([f for f in sf.arm_counts if f.path[-1] == "randomised"] if arm_named else [])
-            role_word = "randomised"
-        elif _ANALYSED.search(window):
-            want = [sf.analysed] + ([f for f in sf.arm_counts if f.path[-1] == "analysed"] if arm_named else [])
-            role_word = "analysed"
-        elif _COMPLETED.search(window):
-            want = [sf.completed]
-            role_word = "completed"
-        else:
-            want = [k for k in known]
-            role_word = ""
-        want = [w for w in want if w is not None]
-        hit = [w for w in want if _fits(m.value, w.value, m.approx, dec, m.relation)]
-        if hit:
-            return "match", hit[0], None
-        other = [k for k in known if _fits(m.value, k.value, m.approx, dec, m.relation)]
-        n_r = fmt(sf.randomised.value)
-        n_a = fmt(sf.analysed.value) if sf.analysed else "?"
-        if other and role_word:
-            o = other[0]
-            what = {"population": o.label, "arms": o.label}.get(o.path[0], o.label)
-            return "mismatch", want[0], (f"the article says {m.raw.strip()} {role_word}; {fmt(o.value)} is the "
-                                         f"{what.replace('participants ', 'number ')}, and {fmt(want[0].value)} were "
-                                         f"{role_word}")
-        if other:
-            return None
-        if m.value < 20:
-            return None
-        return "mismatch", (want[0] if role_word else sf.randomised), (
-            f"the article says {m.raw.strip()}; the trial randomised {n_r} participants ({n_a} analysed)")
-    # 4. how long the trial ran
-    if m.kind == "duration" and sf.run:
-        if _NOT_RUN.search(before[-12:]):
-            return None
-        run_before = _RUN_BEFORE.search(before[-40:])
-        run_cue = run_before or _RUN_AFTER.match(after)
-        # "gave ... a dummy pill for three years", "the trial lasted": the trial, not "has had MS for 22 years"
-        near = before[-80:] if run_before else text[sent.start:sent.end]
-        if not run_cue or not (_RUN_CONTEXT.search(near) or sf.arm_words("intervention").search(near)):
-            return None
-        fits = []
-        for f in sf.run:
-            a = _convert(m.value, m.unit, f.unit)
-            v = _value_verdict(a, _mention_decimals(m), m.approx, m, f, f.value) if a is not None else None
-            if v:
-                fits.append((v != "match", f.unit != m.unit, f, v))
-        if fits:
-            _, _, f, v = min(fits, key=lambda x: x[:2])
-            return v, f, None
-        f = next((f for f in sf.run if f.path[:1] == ("arms",)), sf.run[0])
-        return "mismatch", f, f"the article says {m.raw.strip()}; treatment and follow-up lasted {f.show()}"
-    # 5. half of the participants took vitamin D: the allocation, not an outcome
+        return outcome_binding(text, m, lambda f: _fits(m.value, f.value, m.approx, _mention_decimals(m), m.relation),
+                               sf.arm_percents, sf.outcome_concepts, sent, bounds)
+    return None
+
+
+def _share_wording(text, m, sent, ctx, sf, rows, bounds):
+    """An arm's share with the outcome, told as the share without it, or given to the other arm."""
+    if not (m.kind == "percent" and m.unit == "%" and not m.approx and sf.arm_percents):
+        return None
+    same = [f for f in sf.arm_percents if abs(m.value - f.value) <= 0.5 * 10 ** (-max(_mention_decimals(m), 0)) + 1e-9]
+    if not same:
+        return None
+    after = text[m.end:sent.end]
+    f = sf.outcome_of(ctx, same)
+    role = sf.role.get(f.path[3], "")
+    clause_end = re.search(r"[,;:]\s*(?:compared|versus|vs|against|while|whereas|but)|[;:]", after)
+    tail = after[:clause_end.start() if clause_end else 60][:60]
+    prev = rows[-1] if rows else None
+    arm = f.label.rsplit(":", 1)[0].rsplit(", ", 1)[-1]
+    inverted = (f"inverts the result: {m.raw.strip()} is the share of the {arm} group *with* the outcome "
+                f"({f.label.split(',')[0]}), so {fmt(100 - f.value, f.decimals)}% had none")
+    if _INVERTED.search(tail) and not _WITH_OUTCOME.search(tail[:30]):
+        return "mismatch", f, inverted
+    if prev is not None and prev.note and prev.note.startswith("inverts the result") and \
+            m.start - prev.end < 90 and re.search(r"compared|versus|vs\.?|against|and", text[prev.end:m.start]):
+        return "mismatch", f, inverted
+    near_after = after[:40]
+    other = "intervention" if role == "comparator" else "comparator"
+    if role and sf.arm_words(other).match(re.sub(r"^\s*(?:of|in|for|on|with|among|taking|given|receiving|"
+                                               r"the|those|patients|participants|people|\s)+", "", near_after)) \
+            and not sf.arm_words(role).search(near_after):
+        sib = [g for g in sf.arm_percents if g.path[:2] == f.path[:2] and g.path[3] != f.path[3]]
+        if sib and abs(sib[0].value - f.value) > 0.5:
+            return "mismatch", sib[0], (f"swaps the arms: {m.raw.strip()} is the "
+                                        f"{'comparator' if role == 'comparator' else 'intervention'} group's "
+                                        f"figure; the {other} group's was {sib[0].show()}")
+    return None
+
+
+def _participants(text, m, sent, ctx, sf, rows, bounds):
+    """How many took part: the number randomised, analysed or completed, as the words around it say."""
+    if not (m.kind == "count" and m.unit == "participants" and sf.randomised is not None):
+        return None
+    lo = max(sent.start, bounds[0], m.start - 70)
+    hi = min(sent.end, bounds[1], m.end + 50)
+    window = _TRIAL_ADJ.sub(" trial", text[lo:m.start]) + " " + text[m.end:hi]
+    if _NOT_TRIAL_N.search(window) or not _TRIAL_N.search(window):
+        return None
+    after = text[m.end:sent.end]
+    dec = _mention_decimals(m)
+    known = [sf.randomised, sf.analysed, sf.completed, sf.target, *sf.arm_counts, *sf.baseline_counts,
+             *sf.event_counts] + [d for d in sf.derived if d.kind == "count" and d.unit == "participants"]
+    known = [k for k in known if k is not None]
+    arm_named = bool(sf.arm_words("intervention").search(after[:45]) or sf.arm_words("comparator").search(after[:45]))
+    want, role_word = _participants_asked(window, sf, known, arm_named)
+    hit = [w for w in want if _fits(m.value, w.value, m.approx, dec, m.relation)]
+    if hit:
+        return "match", hit[0], None
+    other = [k for k in known if _fits(m.value, k.value, m.approx, dec, m.relation)]
+    if other and role_word:
+        o = other[0]
+        return "mismatch", want[0], (f"the article says {m.raw.strip()} {role_word}; {fmt(o.value)} is the "
+                                     f"{o.label.replace('participants ', 'number ')}, and {fmt(want[0].value)} were "
+                                     f"{role_word}")
+    if other or m.value < 20:
+        return None
+    n_a = fmt(sf.analysed.value) if sf.analysed else "?"
+    return "mismatch", (want[0] if role_word else sf.randomised), (
+        f"the article says {m.raw.strip()}; the trial randomised {fmt(sf.randomised.value)} participants "
+        f"({n_a} analysed)")
+
+
+def _participants_asked(window: str, sf: _Facts, known: list, arm_named: bool) -> tuple[list, str]:
+    """The facts a count of participants may be (randomised, analysed, completed, else any known
+    count), and the word for what the sentence says it is."""
+    if _RANDOMISED.search(window):
+        want = [sf.randomised] + ([f for f in sf.arm_counts if f.path[-1] == "randomised"] if arm_named else [])
+        role_word = "randomised"
+    elif _ANALYSED.search(window):
+        want = [sf.analysed] + ([f for f in sf.arm_counts if f.path[-1] == "analysed"] if arm_named else [])
+        role_word = "analysed"
+    elif _COMPLETED.search(window):
+        want, role_word = [sf.completed], "completed"
+    else:
+        want, role_word = list(known), ""
+    return [w for w in want if w is not None], role_word
+
+
+def _run_length(text, m, sent, ctx, sf, rows, bounds):
+    """How long the trial ran: "for three years", "a two-year trial"."""
+    if not (m.kind == "duration" and sf.run):
+        return None
+    before, after = text[sent.start:m.start], text[m.end:sent.end]
+    if _NOT_RUN.search(before[-12:]):
+        return None
+    run_before = _RUN_BEFORE.search(before[-40:])
+    run_cue = run_before or _RUN_AFTER.match(after)
+    # "gave ... a dummy pill for three years", "the trial lasted": the trial, not "has had MS for 22 years"
+    near = before[-80:] if run_before else text[sent.start:sent.end]
+    if not run_cue or not (_RUN_CONTEXT.search(near) or sf.arm_words("intervention").search(near)):
+        return None
+    fits = []
+    for f in sf.run:
+        a = _convert(m.value, m.unit, f.unit)
+        v = _value_verdict(a, _mention_decimals(m), m.approx, m, f, f.value) if a is not None else None
+        if v:
+            fits.append((v != "match", f.unit != m.unit, f, v))
+    if fits:
+        _, _, f, v = min(fits, key=lambda x: x[:2])
+        return v, f, None
+    f = next((f for f in sf.run if f.path[:1] == ("arms",)), sf.run[0])
+    return "mismatch", f, f"the article says {m.raw.strip()}; treatment and follow-up lasted {f.show()}"
+
+
+def _allocation(text, m, sent, ctx, sf, rows, bounds):
+    """Half of the participants took the intervention: the allocation, not an outcome."""
+    after = text[m.end:sent.end]
     if m.kind in ("fraction", "percent") and sf.shares and (
             _ALLOCATION.match(after.lstrip()) or re.search(r"\b(?:of\s+(?:the\s+)?(?:participants|patients|people))\b",
                                                         after[:25], re.I)) and not _reduction_value(text, m, sent):
@@ -306,4 +342,18 @@ def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: 
         hit = [f for f in sf.shares if _fits(v, f.value, True, 0, m.relation, 3.5)]
         if hit:
             return "derived", hit[0], None
+    return None
+
+
+_CHECKS = (_relative_reduction, _bound_share, _share_wording, _participants, _run_length, _allocation)
+
+
+def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: _Facts, rows: list,
+              bounds: tuple[int, int] = (0, 10 ** 9)):
+    """(verdict, fact, note) from what the sentence says the number is, or None to match by value:
+    the first of ``_CHECKS`` that has something to say."""
+    for check in _CHECKS:
+        verdict = check(text, m, sent, ctx, sf, rows, bounds)
+        if verdict is not None:
+            return verdict
     return None

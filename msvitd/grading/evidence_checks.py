@@ -12,17 +12,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from msvitd.datapath import has_path
 from msvitd.grading.handbook import file_contradiction
-
-
-def _has_key(data, path: tuple) -> bool:
-    node = data
-    for part in path:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return False
-    return True
 
 
 def _arm_checks(outcome, path: tuple, data) -> Iterator[tuple]:
@@ -44,7 +35,7 @@ def _arm_checks(outcome, path: tuple, data) -> Iterator[tuple]:
                 yield ("S104", f"a change of {res.change_mean:g} is larger than the whole {scale.name} scale "
                                f"({scale.min:g} to {scale.max:g})", here + ("change_mean",))
         rate_like = res.rate is not None or (outcome.measure == "rate" and res.events is not None)
-        if rate_like and res.person_years is None and not _has_key(data, here + ("person_years",)):
+        if rate_like and res.person_years is None and not has_path(data, here + ("person_years",)):
             what = "a rate" if res.rate is not None else "events on a rate outcome"
             yield ("S101", f"{what} without person-time: add `person_years:` for arm {arm_id!r} "
                            "(or `person_years: not reported` when the sources do not give it)", here)

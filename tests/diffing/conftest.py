@@ -20,7 +20,8 @@ def dlay():
 
 @pytest.fixture(scope="session")
 def facts(dlay):
-    from msvitd.diffing.facts import derived_facts, study_facts
+    from msvitd.facts.derived import derived_facts
+    from msvitd.facts.source import study_facts
 
     model, doc = dlay
     f = study_facts(model, doc.data)

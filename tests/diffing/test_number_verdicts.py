@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from msvitd.diffing.numbers import diff_numbers
+from msvitd.facts.matcher import diff_numbers
 
 
 def judge(text, facts):
@@ -42,12 +42,6 @@ def test_hazard_ratio_ci_and_p_match(facts):
     assert rows[2].source_fact.value == "P = 0.004"
 
 
-def test_rounded(facts):
-    (row,) = judge("About 60% of the vitamin D group showed disease activity.", facts)
-    assert row.verdict == "rounded"
-    assert row.source_fact.value == "60.3%"
-
-
 def test_mismatch_shows_both_values(facts):
     rows = judge("Only 60.3% of the vitamin D group showed disease activity, compared to 79.1% in the placebo group.",
                  facts)
@@ -56,35 +50,31 @@ def test_mismatch_shows_both_values(facts):
     assert "79.1%" in rows[1].note and "74.1%" in rows[1].note
 
 
-def test_mismatch_hazard_ratio_read_as_reduction(facts):
-    (row,) = judge("Vitamin D lowered the risk of disease activity by 66%.", facts)
-    assert row.verdict == "mismatch"
-    assert row.source_fact.value == "34%"
-    assert row.source_fact.formula == "1 - HR 0.66 = 34%"
+# One sentence, one number: (the sentence, its verdict, the source fact's value, its formula);
+# None where the row does not say.
+ONE_NUMBER = [
+    pytest.param("About 60% of the vitamin D group showed disease activity.", "rounded", "60.3%", None,
+                 id="rounded"),
+    pytest.param("Vitamin D lowered the risk of disease activity by 66%.", "mismatch", "34%", "1 - HR 0.66 = 34%",
+                 id="hazard-ratio-read-as-reduction"),
+    pytest.param("The trial lasted three years.", "mismatch", "24 months", None, id="duration"),
+    pytest.param("Vitamin D cut the risk of disease activity by 34%.", "derived", None, "1 - HR 0.66 = 34%",
+                 id="one-minus-hr"),
+    pytest.param("Disease activity took nearly twice as long to appear with vitamin D.", "derived", None,
+                 "432/224 = 1.93", id="ratio-of-medians"),
+    pytest.param("In all, 203 participants had disease activity.", "derived", None, "94 + 109 = 203",
+                 id="sum-of-arms"),
+]
 
 
-def test_mismatch_duration(facts):
-    (row,) = judge("The trial lasted three years.", facts)
-    assert row.verdict == "mismatch"
-    assert row.source_fact.value == "24 months"
-
-
-def test_derived_one_minus_hr(facts):
-    (row,) = judge("Vitamin D cut the risk of disease activity by 34%.", facts)
-    assert row.verdict == "derived"
-    assert row.source_fact.formula == "1 - HR 0.66 = 34%"
-
-
-def test_derived_ratio_of_medians(facts):
-    (row,) = judge("Disease activity took nearly twice as long to appear with vitamin D.", facts)
-    assert row.verdict == "derived"
-    assert row.source_fact.formula == "432/224 = 1.93"
-
-
-def test_derived_sum_of_arms(facts):
-    (row,) = judge("In all, 203 participants had disease activity.", facts)
-    assert row.verdict == "derived"
-    assert row.source_fact.formula == "94 + 109 = 203"
+@pytest.mark.parametrize("text, verdict, value, formula", ONE_NUMBER)
+def test_one_number_verdict(facts, text, verdict, value, formula):
+    (row,) = judge(text, facts)
+    assert row.verdict == verdict
+    if value is not None:
+        assert row.source_fact.value == value
+    if formula is not None:
+        assert row.source_fact.formula == formula
 
 
 def test_unverified(facts):
