@@ -72,6 +72,9 @@ class _Never(Exception):
 
 
 def main() -> None:
+    from msvitd.text.cache import preload_regexes
+
+    preload_regexes()  # the patterns earlier runs compiled, ready in re's cache (msvitd/text/cache.py)
     errors = _click_exceptions()
     try:
         code = app(standalone_mode=False, prog_name="msvitd")

@@ -66,12 +66,12 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    import yaml
+    from msvitd.text.cache import load_yaml  # parsed once, then read from the user's cache folder
 
-    table = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    table = load_yaml(_DATA)
     if _LANG.is_dir():
         for extra in sorted(_LANG.glob("*/detect.yaml")):
-            _merge(table, yaml.safe_load(extra.read_text(encoding="utf-8")) or {})
+            _merge(table, load_yaml(extra) or {})
     people = "|".join(f"(?:{w})" for w in table["participants"])
     words = {k.lower(): v for k, v in table["number_words"].items()}
     num_or_word = _NUM + "|(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
