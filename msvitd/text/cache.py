@@ -176,7 +176,7 @@ def load_yaml(path: Path):
 # plain compilation: output never depends on this cache.
 
 _RX: dict = {}  # "keys": the entries loaded (key -> stored program), "on": preloaded once
-_RX_LIMIT = 2000  # entries; beyond it the file restarts from the patterns of the run that saves it
+_RX_LIMIT = 1500  # entries (a run of one language uses ~450); beyond it the file starts again
 _SKIP_PATTERNS: set = set()  # the lexicon's own patterns: its cache stores them (program_of)
 
 
@@ -219,8 +219,8 @@ def preload_regexes() -> int:
         stored = data["programs"]
         built = {}
         for key, args in stored.items():  # save_regexes stored only keys _cacheable accepts
-            if key not in compile_cache:
-                built[key] = _sre.compile(*args)
+            if key not in compile_cache and args[0] == key[1]:
+                built[key] = _sre.compile(*args)  # checks the program (invalid code raises)
         compile_cache.update(built)
         _RX["keys"] = stored
         return len(built)
@@ -240,7 +240,9 @@ def save_regexes() -> None:
         new = [k for k in now if k not in stored]
         if not new:
             return
-        base = dict(stored) if len(stored) + len(new) <= _RX_LIMIT else {k: stored[k] for k in now if k in stored}
+        # over the limit (patterns of many languages, studies and lexicon versions gathered over time)
+        # the file starts again from this run's new patterns; the next runs add back what they use
+        base = dict(stored) if len(stored) + len(new) <= _RX_LIMIT else {}
         for key in new:
             args = _program(key[1], key[2])
             if args is not None:
