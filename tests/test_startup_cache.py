@@ -130,3 +130,12 @@ def test_the_regex_cache_gives_the_same_patterns_and_learns_new_ones(tmp_path):
     (stored,) = cache.glob("regex-*.pickle")
     patterns = {key[1] for key in pickle.loads(stored.read_bytes())["programs"]}
     assert {"a pattern of run 0", "a pattern of run 1", "a pattern of run 2"} <= patterns
+
+
+@pytest.mark.parametrize("flag", ["--version", "--help"])
+def test_help_and_version_leave_the_cache_folder_alone(tmp_path, flag):
+    """They compile next to nothing: reading or writing the regex cache would only slow them down."""
+    cache = tmp_path / "cache"
+    code, out, err = _run(flag, cache=cache)
+    assert code == 0 and out and err == ""
+    assert not cache.exists()
