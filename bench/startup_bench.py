@@ -5,17 +5,22 @@
 Target (issue 8): both within 2x of importing typer. Each command runs --runs times after one warm-up
 (so the OS file cache is warm, as in a CI job's second step); the median wall time is reported.
 Then `python -X importtime -m msvitd --version` shows the slowest imports, to see what a change added.
+The children run with Python's bytecode written (PYTHONDONTWRITEBYTECODE dropped), as an installed
+package has its .pyc files; without them every run compiles msvitd's sources again. The one-article
+figures against --version are in bench/critique_speed.py (--startup-only).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
 import time
 
 PY = sys.executable
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 COMMANDS = {
     'python -c "pass"': [PY, "-c", "pass"],
     'python -c "import typer"': [PY, "-c", "import typer"],
@@ -27,17 +32,17 @@ COMMANDS = {
 
 
 def median_ms(cmd: list[str], runs: int) -> float:
-    subprocess.run(cmd, capture_output=True)
+    subprocess.run(cmd, capture_output=True, env=ENV)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(cmd, capture_output=True)
+        subprocess.run(cmd, capture_output=True, env=ENV)
         times.append(time.perf_counter() - start)
     return statistics.median(times) * 1000
 
 
 def slowest_imports(cmd: list[str], top: int = 8) -> list[tuple[int, str]]:
-    err = subprocess.run([cmd[0], "-X", "importtime", *cmd[1:]], capture_output=True, text=True).stderr
+    err = subprocess.run([cmd[0], "-X", "importtime", *cmd[1:]], capture_output=True, text=True, env=ENV).stderr
     rows = []
     for line in err.splitlines():
         if line.startswith("import time:") and line.count("|") == 2:

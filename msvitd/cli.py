@@ -71,7 +71,15 @@ class _Never(Exception):
     pass
 
 
+# --help and --version compile next to nothing: reading the regex cache would only slow them down
+_ASKS_HELP = {"--help", "-h", "--version"}
+
+
 def main() -> None:
+    if not _ASKS_HELP.intersection(sys.argv[1:]) and len(sys.argv) > 1:
+        from msvitd.text.cache import preload_regexes
+
+        preload_regexes()  # the patterns earlier runs compiled, ready in re's cache (msvitd/text/cache.py)
     errors = _click_exceptions()
     try:
         code = app(standalone_mode=False, prog_name="msvitd")

@@ -7,13 +7,14 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from msvitd.checks import Ref, article_text, check_article, check_question, check_study
 from msvitd.codes import make
 from msvitd.diagnostics import Diagnostic, format_path
-from msvitd.validation import validate_document
 from msvitd.yamlio import Document, read_file
+
+if TYPE_CHECKING:  # the checks and the validation are imported where files are read: a library
+    from msvitd.checks import Ref  # taken from the cache (msvitd/app/library_cache.py) needs neither
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -58,6 +59,8 @@ class Library:
         return self.studies[study_id].model
 
     def article_text(self, article_id: str) -> str | None:
+        from msvitd.checks import article_text
+
         entry = self.articles[article_id]
         return article_text(entry.model, entry.file)[0]
 
@@ -119,6 +122,9 @@ class _FileResult:
 
 
 def _load_one(path: Path, keep_models: bool = False) -> _FileResult:
+    from msvitd.checks import check_article, check_question, check_study
+    from msvitd.validation import validate_document
+
     doc = read_file(path)
     model, schema = validate_document(doc)
     result = _FileResult(doc.file, doc.diagnostics + schema)
@@ -129,7 +135,7 @@ def _load_one(path: Path, keep_models: bool = False) -> _FileResult:
             result.study_index = _StudyIndex(doc.file, frozenset(), frozenset(), frozenset(), invalid=True)
             result.id = study_id
         return result
-    refs: list[Ref] = []
+    refs: list = []
     if model.kind == "study":
         found = list(check_study(model, doc.data))
         result.study_index = _StudyIndex(doc.file, _id_set(model.outcomes), _id_set(model.limitations),

@@ -6,6 +6,7 @@ Keep this file small: fixtures used by one test module belong in that module.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 os.environ["NO_COLOR"] = "1"
 os.environ["COLUMNS"] = "100"
 os.environ.pop("FORCE_COLOR", None)
+# msvitd's caches (msvitd/text/cache.py) in a folder of this session's, never the user's.
+os.environ["MSVITD_CACHE_DIR"] = tempfile.mkdtemp(prefix="msvitd-test-cache-")
 
 # Property tests are reproducible in CI: the same examples on every run, a bounded number of them.
 # HYPOTHESIS_PROFILE=dev explores more (and randomly) on a developer's machine.

@@ -49,9 +49,10 @@ class StudyChoice:
 
 def open_library(evidence=None):
     """The evidence library (``evidence``: files or folders; default ./evidence or the bundled one)."""
-    from msvitd.library import default_paths, load_library
+    from msvitd.app.library_cache import load_library_cached
+    from msvitd.library import default_paths
 
-    return load_library(list(evidence or []) or default_paths())
+    return load_library_cached(list(evidence or []) or default_paths())
 
 
 def did_you_mean(name: str, known) -> str:

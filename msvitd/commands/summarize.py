@@ -38,7 +38,8 @@ def command(
     import re
     import sys
 
-    from msvitd.library import UsageError, default_paths, load_library
+    from msvitd.app.library_cache import load_library_cached
+    from msvitd.library import UsageError, default_paths
     from msvitd.output.term import width as term_width
     from msvitd.summary.build import build, known, usable
 
@@ -48,7 +49,7 @@ def command(
              or (os.sep in t and not re.fullmatch(r"[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*", t))]
     ids = [t for t in targets if t not in paths]
     try:
-        lib = load_library([*(evidence or default_paths()), *paths])
+        lib = load_library_cached([*(evidence or default_paths()), *paths])
     except UsageError as exc:
         typer.echo(f"msvitd summarize: {exc}", err=True)
         raise typer.Exit(2)

@@ -19,10 +19,10 @@ _DEMONYMS = Path(__file__).resolve().parent.parent / "data" / "demonyms.yaml"
 
 @lru_cache(maxsize=1)
 def _demonyms() -> dict:
-    import yaml
+    from msvitd.text.cache import load_yaml  # parsed once, then from the user's cache folder
 
     try:
-        return yaml.safe_load(_DEMONYMS.read_text(encoding="utf-8")) or {}
+        return load_yaml(_DEMONYMS) or {}
     except OSError:  # pragma: no cover - ships with msvitd
         return {}
 

@@ -91,6 +91,7 @@ def rebuild(args) -> re.Pattern:
 
 def program_of(compiled: re.Pattern):
     """What to store for a compiled pattern: its program, or just (pattern, flags)."""
+    _SKIP_PATTERNS.add(compiled.pattern)  # stored here: the regex cache need not hold it too
     return _program(compiled.pattern, compiled.flags) or (compiled.pattern, compiled.flags)
 
 
@@ -161,3 +162,97 @@ def load_yaml(path: Path):
     value = yaml.safe_load(raw.decode("utf-8"))
     save(key, value, "yaml")
     return value
+
+
+# -- every regular expression a run compiles, between runs ------------------------------------
+# Modules compile their patterns at import and rules compile theirs inline (re.search(pattern, ...)):
+# ~350 patterns, 0.6 s of a one-article critique.  ``preload_regexes`` (called once by the command
+# line, never on import) puts the programs a previous run recorded into ``re``'s own compile cache,
+# so ``re.compile``/``re.search`` find them there and compile nothing; at exit the patterns this run
+# compiled that the file lacked are added.  The file is keyed by Python's version and its regex
+# engine's magic number (a program is only valid for the compiler that made it); the key of each
+# entry is what ``re`` itself keys on (type, pattern, flags), so a pattern whose text changed is a
+# new entry, never a stale one.  Any surprise (another Python, no ``re._cache``, a bad file) means
+# plain compilation: output never depends on this cache.
+
+_RX: dict = {}  # "keys": the entries loaded (key -> stored program), "on": preloaded once
+_RX_LIMIT = 1500  # entries (a run of one language uses ~450); beyond it the file starts again
+_SKIP_PATTERNS: set = set()  # the lexicon's own patterns: its cache stores them (program_of)
+
+
+def _rx_file() -> str:
+    try:
+        import _sre
+
+        magic = getattr(_sre, "MAGIC", "")
+    except ImportError:  # pragma: no cover
+        magic = ""
+    tag = hashlib.sha256(f"{FORMAT}|{sys.version}|{magic}".encode()).hexdigest()[:16]
+    return f"regex-{tag}.pickle"
+
+
+def _cacheable(key) -> bool:
+    return (isinstance(key, tuple) and len(key) == 3 and key[0] in (str, bytes) and isinstance(key[2], int)
+            and not key[2] & (re.DEBUG | re.LOCALE) and key[1] not in _SKIP_PATTERNS)
+
+
+def preload_regexes() -> int:
+    """Fill ``re``'s compile cache from the regex cache file; returns how many patterns it put there."""
+    if _RX:
+        return 0
+    _RX["keys"] = {}
+    folder = cache_dir()
+    compile_cache = getattr(re, "_cache", None)
+    if folder is None or not isinstance(compile_cache, dict):
+        return 0
+    _RX["on"] = True
+    import atexit
+
+    atexit.register(save_regexes)
+    try:
+        import _sre
+
+        with open(folder / _rx_file(), "rb") as fh:
+            data = pickle.load(fh)
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != sys.version:
+            return 0
+        stored = data["programs"]
+        built = {}
+        for key, args in stored.items():  # save_regexes stored only keys _cacheable accepts
+            if key not in compile_cache and args[0] == key[1]:
+                built[key] = _sre.compile(*args)  # checks the program (invalid code raises)
+        compile_cache.update(built)
+        _RX["keys"] = stored
+        return len(built)
+    except Exception:
+        _RX["keys"] = {}
+        return 0
+
+
+def save_regexes() -> None:
+    """Add the patterns this run compiled to the regex cache file (run at exit; silent on any error)."""
+    try:
+        folder = cache_dir()
+        if not _RX.get("on") or folder is None:
+            return
+        stored = _RX.get("keys") or {}
+        now = [k for k in list(getattr(re, "_cache", {})) if _cacheable(k)]
+        new = [k for k in now if k not in stored]
+        if not new:
+            return
+        # over the limit (patterns of many languages, studies and lexicon versions gathered over time)
+        # the file starts again from this run's new patterns; the next runs add back what they use
+        base = dict(stored) if len(stored) + len(new) <= _RX_LIMIT else {}
+        for key in new:
+            args = _program(key[1], key[2])
+            if args is not None:
+                base[key] = args
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{_rx_file()}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            pickle.dump({"format": FORMAT, "version": sys.version, "programs": base}, fh,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / _rx_file())
+        _RX["keys"] = base
+    except Exception:
+        return

@@ -52,6 +52,7 @@ class Cues:
     conditions: dict  # condition name -> pattern
     stages: dict  # stage -> pattern
     countries: dict  # country -> pattern
+    any_country: re.Pattern  # all of them at once: most sentences name none, and 30 searches each cost
     journal_cue: str
     own_reference: re.Pattern
     reduction_after: re.Pattern
@@ -66,12 +67,12 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
-    import yaml
+    from msvitd.text.cache import load_yaml  # parsed once, then read from the user's cache folder
 
-    table = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    table = load_yaml(_DATA)
     if _LANG.is_dir():
         for extra in sorted(_LANG.glob("*/detect.yaml")):
-            _merge(table, yaml.safe_load(extra.read_text(encoding="utf-8")) or {})
+            _merge(table, load_yaml(extra) or {})
     people = "|".join(f"(?:{w})" for w in table["participants"])
     words = {k.lower(): v for k, v in table["number_words"].items()}
     num_or_word = _NUM + "|(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
@@ -96,6 +97,7 @@ def cues() -> Cues:
         conditions={k: _alt(v) for k, v in table["conditions"].items()},
         stages={k: _alt(v) for k, v in table["stages"].items()},
         countries={k: _alt(v) for k, v in table["countries"].items()},
+        any_country=_alt([w for v in table["countries"].values() for w in v]),
         journal_cue="|".join(f"(?:{w})" for w in table["journal_cues"]),
         own_reference=_alt(table["own_reference"]),
         reduction_after=re.compile("|".join(table["reduction_after"]), re.IGNORECASE),
@@ -215,7 +217,8 @@ def read_sentence(s) -> SentenceFacts:
         if v and v >= 1000 and not any(d[0] == v for d in f.doses):
             f.doses.append((v, period_of(m.group(2))))
     f.weeks = _durations(t)
-    f.countries = {k for k, rx in c.countries.items() if any(_place(t, m) for m in rx.finditer(t))}
+    if c.any_country.search(t):
+        f.countries = {k for k, rx in c.countries.items() if any(_place(t, m) for m in rx.finditer(t))}
     f.stages = {k for k, rx in c.stages.items() if rx.search(t)}
     f.conditions = {k for k, rx in c.conditions.items() if rx.search(t)}
     f.randomised = any(not c.negation.search(t[max(0, m.start() - 25):m.start()]) for m in c.randomised.finditer(t))

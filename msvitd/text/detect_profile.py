@@ -272,13 +272,12 @@ _CACHE: dict = {}
 def _agent_forms() -> tuple[tuple[str, frozenset], ...]:
     """(agent, its plain written forms in every language msvitd reads), from the languages' detection data.
     Forms written with the phrase syntax's groups or wildcards are left to the lexicon reader."""
-    import yaml
-
+    from msvitd.text.cache import load_yaml
     from msvitd.text.langdata import LANG_DIR
 
     table: dict[str, set] = {}
     for path in sorted(Path(LANG_DIR).glob("*/detection.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path) or {}
         for key, forms in ((data.get("detection") or {}).get("agents") or {}).items():
             plain = {str(f).lower() for f in forms or [] if not re.search(r"[()|*\\]", str(f))}
             table.setdefault(str(key).lower(), set()).update(plain | {str(key).lower()})
