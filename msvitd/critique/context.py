@@ -144,7 +144,14 @@ class Context:
         if (claim.strength == "correlational" and self.observational(reading)) or \
                 self.surrogate_told_as_clinical(claim, reading) or self.names_own_condition(claim):
             return None
-        st = self.facts.status(claim.concept).status
+        status = self.facts.status(claim.concept)
+        st = status.status
+        if st == "supported" and all(o.role == "exploratory" for o in status.outcomes) and any(
+                o.significant is False and o.role != "exploratory" for o in self.facts.by_concept.get(claim.concept, [])) \
+                and not self.find("restricted_analysis", reading):
+            # only an exploratory analysis (completers only) found it, the planned one did not, and the
+            # sentence does not say it is that analysis
+            st = "null"
         if st == "null" and claim.concept not in self.exposure_concepts:
             return st  # any outcome the trial found no difference in, surrogate ones too ("cut MRI activity")
         if self.lexicon.outcome_info.get(claim.concept, {}).get("kind") != "clinical":
@@ -230,8 +237,12 @@ class Context:
     @cached_property
     def weak_clinical_evidence(self) -> bool:
         """The trial gives no clinical benefit to stand on: clinical outcomes null or only surrogates positive."""
-        clinical_positive = [o for o in self.facts.positive if o.type == "clinical"]
-        return not clinical_positive and bool(self.facts.null_clinical or self.facts.positive_surrogate)
+        # a clinical result of an exploratory analysis (completers only) in a trial whose primary
+        # outcome was not met is no clinical benefit to stand on
+        primary_null = getattr(self.facts.primary, "significant", None) is False
+        clinical_positive = [o for o in self.facts.positive if o.type == "clinical"
+                             and not (primary_null and o.role == "exploratory")]
+        return not clinical_positive and bool(self.facts.null_clinical or self.facts.positive_surrogate or primary_null)
 
 
 _STAGE_COVERS = {

@@ -45,6 +45,13 @@ _ANALYSED = re.compile(r"\banaly[sz]ed\b|\bat\s+least\s+one\s+dose|\bincluded\s+
 _TRIAL_ADJ = re.compile(r"\brandomi[sz]ed(?:[\s,-]+(?:controlled|clinical|placebo-controlled|double-blind(?:ed)?|"
                         r"multicent(?:re|er)|phase\s*\w+|parallel-group|national|[A-Z][a-z]+))*[\s-]+(?:trial|study)\b", re.I)
 _COMPLETED = re.compile(r"\bcomplet\w*|\bfinished\b|\bstayed\s+in\b", re.I)
+# the planned size ("a target of 80", "Geplant waren 80", "200 were planned"): compared with the target only
+_PLANNED_BEFORE = re.compile(r"\b(?:planned|target\w*|aimed\s+(?:to|for|at)|intended|geplant\w*|vorgesehen\w*|"
+                             r"prévu\w*|prévoyait|previst\w*|objetivo)\b", re.I)
+_PLANNED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:were|was|had\s+been|waren|étaient)?\s*(?:planned|intended|"
+                            r"targeted|geplant|vorgesehen|prévus|previstos)\b", re.I)
+# a phase of the treatment, not how long the trial ran ("a lower starting dose for four weeks")
+_PHASE = re.compile(r"\b(?:starting|start-up|initial|loading|run-in|lead-in|induction|titration|first)\b[^.;]{0,25}$", re.I)
 _TRIAL_N = re.compile(
     r"\b(?:trial|study|studied|researchers?|investigators?|scientists?|enrol\w*|recruit\w*|randomi[sz]\w*|"
     r"randomly|assigned|allocated|took\s+part|taking\s+part|participat\w*|involv\w*|included|analy[sz]\w*|gave|given|"
@@ -215,11 +222,15 @@ def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: 
             role = sf.role.get(f.path[3], "")
             clause_end = re.search(r"[,;:]\s*(?:compared|versus|vs|against|while|whereas|but)|[;:]", after)
             tail = after[:clause_end.start() if clause_end else 60][:60]
+            if len(tail) == 60 and len(after) > 60:
+                tail = re.sub(r"\S+$", "", tail)  # a word cut at 60 characters ("no" of "not") is no cue
             prev = rows[-1] if rows else None
             arm = f.label.rsplit(":", 1)[0].rsplit(", ", 1)[-1]
             inverted = (f"inverts the result: {m.raw.strip()} is the share of the {arm} group *with* the outcome "
                         f"({f.label.split(',')[0]}), so {fmt(100 - f.value, f.decimals)}% had none")
-            if _INVERTED.search(tail) and not _WITH_OUTCOME.search(tail[:30]):
+            inv = _INVERTED.search(tail)
+            # "had had a relapse, ... no ...": the outcome told before the cue is the share *with* it
+            if inv and not _WITH_OUTCOME.search(tail[:30]) and not _WITH_OUTCOME.search(tail[:inv.start()]):
                 return "mismatch", f, inverted
             if prev is not None and prev.note and prev.note.startswith("inverts the result") and \
                     m.start - prev.end < 90 and re.search(r"compared|versus|vs\.?|against|and", text[prev.end:m.start]):
@@ -246,7 +257,10 @@ def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: 
                  *sf.event_counts] + [d for d in sf.derived if d.kind == "count" and d.unit == "participants"]
         known = [k for k in known if k is not None]
         arm_named = bool(sf.arm_words("intervention").search(after[:45]) or sf.arm_words("comparator").search(after[:45]))
-        if _RANDOMISED.search(window):
+        if sf.target is not None and (_PLANNED_BEFORE.search(text[lo:m.start][-25:]) or _PLANNED_AFTER.match(text[m.end:hi])):
+            want = [sf.target]
+            role_word = "planned"
+        elif _RANDOMISED.search(window):
             want = [sf.randomised] + ([f for f in sf.arm_counts if f.path[-1] == "randomised"] if arm_named else [])
             role_word = "randomised"
         elif _ANALYSED.search(window):
@@ -256,7 +270,8 @@ def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: 
             want = [sf.completed]
             role_word = "completed"
         else:
-            want = [k for k in known]
+            # the planned size is what the trial aimed for, not how many took part ("had 200 patients")
+            want = [k for k in known if k is not sf.target]
             role_word = ""
         want = [w for w in want if w is not None]
         hit = [w for w in want if _fits(m.value, w.value, m.approx, dec, m.relation)]
@@ -271,6 +286,9 @@ def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: 
             return "mismatch", want[0], (f"the article says {m.raw.strip()} {role_word}; {fmt(o.value)} is the "
                                          f"{what.replace('participants ', 'number ')}, and {fmt(want[0].value)} were "
                                          f"{role_word}")
+        if other and other[0] is sf.target and sf.target not in want:
+            return "mismatch", sf.randomised, (f"the article says {m.raw.strip()}; {fmt(sf.target.value)} is the planned "
+                                               f"sample size, and {fmt(sf.randomised.value)} were randomised")
         if other:
             return None
         if m.value < 20:
@@ -279,7 +297,7 @@ def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: 
             f"the article says {m.raw.strip()}; the trial randomised {n_r} participants ({n_a} analysed)")
     # 4. how long the trial ran
     if m.kind == "duration" and sf.run:
-        if _NOT_RUN.search(before[-12:]):
+        if _NOT_RUN.search(before[-12:]) or _PHASE.search(before[-45:]):
             return None
         run_before = _RUN_BEFORE.search(before[-40:])
         run_cue = run_before or _RUN_AFTER.match(after)
