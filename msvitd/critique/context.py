@@ -99,6 +99,11 @@ class Context:
         return self.lexicon.with_intervention_terms(self.facts.intervention_terms())
 
     # -- shared predicates -----------------------------------------------------------------
+    def names_dose(self, reading: Reading) -> bool:
+        """The sentence names a supplement dose by its units ("14,000 IU a day", "100k every two
+        weeks", "5.000 UI"): advice to take it names the intervention without its name."""
+        return bool(_DOSE.search(reading.sentence.text))
+
     def outcome_label(self, concept: str) -> str:
         return self.lexicon.outcome_info.get(concept, {}).get("label", concept.replace("_", " "))
 
@@ -245,6 +250,8 @@ class Context:
         return not clinical_positive and bool(self.facts.null_clinical or self.facts.positive_surrogate or primary_null)
 
 
+_DOSE = re.compile(r"\b\d[\d.,\s\u202f]*\s?(?:k\b|IU\b|UI\b|IE\b|I\.E\.|international units|unités|unidades|Einheiten)",
+                   re.IGNORECASE)
 _STAGE_COVERS = {
     "cis": {"cis", "early"},
     "rrms": {"rrms", "early"},

@@ -39,10 +39,7 @@ NAME = "overstated-certainty"
 CATEGORY = "certainty_overstated"
 SEVERITY = "warning"
 _GENERIC_SUBJECT = re.compile(r"\b(?:a|an|any)\s+[\w-]+\s+(?:that|which)\s+$", re.IGNORECASE)
-# a dose of a supplement named by its units ("14,000 IU a day", "100k every two weeks", "5.000 UI"):
-# advice to take it names the intervention even without its name
-_DOSE = re.compile(r"\b\d[\d.,\s\u202f]*\s?(?:k\b|IU\b|UI\b|IE\b|I\.E\.|international units|unités|unidades|Einheiten)",
-                   re.IGNORECASE)
+
 
 
 def _boosted(ctx, r):
@@ -76,7 +73,7 @@ def _boosted(ctx, r):
 def _practice(ctx, r):
     """Practice advice drawn from a trial whose clinical outcomes did not improve."""
     if not ctx.weak_clinical_evidence or r.question or not (
-            r.intervention or _DOSE.search(r.sentence.text)
+            r.intervention or ctx.names_dose(r)
             or any(c.about_intervention and c.benefit_context for c in r.clauses)):
         return None
     for h in ctx.find("practice", r):
