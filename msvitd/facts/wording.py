@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from msvitd.facts.binding import incidence_base, outcome_binding
+from msvitd.facts.binding import incidence_base, names_outcome_without_ratio, outcome_binding
 from msvitd.facts.source import Fact, fmt
 from msvitd.facts.verdicts import _convert, _mention_decimals, _overlap, _value_verdict
 from msvitd.text.numbers import NumberMention
@@ -180,6 +180,9 @@ def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: 
     after = text[m.end:sent.end]
     # 1. a relative reduction: "cut ... by two thirds", "66 per cent less likely", "halved the risk"
     red = _reduction_value(text, m, sent)
+    if red is not None and sf.ratios and names_outcome_without_ratio(
+            text, m, sent, bounds, sf.outcome_concepts, {f.path[1] for f in sf.ratios}):
+        return None
     if red is not None and sf.ratios:
         hr = sf.outcome_of(ctx, sf.ratios)
         same = [r for r in sf.reductions if r.path == hr.path]

@@ -194,3 +194,20 @@ def test_cutting_ones_medication_for_the_supplement(text, lang):
 def test_people_with_ms_of_the_trials_stage_are_no_extrapolation():
     assert "C301" not in codes("Participaron pacientes con esclerosis múltiple remitente-recurrente.", "vidams", "es")
     assert "C301" in codes("Todas las personas con esclerosis múltiple deberían tomar vitamina D3.", "vidams", "es")
+
+
+def test_a_reduction_of_an_outcome_without_a_ratio_is_not_checked_against_another_outcomes_ratio():
+    # SOLAR reports relapse rates (0.28 vs 0.41) but no rate ratio; its OR 0.93 is NEDA-3's
+    assert "C502" not in codes("With vitamin D3 the relapse rate fell by a third.", "solar")
+    # the lesion count has its own ratio (IRR 0.68): 50% is not 1 - 0.68
+    assert "C502" in codes("With vitamin D3 active lesions fell by 50 percent.", "solar")
+
+
+def test_a_null_result_told_across_a_colon_counts_as_reporting_it():
+    from msvitd.critique.engine import critique_text
+
+    lib = _library()
+    told = ("Here is what the trial showed: fewer new lesions with vitamin D. What it could not show: any "
+            "difference in relapses or disability between the groups. Nobody knows the long-term effect yet.")
+    res = critique_text(told, lib.study("d-lay-ms"), others=[], whole_article=True, select=("C601",))
+    assert not res.findings
