@@ -44,6 +44,8 @@ def _null_leads_to(ctx, r, start: int) -> bool:
 
 def check(ctx):
     nulls = ctx.facts.null_clinical
+    if not nulls and getattr(ctx.facts.primary, "significant", None) is False:
+        nulls = [ctx.facts.primary]  # no clinical outcome as such (PrevANZ's composite): the null primary one
     if not nulls:
         return
     concepts = {c for o in nulls for c in o.concepts}

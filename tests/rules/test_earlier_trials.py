@@ -211,3 +211,17 @@ def test_a_null_result_told_across_a_colon_counts_as_reporting_it():
             "difference in relapses or disability between the groups. Nobody knows the long-term effect yet.")
     res = critique_text(told, lib.study("d-lay-ms"), others=[], whole_article=True, select=("C601",))
     assert not res.findings
+
+
+def test_a_null_composite_primary_outcome_must_be_reported():
+    # PrevANZ has no outcome typed 'clinical'; its primary (conversion / disease activity) was null
+    from msvitd.critique.engine import critique_text
+
+    lib = _library()
+    silent = ("Australian researchers gave people with a first episode vitamin D3 at three doses or a placebo. "
+              "The supplement was well tolerated. Participants were followed for up to 48 weeks.")
+    told = silent + " Vitamin D did not lower the chance of converting to MS."
+    rule = ("C601",)
+    assert [f.rule for f in critique_text(silent, lib.study("prevanz"), others=[], whole_article=True,
+                                          select=rule).findings] == ["C601"]
+    assert not critique_text(told, lib.study("prevanz"), others=[], whole_article=True, select=rule).findings
