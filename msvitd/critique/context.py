@@ -99,6 +99,11 @@ class Context:
         return self.lexicon.with_intervention_terms(self.facts.intervention_terms())
 
     # -- shared predicates -----------------------------------------------------------------
+    def names_dose(self, reading: Reading) -> bool:
+        """The sentence names a supplement dose by its units ("14,000 IU a day", "100k every two
+        weeks", "5.000 UI"): advice to take it names the intervention without its name."""
+        return bool(_DOSE.search(reading.sentence.text))
+
     def outcome_label(self, concept: str) -> str:
         return self.lexicon.outcome_info.get(concept, {}).get("label", concept.replace("_", " "))
 
@@ -144,7 +149,14 @@ class Context:
         if (claim.strength == "correlational" and self.observational(reading)) or \
                 self.surrogate_told_as_clinical(claim, reading) or self.names_own_condition(claim):
             return None
-        st = self.facts.status(claim.concept).status
+        status = self.facts.status(claim.concept)
+        st = status.status
+        if st == "supported" and all(o.role == "exploratory" for o in status.outcomes) and any(
+                o.significant is False and o.role != "exploratory" for o in self.facts.by_concept.get(claim.concept, [])) \
+                and not self.find("restricted_analysis", reading):
+            # only an exploratory analysis (completers only) found it, the planned one did not, and the
+            # sentence does not say it is that analysis
+            st = "null"
         if st == "null" and claim.concept not in self.exposure_concepts:
             return st  # any outcome the trial found no difference in, surrogate ones too ("cut MRI activity")
         if self.lexicon.outcome_info.get(claim.concept, {}).get("kind") != "clinical":
@@ -230,10 +242,16 @@ class Context:
     @cached_property
     def weak_clinical_evidence(self) -> bool:
         """The trial gives no clinical benefit to stand on: clinical outcomes null or only surrogates positive."""
-        clinical_positive = [o for o in self.facts.positive if o.type == "clinical"]
-        return not clinical_positive and bool(self.facts.null_clinical or self.facts.positive_surrogate)
+        # a clinical result of an exploratory analysis (completers only) in a trial whose primary
+        # outcome was not met is no clinical benefit to stand on
+        primary_null = getattr(self.facts.primary, "significant", None) is False
+        clinical_positive = [o for o in self.facts.positive if o.type == "clinical"
+                             and not (primary_null and o.role == "exploratory")]
+        return not clinical_positive and bool(self.facts.null_clinical or self.facts.positive_surrogate or primary_null)
 
 
+_DOSE = re.compile(r"\b\d[\d.,\s\u202f]*\s?(?:k\b|IU\b|UI\b|IE\b|I\.E\.|international units|unités|unidades|Einheiten)",
+                   re.IGNORECASE)
 _STAGE_COVERS = {
     "cis": {"cis", "early"},
     "rrms": {"rrms", "early"},

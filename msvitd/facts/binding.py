@@ -86,6 +86,16 @@ def outcome_binding(text: str, m, fits, arm_percents: list, outcome_concepts: di
                                  f"{f.label.split(':')[0]}, and {name.lower()} was {told[0].show()}")
 
 
+def names_outcome_without_ratio(text: str, m, sent, bounds, outcome_concepts: dict, with_ratio: set) -> bool:
+    """The number's clause names exactly one study outcome, and that outcome has no ratio to compare a
+    relative reduction with ("cut relapses by 30%" when only the rates 0.28 and 0.41 are reported):
+    another outcome's ratio says nothing about it, so the number stays unverified."""
+    all_concepts = set().union(*outcome_concepts.values()) if outcome_concepts else set()
+    named = concepts_in(clause_words(text, m, sent, bounds)) & all_concepts
+    bound = bound_outcome(outcome_concepts, named)
+    return bound is not None and bound not in with_ratio
+
+
 def incidence_base(text: str, m, sent) -> bool:
     """The relative effect is said to be a share of people ("34% lower incidence", "34% fewer patients")."""
     after = text[m.end:sent.end][:45]

@@ -46,10 +46,28 @@ def own_reference(study) -> "re.Pattern | None":
                       rf"|\b(?:trial|study)\s+in\s+(?:{alt})\b", re.IGNORECASE)
 
 
+def own_adjectives(study) -> "re.Pattern | None":
+    """The study's own countries and their adjectives in every language msvitd reads ("australienne",
+    "estadounidense"): "an American study" is no other study when the trial itself is American."""
+    countries = [c for c in (getattr(study.design, "countries", None) or []) if c]
+    if not countries:
+        return None
+    words = {a for c in countries for a in _demonyms().get(c, [])} | set(countries)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) +
+                      r")(?![\w-])", re.IGNORECASE)
+
+
+def _other_cue(cue, own_adj, text: str) -> bool:
+    """A cue for another study ("an earlier trial", "une étude australienne") that does not name the
+    study's own country."""
+    return any(not (own_adj and own_adj.search(h.text)) for h in cue.find(text))
+
+
 def other_study_sentences(readings, study, others: list, lexicon) -> set:
     """Indexes of the sentences (``readings``) that are about some other study than ``study``."""
     own = names_regex([study])
     own_ref = own_reference(study)
+    own_adj = own_adjectives(study)
     own_words = lexicon.article.get("own_study")
     other = names_regex([s for s in others if s.id != study.id])
     cue = lexicon.article.get("other_study")
@@ -59,7 +77,7 @@ def other_study_sentences(readings, study, others: list, lexicon) -> set:
     for r in readings:
         t = r.sentence.text
         names_own = bool(own and own.search(t)) or bool(own_ref and own_ref.search(t))
-        names_other = bool(other and other.search(t)) or bool(cue and cue.search(t))
+        names_other = bool(other and other.search(t)) or bool(cue and _other_cue(cue, own_adj, t))
         if r.sentence.heading:
             section = names_other and not names_own
             para_no, para = r.sentence.paragraph, False

@@ -118,6 +118,9 @@ def _value_verdict(a: float, decimals: int, approx: bool, m: NumberMention, f: F
         # "two years" for 104 weeks: equal once rounded to the article's unit
         if abs(round(fv) - a) <= tol and abs(fv - a) < 0.5:
             return "rounded"
+    if decimals == 0 and a >= 1000 and a == int(a) and int(a) % 1000 == 0 and abs(a - fv) <= 0.01 * abs(fv):
+        # "14,000 IU" for 14,007: trailing zeros of a number in thousands are a rounding, not a figure
+        return "rounded"
     half = 0.5 * 10 ** (-decimals) if decimals >= 0 else 0.5
     if abs(a - fv) <= half + tol and decimals < max(f.decimals, 1) + 6:
         return "rounded" if abs(a - fv) > tol else "match"

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from msvitd.facts.binding import incidence_base, outcome_binding
+from msvitd.facts.binding import incidence_base, names_outcome_without_ratio, outcome_binding
 from msvitd.facts.source import Fact, fmt
 from msvitd.facts.verdicts import _convert, _mention_decimals, _overlap, _value_verdict
 from msvitd.text.numbers import NumberMention
@@ -57,6 +57,13 @@ _TRIAL_N = _any_of("trial", "study", "studied", "researchers?", "investigators?"
                    "tracked", "treated", "dosed", r"of\s+whom")
 _NOT_TRIAL_N = _any_of("worldwide", r"around\s+the\s+world", r"living\s+with", "affects?", "affected", r"each\s+year",
                        r"every\s+year", r"a\s+year", "nationwide", "population", r"in\s+the\s+(?:UK|US|country)")
+# the planned size ("a target of 80", "Geplant waren 80", "200 were planned"): compared with the target only
+_PLANNED_BEFORE = re.compile(r"\b(?:planned|target\w*|aimed\s+(?:to|for|at)|intended|geplant\w*|vorgesehen\w*|"
+                             r"prévu\w*|prévoyait|previst\w*|objetivo)\b", re.I)
+_PLANNED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:were|was|had\s+been|waren|étaient)?\s*(?:planned|intended|"
+                            r"targeted|geplant|vorgesehen|prévus|previstos)\b", re.I)
+# a phase of the treatment, not how long the trial ran ("a lower starting dose for four weeks")
+_PHASE = re.compile(r"\b(?:starting|start-up|initial|loading|run-in|lead-in|induction|titration|first)\b[^.;]{0,25}$", re.I)
 # how long the trial ran
 _RUN_BEFORE = re.compile(
     r"\b(?:for|over|during|lasted|lasting|spanning|spanned|ran\s+for|running\s+for)\s+(?:up\s+to\s+|about\s+|nearly\s+|"
@@ -184,6 +191,8 @@ def _relative_reduction(text, m, sent, ctx, sf, rows, bounds):
     red = _reduction_value(text, m, sent)
     if red is None or not sf.ratios:
         return None
+    if names_outcome_without_ratio(text, m, sent, bounds, sf.outcome_concepts, {f.path[1] for f in sf.ratios}):
+        return None
     hr = sf.outcome_of(ctx, sf.ratios)
     same = [r for r in sf.reductions if r.path == hr.path]
     target = same[0] if same else None
@@ -235,11 +244,15 @@ def _share_wording(text, m, sent, ctx, sf, rows, bounds):
     role = sf.role.get(f.path[3], "")
     clause_end = re.search(r"[,;:]\s*(?:compared|versus|vs|against|while|whereas|but)|[;:]", after)
     tail = after[:clause_end.start() if clause_end else 60][:60]
+    if len(tail) == 60 and len(after) > 60:
+        tail = re.sub(r"\S+$", "", tail)  # a word cut at 60 characters ("no" of "not") is no cue
     prev = rows[-1] if rows else None
     arm = f.label.rsplit(":", 1)[0].rsplit(", ", 1)[-1]
     inverted = (f"inverts the result: {m.raw.strip()} is the share of the {arm} group *with* the outcome "
                 f"({f.label.split(',')[0]}), so {fmt(100 - f.value, f.decimals)}% had none")
-    if _INVERTED.search(tail) and not _WITH_OUTCOME.search(tail[:30]):
+    inv = _INVERTED.search(tail)
+    # "had had a relapse, ... no ...": the outcome told before the cue is the share *with* it
+    if inv and not _WITH_OUTCOME.search(tail[:30]) and not _WITH_OUTCOME.search(tail[:inv.start()]):
         return "mismatch", f, inverted
     if prev is not None and prev.note and prev.note.startswith("inverts the result") and \
             m.start - prev.end < 90 and re.search(r"compared|versus|vs\.?|against|and", text[prev.end:m.start]):
@@ -272,7 +285,9 @@ def _participants(text, m, sent, ctx, sf, rows, bounds):
              *sf.event_counts] + [d for d in sf.derived if d.kind == "count" and d.unit == "participants"]
     known = [k for k in known if k is not None]
     arm_named = bool(sf.arm_words("intervention").search(after[:45]) or sf.arm_words("comparator").search(after[:45]))
-    want, role_word = _participants_asked(window, sf, known, arm_named)
+    planned = sf.target is not None and (_PLANNED_BEFORE.search(text[lo:m.start][-25:])
+                                         or _PLANNED_AFTER.match(text[m.end:hi]))
+    want, role_word = _participants_asked(window, sf, known, arm_named, bool(planned))
     hit = [w for w in want if _fits(m.value, w.value, m.approx, dec, m.relation)]
     if hit:
         return "match", hit[0], None
@@ -282,6 +297,9 @@ def _participants(text, m, sent, ctx, sf, rows, bounds):
         return "mismatch", want[0], (f"the article says {m.raw.strip()} {role_word}; {fmt(o.value)} is the "
                                      f"{o.label.replace('participants ', 'number ')}, and {fmt(want[0].value)} were "
                                      f"{role_word}")
+    if other and other[0] is sf.target and sf.target not in want:
+        return "mismatch", sf.randomised, (f"the article says {m.raw.strip()}; {fmt(sf.target.value)} is the planned "
+                                           f"sample size, and {fmt(sf.randomised.value)} were randomised")
     if other or m.value < 20:
         return None
     n_a = fmt(sf.analysed.value) if sf.analysed else "?"
@@ -290,10 +308,13 @@ def _participants(text, m, sent, ctx, sf, rows, bounds):
         f"({n_a} analysed)")
 
 
-def _participants_asked(window: str, sf: _Facts, known: list, arm_named: bool) -> tuple[list, str]:
-    """The facts a count of participants may be (randomised, analysed, completed, else any known
-    count), and the word for what the sentence says it is."""
-    if _RANDOMISED.search(window):
+def _participants_asked(window: str, sf: _Facts, known: list, arm_named: bool,
+                        planned: bool = False) -> tuple[list, str]:
+    """The facts a count of participants may be (planned, randomised, analysed, completed, else any
+    known count but the planned size), and the word for what the sentence says it is."""
+    if planned:
+        want, role_word = [sf.target], "planned"
+    elif _RANDOMISED.search(window):
         want = [sf.randomised] + ([f for f in sf.arm_counts if f.path[-1] == "randomised"] if arm_named else [])
         role_word = "randomised"
     elif _ANALYSED.search(window):
@@ -302,7 +323,8 @@ def _participants_asked(window: str, sf: _Facts, known: list, arm_named: bool) -
     elif _COMPLETED.search(window):
         want, role_word = [sf.completed], "completed"
     else:
-        want, role_word = list(known), ""
+        # the planned size is what the trial aimed for, not how many took part ("had 200 patients")
+        want, role_word = [k for k in known if k is not sf.target], ""
     return [w for w in want if w is not None], role_word
 
 
@@ -311,7 +333,7 @@ def _run_length(text, m, sent, ctx, sf, rows, bounds):
     if not (m.kind == "duration" and sf.run):
         return None
     before, after = text[sent.start:m.start], text[m.end:sent.end]
-    if _NOT_RUN.search(before[-12:]):
+    if _NOT_RUN.search(before[-12:]) or _PHASE.search(before[-45:]):
         return None
     run_before = _RUN_BEFORE.search(before[-40:])
     run_cue = run_before or _RUN_AFTER.match(after)

@@ -6,7 +6,11 @@ import re
 
 from msvitd.diagnostics import Severity
 
-_NEG_BEFORE = re.compile(r"(?:\bno\b|\bnot\b|n[’']t\b|\bnever\b|\bwithout\b|\bfar from\b|\bhardly\b|\bnor\b)[\w\s,'’-]{0,25}$",
+# English, and the short negations of French, German and Spanish ("pas de preuve", "kein Beweis",
+# "sin pruebas"): a negated booster or claim word is no claim
+_NEG_BEFORE = re.compile(r"(?:\bno\b|\bnot\b|n[’']t\b|\bnever\b|\bwithout\b|\bfar from\b|\bhardly\b|\bnor\b|"
+                         r"\bpas\b|\baucun(?:e)?\b|\bsans\b|\bjamais\b|\bnicht\b|\bkein(?:e|en|em|er|es)?\b|\bnie\b|"
+                         r"\bohne\b|\bningun[oa]?\b|\bningún\b|\bsin\b|\bnunca\b)[\w\s,'’-]{0,25}$",
                          re.IGNORECASE)
 
 
@@ -27,3 +31,17 @@ def by_strength(default: str, strength: str) -> str:
     if strength == "conditional_causal":
         return lower(default)
     return lower(lower(default))
+
+
+def for_claim(default: str, strength: str, reading, end: int | None = None) -> str:
+    """by_strength, and two steps lower for a question ("Does vitamin D stop MS?", also with a
+    bracket after it): a question puts the idea forward without asserting it (it stays visible as
+    info; the answer may well be no).  ``end``: where the claim ends (absolute offset)."""
+    sev = by_strength(default, strength)
+    rest = reading.sentence.text[max(0, end - reading.start):] if end is not None else ""
+    asked = getattr(reading, "question", False) or bool(_ASKED.match(rest))
+    return lower(lower(sev)) if asked else sev
+
+
+# the claim's own clause ends in a question mark: "stop MS? (the French trial)"
+_ASKED = re.compile(r"[^.!?;:]{0,80}\?")

@@ -26,7 +26,7 @@ Better
 
 from __future__ import annotations
 
-from msvitd.rules._common import by_strength
+from msvitd.rules._common import for_claim
 
 CODE = "C202"
 NAME = "benefit-claimed-for-null-outcome"
@@ -46,7 +46,8 @@ def check(ctx):
             lab = ctx.outcome_label(c.concept)
             if status == "null":
                 msg = f"claims a benefit on {lab}, but the trial found no significant difference in {lab}"
-                fact = "; ".join(ctx.facts.fact(o) for o in st.outcomes)
+                nulls = [o for o in ctx.facts.by_concept.get(c.concept, []) if o.significant is False]
+                fact = "; ".join(ctx.facts.fact(o) for o in (nulls or st.outcomes))
             elif ctx.facts.null_clinical:
                 # "eases symptoms": the clinical outcomes the trial did measure did not differ
                 nulls = ctx.facts.null_clinical
@@ -58,4 +59,4 @@ def check(ctx):
             else:
                 msg = f"claims a benefit on {lab}, which the trial did not measure"
                 fact = f"{lab}: not measured; " + (ctx.facts.surrogate_summary() or ctx.facts.fact(ctx.facts.primary))
-            yield ctx.hit(c.start, c.end, msg, fact, by_strength(SEVERITY, c.strength), r)
+            yield ctx.hit(c.start, c.end, msg, fact, for_claim(SEVERITY, c.strength, r, c.end), r)

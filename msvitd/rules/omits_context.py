@@ -61,6 +61,10 @@ def check(ctx):
     missing = [s for s in negatives if not _mentioned(ctx.text, s)]
     if negatives and len(missing) < len(negatives):
         return  # it names at least one of the earlier negative trials: the result is placed in context
+    own_primary = next((o for o in ctx.study.outcomes if o.role == "primary"), None)
+    if own_primary is not None and own_primary.significant is False and any(
+            _mentioned(ctx.text, s) for s in ctx.others if s.id != ctx.study.id):
+        return  # a null trial set beside any other trial of the same idea (a positive one too) is placed
     if missing:
         msg = ("does not mention that earlier trials of the same idea were negative: "
                + "; ".join(s.name for s in missing))

@@ -19,6 +19,8 @@ Better
 
 from __future__ import annotations
 
+import re
+
 
 CODE = "C601"
 NAME = "omits-null-clinical-outcomes"
@@ -26,8 +28,24 @@ CATEGORY = "omits_null_clinical"
 SEVERITY = "warning"
 
 
+_BREAK = re.compile(r"[.;!?]|\b(?:but|although|though|while|whereas|however|yet|mais|aber|pero)\b", re.IGNORECASE)
+
+
+def _null_leads_to(ctx, r, start: int) -> bool:
+    """A null result that runs on to the outcome across a colon: "what it didn't find: any difference in
+    relapses" (the colon starts a new clause, but the list is what was not found)."""
+    s = r.sentence.text
+    for h in ctx.lexicon.null_result.find(s):
+        gap = s[h.end:max(h.end, start - r.start)]
+        if h.end <= start - r.start and ":" in s[h.start:start - r.start] and not _BREAK.search(gap):
+            return True
+    return False
+
+
 def check(ctx):
     nulls = ctx.facts.null_clinical
+    if not nulls and getattr(ctx.facts.primary, "significant", None) is False:
+        nulls = [ctx.facts.primary]  # no clinical outcome as such (PrevANZ's composite): the null primary one
     if not nulls:
         return
     concepts = {c for o in nulls for c in o.concepts}
@@ -38,7 +56,7 @@ def check(ctx):
             # the null result must bear on this outcome: its own clause is negated or reports a null
             # ("Although the causes are not understood, deficiency may lead to more disability" does not)
             clause = r.clause_at(m.start)
-            here = clause is None or clause.negated or clause.null_result
+            here = clause is None or clause.negated or clause.null_result or _null_leads_to(ctx, r, m.start)
             if (m.negated and not m.hypothetical) or (r.null_result and here) or (r.direction == "no_difference" and here):
                 return
     names = ", ".join(o.name for o in nulls)

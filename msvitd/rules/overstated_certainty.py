@@ -41,6 +41,7 @@ SEVERITY = "warning"
 _GENERIC_SUBJECT = re.compile(r"\b(?:a|an|any)\s+[\w-]+\s+(?:that|which)\s+$", re.IGNORECASE)
 
 
+
 def _boosted(ctx, r):
     """The first booster of the sentence that presents the result as settled, as a hit."""
     settled = ctx.lexicon.article.get("settled")
@@ -71,8 +72,9 @@ def _boosted(ctx, r):
 
 def _practice(ctx, r):
     """Practice advice drawn from a trial whose clinical outcomes did not improve."""
-    if not ctx.weak_clinical_evidence or r.question or not (r.intervention or any(c.about_intervention and c.benefit_context
-                                                                                   for c in r.clauses)):
+    if not ctx.weak_clinical_evidence or r.question or not (
+            r.intervention or ctx.names_dose(r)
+            or any(c.about_intervention and c.benefit_context for c in r.clauses)):
         return None
     for h in ctx.find("practice", r):
         clause = r.clause_at(h.start)

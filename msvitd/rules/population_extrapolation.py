@@ -68,7 +68,7 @@ def check(ctx):
     for r in ctx.readings:
         if ctx.about_other_study(r):
             continue
-        about = any(c.about_intervention for c in r.clauses) or r.intervention
+        about = any(c.about_intervention for c in r.clauses) or r.intervention or ctx.names_dose(r)
         # advice counts unless it is negated ("not recommended") or hypothetical; a negation elsewhere in
         # the clause ("fine to take it ..., so there is no need to choose") does not undo it
         advice = [h for h in ctx.lexicon.advice.find(r.sentence.text)

@@ -125,9 +125,14 @@ def check(ctx):
         after = [v for v in var if v.start >= e.start]
         v = after[0] if after else var[0]
         start, end = r.start + min(e.start, v.start), r.start + max(e.end, v.end)
+        # "Young people may profit most: among 18- to 30-year-olds the effect was largest": the claim
+        # runs to the last emphasis or subgroup word of the sentence
+        last = max(emph + var, key=lambda h: h.end)
+        if r.start + last.end - start <= 160:
+            end = max(end, r.start + last.end)
         if end - start > 160:
             start, end = r.start + e.start, r.start + e.end
-        yield ctx.hit(start, end,
-                          "presents a subgroup as benefiting more, but subgroup results in this trial were "
-                          "exploratory (not shown to be pre-specified, no interaction test reported)",
+        why = ("subgroup results in this trial were exploratory (not shown to be pre-specified, no interaction "
+               "test reported)") if study_subgroups else "the study file reports no subgroup result"
+        yield ctx.hit(start, end, "presents a subgroup as benefiting more, but " + why,
                           _subgroup_fact(ctx.study), SEVERITY, r)

@@ -25,7 +25,7 @@ Better
 
 from __future__ import annotations
 
-from msvitd.rules._common import by_strength
+from msvitd.rules._common import for_claim
 
 CODE = "C201"
 NAME = "surrogate-told-as-clinical"
@@ -51,4 +51,4 @@ def check(ctx):
                 facts.append(f"{lab}: not measured")
                 # what the trial did measure of the clinical picture, and found no difference in
                 facts += [ctx.facts.fact(o) for o in ctx.facts.null_clinical[:3]]
-            yield ctx.hit(c.start, c.end, msg, "; ".join(f for f in facts if f), by_strength(SEVERITY, c.strength), r)
+            yield ctx.hit(c.start, c.end, msg, "; ".join(f for f in facts if f), for_claim(SEVERITY, c.strength, r, c.end), r)

@@ -23,6 +23,8 @@ Better
 
 from __future__ import annotations
 
+import re
+
 
 from msvitd.rules._common import lower, negated_before
 
@@ -30,6 +32,19 @@ CODE = "C401"
 NAME = "unsupported-comparison"
 CATEGORY = "unsupported_comparison"
 SEVERITY = "error"
+
+
+# "people on interferon", "taking their injections", "added to interferon": who the people are, not a rival
+_ON = re.compile(r"\b(?:on|taking|receiving|using|alongside|added\s+to|plus|with|sous|unter|con|bajo|junto\s+con)\s+"
+                 r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _background(study, words: str) -> bool:
+    """The treatment words name a co-treatment every arm of the study received (an add-on trial)."""
+    arms = list(getattr(study, "arms", None) or [])
+    co = [" ".join(getattr(a, "co_treatments", None) or []).lower() for a in arms]
+    head = words.lower().split()
+    return bool(arms) and all(c for c in co) and any(w in c for w in head if len(w) > 4 for c in co)
 
 
 def check(ctx):
@@ -43,7 +58,9 @@ def check(ctx):
         cues = lex.comparison_cues.find(s)
         if not cues:
             continue
-        treats = lex.comparison_treatments.find(s)
+        # "people on interferon who took vitamin D": a therapy every arm took is the trial's setting
+        treats = [t for t in lex.comparison_treatments.find(s)
+                  if not (_background(ctx.study, t.text) and _ON.search(s[max(0, t.start - 25):t.start]))]
         if not treats:
             continue
         for cue in cues:
