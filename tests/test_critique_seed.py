@@ -56,15 +56,3 @@ def test_accurate_sentences_are_not_flagged(seed):
         end = start + len(sentence)
         hits = [f for f in res.findings if f.start is not None and f.start < end and start < f.end]
         assert hits == [], (sentence, hits)
-
-
-def test_fast(seed):
-    import time
-
-    from msvitd.critique.engine import critique_text
-    from msvitd.library import load_library
-
-    lib = load_library([ROOT / "evidence"])
-    a = time.perf_counter()
-    critique_text(seed[0], lib.study("d-lay-ms"))
-    assert time.perf_counter() - a < 1.0
