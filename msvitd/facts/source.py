@@ -143,10 +143,35 @@ def _cite(*cites) -> str:
 class FactList(list):
     """A study's facts, with the words that name the study and its intervention (from the study file):
     ``identity`` words are in every sentence about the trial and tell no two facts apart;
-    ``intervention_terms`` say a figure belongs to the intervention arm ("of the vitamin D group")."""
+    ``intervention_terms`` say a figure belongs to the intervention arm ("of the vitamin D group");
+    ``reported_elsewhere`` are the whole numbers the file's `discrepancies:` list as another report's
+    value and did not use (CHOLINE's abstract says 181 randomised, the registry 129): an article that
+    gives one of them repeats a published figure, which is not a misquote."""
 
     identity: frozenset = frozenset()
     intervention_terms: tuple = ()
+    reported_elsewhere: frozenset = frozenset()
+
+
+_WHOLE = re.compile(r"(?<![\w.,])\d{2,6}(?![\w.,]\d)")
+# a discrepancy about how many people: "number randomised", "planned size", "number of participants"
+_ABOUT_PEOPLE = re.compile(r"\b(?:number|size|randomi[sz]\w*|enrol\w*|particip\w*|analy[sz]\w*|patients)\b", re.I)
+
+
+def discrepant_values(study) -> frozenset:
+    """Whole numbers (20 or more, not years) that a discrepancy about how many people took part lists
+    among its values but not in what was used; the sources' remarks in brackets ("(2019 review)")
+    are not values."""
+    out = set()
+    for d in getattr(study, "discrepancies", ()) or ():
+        if not _ABOUT_PEOPLE.search(str(d.about)):
+            continue
+        used = {int(x) for x in _WHOLE.findall(str(d.used))}
+        for value in d.values:
+            plain = re.sub(r"\([^()]*\)", " ", str(value))
+            out.update(n for n in map(int, _WHOLE.findall(plain)) if n >= 20 and n not in used
+                       and not 1900 <= n <= 2100)
+    return frozenset(out)
 
 
 def arm_terms(study) -> tuple:
@@ -230,6 +255,7 @@ class _Reader:
         self.study, self.data = study, data
         self.out = FactList()
         self.out.intervention_terms = arm_terms(study)
+        self.out.reported_elsewhere = discrepant_values(study)
         self.out.identity = frozenset(words(" ".join([study.name, *study.aliases, *self.out.intervention_terms])))
         self.name_words = words(study.name)
 

@@ -302,6 +302,9 @@ def _participants(text, m, sent, ctx, sf, rows, bounds):
                                            f"sample size, and {fmt(sf.randomised.value)} were randomised")
     if other or m.value < 20:
         return None
+    if not m.approx and m.value in getattr(sf.facts, "reported_elsewhere", ()):
+        return None  # another report's figure, recorded in the study file's discrepancies
+
     n_a = fmt(sf.analysed.value) if sf.analysed else "?"
     return "mismatch", (want[0] if role_word else sf.randomised), (
         f"the article says {m.raw.strip()}; the trial randomised {fmt(sf.randomised.value)} participants "
