@@ -11,6 +11,7 @@ from typing import Optional
 from msvitd.facts.binding import incidence_base, outcome_binding
 from msvitd.facts.source import Fact, fmt
 from msvitd.facts.verdicts import _convert, _mention_decimals, _overlap, _value_verdict
+from msvitd.text.grammar import number_roles
 from msvitd.text.numbers import NumberMention
 
 # --- what a number claims, read from the words around it ------------------------------------------
@@ -38,19 +39,6 @@ _OTHER_ARM = {
     "intervention": re.compile(r"\b(?:the\s+supplement|the\s+drug|treated\s+group|treatment\s+group|active\s+"
                                r"(?:treatment|group|arm)|high[- ]dose)\b", re.I),
 }
-_RANDOMISED = re.compile(r"\benrol\w*|\brecruit\w*|\brandomi[sz]\w*|\brandomly\s+(?:assigned|allocated)|\ballocated\b|\bassigned\b", re.I)
-_ANALYSED = re.compile(r"\banaly[sz]ed\b|\bat\s+least\s+one\s+dose|\bincluded\s+in\s+the\s+(?:primary\s+)?analysis|"
-                       r"\banalysis\s+(?:population|set)\b|\bwere\s+treated\b", re.I)
-# "a randomised controlled trial of 303": the design, not the number randomised
-_TRIAL_ADJ = re.compile(r"\brandomi[sz]ed(?:[\s,-]+(?:controlled|clinical|placebo-controlled|double-blind(?:ed)?|"
-                        r"multicent(?:re|er)|phase\s*\w+|parallel-group|national|[A-Z][a-z]+))*[\s-]+(?:trial|study)\b", re.I)
-_COMPLETED = re.compile(r"\bcomplet\w*|\bfinished\b|\bstayed\s+in\b", re.I)
-_TRIAL_N = re.compile(
-    r"\b(?:trial|study|studied|researchers?|investigators?|scientists?|enrol\w*|recruit\w*|randomi[sz]\w*|"
-    r"randomly|assigned|allocated|took\s+part|taking\s+part|participat\w*|involv\w*|included|analy[sz]\w*|gave|given|"
-    r"received|followed|tracked|treated|dosed|of\s+whom)\b", re.I)
-_NOT_TRIAL_N = re.compile(r"\b(?:worldwide|around\s+the\s+world|living\s+with|affects?|affected|each\s+year|"
-                          r"every\s+year|a\s+year|nationwide|population|in\s+the\s+(?:UK|US|country))\b", re.I)
 _RUN_BEFORE = re.compile(
     r"\b(?:for|over|during|lasted|lasting|spanning|spanned|ran\s+for|running\s+for)\s+(?:up\s+to\s+|about\s+|nearly\s+|"
     r"almost\s+|roughly\s+|more\s+than\s+|over\s+|around\s+|a\s+full\s+|the\s+(?:full\s+|next\s+|first\s+)?)?$", re.I)
@@ -83,8 +71,9 @@ class _Sentence:
 class _Facts:
     """The facts the semantic checks look up, found once per study by their place in the file."""
 
-    def __init__(self, facts: list[Fact], derived: list[Fact]):
+    def __init__(self, facts: list[Fact], derived: list[Fact], lang: str = "en"):
         self.facts, self.derived = facts, derived
+        self.roles = number_roles(lang)  # how the article's language says what a count counts
         terms = getattr(facts, "intervention_terms", ())
         own = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
         self._arm_words = {
@@ -238,21 +227,21 @@ def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: 
     if m.kind == "count" and m.unit == "participants" and sf.randomised is not None:
         lo = max(sent.start, bounds[0], m.start - 70)
         hi = min(sent.end, bounds[1], m.end + 50)
-        window = _TRIAL_ADJ.sub(" trial", text[lo:m.start]) + " " + text[m.end:hi]
-        if _NOT_TRIAL_N.search(window) or not _TRIAL_N.search(window):
+        window = sf.roles.trial_adjective.sub(" trial", text[lo:m.start]) + " " + text[m.end:hi]
+        if sf.roles.not_trial.search(window) or not sf.roles.took_part.search(window):
             return None
         dec = _mention_decimals(m)
         known = [sf.randomised, sf.analysed, sf.completed, sf.target, *sf.arm_counts, *sf.baseline_counts,
                  *sf.event_counts] + [d for d in sf.derived if d.kind == "count" and d.unit == "participants"]
         known = [k for k in known if k is not None]
         arm_named = bool(sf.arm_words("intervention").search(after[:45]) or sf.arm_words("comparator").search(after[:45]))
-        if _RANDOMISED.search(window):
+        if sf.roles.randomised.search(window):
             want = [sf.randomised] + ([f for f in sf.arm_counts if f.path[-1] == "randomised"] if arm_named else [])
             role_word = "randomised"
-        elif _ANALYSED.search(window):
+        elif sf.roles.analysed.search(window):
             want = [sf.analysed] + ([f for f in sf.arm_counts if f.path[-1] == "analysed"] if arm_named else [])
             role_word = "analysed"
-        elif _COMPLETED.search(window):
+        elif sf.roles.completed.search(window):
             want = [sf.completed]
             role_word = "completed"
         else:
