@@ -69,6 +69,17 @@ def _profiles() -> tuple[dict[str, dict[str, float]], dict[str, str], dict[str, 
     return weighted, names, letters
 
 
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict, tuple, frozenset]:
+    """The profiles in the shape ``scores`` walks fastest: word -> ((lang, weight), ...), the
+    letter tables as tuples, and every letter any table weighs."""
+    weighted, _, letters = _profiles()
+    words = {w: tuple(d.items()) for w, d in weighted.items()}
+    tables = tuple((code, tuple(t.items())) for code, t in letters.items() if t)
+    return words, tables, frozenset(ch for _, t in tables for ch, _ in t)
+
+
+@lru_cache(maxsize=None)
 def _name(code: str | None) -> str:
     if code is None:
         return "undetermined"
@@ -80,17 +91,29 @@ def _name(code: str | None) -> str:
 
 def scores(text: str) -> dict[str, float]:
     """Weighted function-word counts per language (letters add a little)."""
-    weighted, _, letters = _profiles()
+    # the sums are made in the same order as ever (word by word, then letter by letter), so the
+    # figures are the same to the last bit; only the lookups are cheaper: no dict per word, and
+    # no count of a letter the text does not hold (none at all in plain ASCII)
+    words, tables, weighed = _tables()
+    get = words.get
     out: dict[str, float] = {}
     for tok in _TOKEN.findall(text.lower().replace("’", "'")):
-        for code, w in weighted.get(tok, {}).items():
-            out[code] = out.get(code, 0.0) + w
-    for code, table in letters.items():
-        for ch, w in table.items():
-            n = text.count(ch)
-            if n:
-                out[code] = out.get(code, 0.0) + w * min(n, 5)
+        hit = get(tok)
+        if hit is not None:
+            for code, w in hit:
+                out[code] = out.get(code, 0.0) + w
+    if not text.isascii():
+        present = weighed.intersection(text)
+        if present:
+            for code, table in tables:
+                for ch, w in table:
+                    if ch in present:
+                        out[code] = out.get(code, 0.0) + w * min(text.count(ch), 5)
     return out
+
+
+# any character of a non-Latin script: a text with fewer than two needs no count per script
+_ANY_SCRIPT = re.compile("|".join(rx.pattern for _, _, rx in _SCRIPTS))
 
 
 def detect_language(text: str, minimum: float = 2.0) -> LanguageGuess:
@@ -101,7 +124,13 @@ def detect_language(text: str, minimum: float = 2.0) -> LanguageGuess:
         return LanguageGuess(code, _name(code), True)
     if not isinstance(text, str) or not text.strip():
         return LanguageGuess(None, _name(None), False)
-    letters = [ch for ch in text[:20000] if ch.isalpha()]
+    return _detect(text, minimum)
+
+
+@lru_cache(maxsize=64)  # an article is asked for again by each reader of it (numbers, sentences, rules)
+def _detect(text: str, minimum: float) -> LanguageGuess:
+    head = text[:20000]
+    letters = [ch for ch in head if ch.isalpha()] if not head.isascii() and len(_ANY_SCRIPT.findall(head)) >= 2 else []
     if letters:
         for code, name, rx in _SCRIPTS:
             n = len(rx.findall("".join(letters)))
