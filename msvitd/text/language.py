@@ -112,6 +112,85 @@ def scores(text: str) -> dict[str, float]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _short_tables() -> tuple[tuple, dict]:
+    """Per supported language, the ``detect.short`` tables: ((lang, {ending: w}, longest ending,
+    ((ngram, w), ...)), ...) and (word -> ((lang, weight), ...)), a word shared by k languages
+    weighing 1/k of its weight in each."""
+    langs = []
+    words: dict[str, set[str]] = {}
+    weight: dict[str, float] = {}
+    for code in SUPPORTED:
+        t = (language_facts(code).get("detect") or {}).get("short") or {}
+        endings = {str(k).lower(): float(v) for k, v in (t.get("endings") or {}).items()}
+        ngrams = tuple((str(k).lower(), float(v)) for k, v in (t.get("ngrams") or {}).items())
+        langs.append((code, endings, max(map(len, endings), default=0), ngrams))
+        for w in t.get("words") or []:
+            words.setdefault(str(w).lower(), set()).add(code)
+        weight[code] = float(t.get("word_weight", 0.5))
+    shared = {w: tuple((c, weight[c] / len(cs)) for c in sorted(cs)) for w, cs in words.items()}
+    return tuple(langs), shared
+
+
+_SHORT_WORD = re.compile(r"[^\W\d_]+")
+
+
+def short_scores(text: str) -> dict[str, float]:
+    """What a text with few function words still says of its language: its words' endings
+    ("-ung", "-ción", "-eux", "-ing"), letter groups ("sch", "eau", "th") and a few common words
+    of news on health, weighed per language (``detect.short`` in language.yaml)."""
+    low = text.lower().replace("’", "'")
+    toks = list(dict.fromkeys(_SHORT_WORD.findall(low)))  # each word once: a repeated word says no more
+    low = " ".join(dict.fromkeys(low.split()))
+    langs, shared = _short_tables()
+    out: dict[str, float] = {}
+    for tok in toks:
+        for code, w in shared.get(tok, ()):
+            out[code] = out.get(code, 0.0) + w
+    for code, endings, longest, ngrams in langs:
+        total = 0.0
+        for tok in toks:
+            if len(tok) < 3:
+                continue
+            for n in range(min(longest, len(tok) - 1), 0, -1):
+                w = endings.get(tok[-n:])
+                if w is not None:
+                    total += w
+                    break
+        for g, w in ngrams:
+            n = low.count(g)
+            if n:
+                total += w * min(n, 3)
+        if total:
+            out[code] = out.get(code, 0.0) + total
+    return out
+
+
+# a text with too few function words is told by its endings and letter groups only when one
+# language leads clearly (bench/detection_accuracy.py --languages measures these on headlines)
+_SHORT_MINIMUM = 1.5
+_SHORT_MARGIN = 1.0
+
+
+_SHORT_WORDS = 40  # a headline, a sentence or two; a longer text with few function words stays undetermined
+
+
+def _short_guess(sc: dict[str, float], text: str) -> "LanguageGuess | None":
+    if len(_SHORT_WORD.findall(text, 0, 2000)) > _SHORT_WORDS:
+        return None
+    both = dict(sc)
+    for code, v in short_scores(text).items():
+        both[code] = both.get(code, 0.0) + v
+    ranked = sorted(both.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return None
+    best, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if best in SUPPORTED and top >= _SHORT_MINIMUM and top - second >= _SHORT_MARGIN:
+        return LanguageGuess(best, _name(best), True, top, top - second)
+    return None
+
+
 # any character of a non-Latin script: a text with fewer than two needs no count per script
 _ANY_SCRIPT = re.compile("|".join(rx.pattern for _, _, rx in _SCRIPTS))
 
@@ -136,14 +215,14 @@ def _detect(text: str, minimum: float) -> LanguageGuess:
             n = len(rx.findall("".join(letters)))
             if n >= (0.1 if code == "ja" else 0.3) * len(letters) and n >= 2:
                 return LanguageGuess(code, name, False, float(n), float(n))
-    sc = scores(text[:20000])
-    if not sc:
-        return LanguageGuess(None, _name(None), False)
+    sc = scores(head)
     ranked = sorted(sc.items(), key=lambda kv: -kv[1])
-    best, top = ranked[0]
+    best, top = ranked[0] if ranked else (None, 0.0)
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     if top < minimum:
-        return LanguageGuess(None, _name(None), False, top, top - second)
+        # too few function words (a headline): endings and letter groups, if one language leads clearly
+        short = _short_guess(sc, head)
+        return short or LanguageGuess(None, _name(None), False, top, top - second)
     return LanguageGuess(best, _name(best), best in SUPPORTED, top, top - second)
 
 
@@ -185,6 +264,15 @@ def choose_language(text: str, forced: str | None = None) -> tuple[str, Language
         raise UnreadLanguage(f"the text is in {guess.name}, which msvitd does not read "
                              f"(it reads {', '.join(SUPPORTED)}); force one with --lang")
     return guess.code, guess
+
+
+def undetermined_note(guess: LanguageGuess, text: str) -> str | None:
+    """What a command says of a text whose language it could not tell (read as English), in
+    one line; None when it could tell, was told (--lang), or the text has no words at all."""
+    if guess.code is not None or not any(ch.isalpha() for ch in text):
+        return None
+    return (f"language undetermined (too few words to tell), read as English; "
+            f"--lang {'|'.join(SUPPORTED)} chooses")
 
 
 # The language a command was told to read in (--lang), for code that reads text several calls
