@@ -39,15 +39,6 @@ _OTHER_ARM = {
     "intervention": re.compile(r"\b(?:the\s+supplement|the\s+drug|treated\s+group|treatment\s+group|active\s+"
                                r"(?:treatment|group|arm)|high[- ]dose)\b", re.I),
 }
-_RUN_BEFORE = re.compile(
-    r"\b(?:for|over|during|lasted|lasting|spanning|spanned|ran\s+for|running\s+for)\s+(?:up\s+to\s+|about\s+|nearly\s+|"
-    r"almost\s+|roughly\s+|more\s+than\s+|over\s+|around\s+|a\s+full\s+|the\s+(?:full\s+|next\s+|first\s+)?)?$", re.I)
-_RUN_AFTER = re.compile(r"^(?:[\s-]+(?:long|[A-Z][\w-]*|randomi[sz]ed|placebo-controlled|controlled|clinical)){0,4}"
-                        r"[\s-]+(?:study|trial|follow-up|programme|program)\b")
-_RUN_CONTEXT = re.compile(r"\b(?:trial|study|took|taking|received|receiving|given|gave|followed|tracked|treated|"
-                          r"supplement\w*|lasted|lasting|ran|running|placebo|pills?|dummy|doses?|IU|units|"
-                          r"monitored|observed|assigned|randomi[sz]ed)\b", re.I)
-_NOT_RUN = re.compile(r"\b(?:every|each|within|ago|per)\s+$|\bin\s+$", re.I)
 _DOSE_CONTEXT = re.compile(r"\b(?:trial|study|participants?|patients?|received|given|gave|took|taking|randomi[sz]\w*|"
                            r"assigned|arm|group|researchers?)\b", re.I)
 _ALLOCATION = re.compile(r"\b(?:took|received|were\s+given|got|were\s+(?:randomly\s+)?(?:assigned|allocated)|"
@@ -268,13 +259,13 @@ def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: 
             f"the article says {m.raw.strip()}; the trial randomised {n_r} participants ({n_a} analysed)")
     # 4. how long the trial ran
     if m.kind == "duration" and sf.run:
-        if _NOT_RUN.search(before[-12:]):
+        if sf.roles.not_run.search(before[-12:]):
             return None
-        run_before = _RUN_BEFORE.search(before[-40:])
-        run_cue = run_before or _RUN_AFTER.match(after)
+        run_before = sf.roles.run_before.search(before[-40:])
+        run_cue = run_before or sf.roles.run_after.match(after)
         # "gave ... a dummy pill for three years", "the trial lasted": the trial, not "has had MS for 22 years"
         near = before[-80:] if run_before else text[sent.start:sent.end]
-        if not run_cue or not (_RUN_CONTEXT.search(near) or sf.arm_words("intervention").search(near)):
+        if not run_cue or not (sf.roles.run_context.search(near) or sf.arm_words("intervention").search(near)):
             return None
         fits = []
         for f in sf.run:

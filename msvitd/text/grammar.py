@@ -108,6 +108,10 @@ class NumberRoles:
     completed: re.Pattern
     took_part: re.Pattern  # the count is the trial's: "received", "took part", "of whom"
     not_trial: re.Pattern  # it is not: "worldwide", "each year", "living with"
+    run_before: re.Pattern  # a duration is how long the trial ran: "for", "lasted", "pendant"
+    run_after: re.Pattern  # ... said after it: "a two-year trial", "zwei Jahre lang"
+    run_context: re.Pattern  # ... and the sentence is about the trial's treatment
+    not_run: re.Pattern  # a frequency or a time ago: "every", "toutes les", "alle", "cada"
 
     def context(self, text: str) -> frozenset:
         """The English context words a sentence's own words stand for (none for English: its
@@ -152,10 +156,11 @@ def number_roles(code: str = "en") -> NumberRoles:
     en = language_facts("en").get("roles") or {}
     own = (language_facts(code).get("roles") or {}) if code != "en" else {}
 
-    def rx(key: str) -> re.Pattern:
+    def rx(key: str, flags: int = re.IGNORECASE) -> re.Pattern:
         parts = [str(t[key]) for t in (en, own) if t.get(key)]
         return re.compile("|".join(f"(?:{p})" for p in parts) if len(parts) > 1 else (parts[0] if parts else r"(?!x)x"),
-                          re.IGNORECASE)
+                          flags)
 
     return NumberRoles(code, words, prefixes, rx("trial_adjective"), rx("randomised"), rx("analysed"),
-                       rx("completed"), rx("took_part"), rx("not_trial"))
+                       rx("completed"), rx("took_part"), rx("not_trial"), rx("run_before"),
+                       rx("run_after", 0), rx("run_context"), rx("not_run"))

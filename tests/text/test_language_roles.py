@@ -103,3 +103,21 @@ def test_english_words_stay_with_the_study_file_reader():
 
 def test_fold_drops_accents_and_case():
     assert fold("Lésions ÂGÉES Schübe recaídas") == "lesions agees schube recaidas"
+
+
+@pytest.mark.parametrize("lang,wrong,right,frequency", [
+    ("fr", "Les patients ont pris les ampoules de l'essai pendant trois ans.",
+     "Les patients ont reçu le traitement pendant deux ans.",
+     "Ils prenaient une dose toutes les deux semaines."),
+    ("de", "In der Studie erhielten die Patienten drei Jahre lang Ampullen.",
+     "Die Behandlung in der Studie dauerte zwei Jahre.",
+     "Die Teilnehmer nahmen alle zwei Wochen eine Dosis."),
+    ("es", "En el ensayo, los pacientes tomaron ampollas durante tres años.",
+     "El tratamiento del estudio duró dos años.",
+     "Tomaron una dosis cada dos semanas."),
+])
+def test_how_long_the_trial_ran_in_each_language(facts, lang, wrong, right, frequency):
+    (bad,) = [r for r in rows(wrong, facts, lang) if r[1] != "match" or "IU" not in str(r[2])]
+    assert bad[1] == "mismatch" and bad[2] == "24 months", bad
+    assert [r[1:] for r in rows(right, facts, lang)] == [("match", "24 months")]
+    assert all(r[1] != "mismatch" for r in rows(frequency, facts, lang))  # a frequency, not a run
