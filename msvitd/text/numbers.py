@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from msvitd.text.numgrammar import (
-    _CI_LEVEL, _CURRENCY_AFTER, _CURRENCY_BEFORE, _DATES, _FRACTIONS, _MEASURES, _MULT_WORDS,
-    _NAME_AFTER, _NUMERIC, _NUMERIC_AT, _N_EQUALS, _P, _P_LABEL, _SCALE_AFTER, _TIME, _URL,
-    _VERSUS, _fraction_digits, _patterns, _text_patterns, _words_value,
+    _CURRENCY_AFTER, _CURRENCY_BEFORE, _FRACTIONS, _MULT_WORDS, _NAME_AFTER, _NUMERIC, _NUMERIC_AT,
+    _N_EQUALS, _P, _SCALE_AFTER, _TIME, _URL, _fraction_digits, _patterns, _text_patterns, _words_value,
 )
 
 __all__ = ["NumberMention", "find_numbers", "KINDS"]
