@@ -226,7 +226,10 @@ def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: 
                  *sf.event_counts] + [d for d in sf.derived if d.kind == "count" and d.unit == "participants"]
         known = [k for k in known if k is not None]
         arm_named = bool(sf.arm_words("intervention").search(after[:45]) or sf.arm_words("comparator").search(after[:45]))
-        if sf.roles.randomised.search(window):
+        if sf.target is not None and sf.roles.planned.search(text[max(lo, m.start - 30):m.start]):
+            want = [sf.target]  # "a planned 80", "Geplant waren 80": the target, whatever follows
+            role_word = "planned"
+        elif sf.roles.randomised.search(window):
             want = [sf.randomised] + ([f for f in sf.arm_counts if f.path[-1] == "randomised"] if arm_named else [])
             role_word = "randomised"
         elif sf.roles.analysed.search(window):

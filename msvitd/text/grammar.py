@@ -112,6 +112,7 @@ class NumberRoles:
     run_after: re.Pattern  # ... said after it: "a two-year trial", "zwei Jahre lang"
     run_context: re.Pattern  # ... and the sentence is about the trial's treatment
     not_run: re.Pattern  # a frequency or a time ago: "every", "toutes les", "alle", "cada"
+    planned: re.Pattern  # just before a count: the planned size ("a planned 80", "geplant waren 80")
 
     def context(self, text: str) -> frozenset:
         """The English context words a sentence's own words stand for (none for English: its
@@ -163,4 +164,4 @@ def number_roles(code: str = "en") -> NumberRoles:
 
     return NumberRoles(code, words, prefixes, rx("trial_adjective"), rx("randomised"), rx("analysed"),
                        rx("completed"), rx("took_part"), rx("not_trial"), rx("run_before"),
-                       rx("run_after", 0), rx("run_context"), rx("not_run"))
+                       rx("run_after", 0), rx("run_context"), rx("not_run"), rx("planned"))

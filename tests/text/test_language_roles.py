@@ -121,3 +121,27 @@ def test_how_long_the_trial_ran_in_each_language(facts, lang, wrong, right, freq
     assert bad[1] == "mismatch" and bad[2] == "24 months", bad
     assert [r[1:] for r in rows(right, facts, lang)] == [("match", "24 months")]
     assert all(r[1] != "mismatch" for r in rows(frequency, facts, lang))  # a frequency, not a run
+
+
+@pytest.fixture(scope="module")
+def evidims():
+    from msvitd.diffing.facts import derived_facts, study_facts
+    from msvitd.validation import validate_document
+    from msvitd.yamlio import read_file
+
+    doc = read_file(ROOT / "evidence" / "studies" / "evidims.yaml")
+    model, problems = validate_document(doc)
+    assert model is not None, problems
+    f = study_facts(model, doc.data)
+    return f, derived_facts(f)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The investigators had planned 80 participants but randomised 53."),
+    ("fr", "L'essai avait prévu 80 participants ; 53 ont finalement été randomisés."),
+    ("de", "Geplant waren 80 Teilnehmende, randomisiert wurden am Ende 53."),  # the verb before its number
+    ("es", "El ensayo tenía previstos 80 pacientes y aleatorizó a 53."),
+])
+def test_the_planned_size_is_not_the_number_randomised(evidims, lang, text):
+    got = {r[0].split()[0]: r[1:] for r in rows(text, evidims, lang)}
+    assert got["80"] == ("match", "80 participants") and got["53"][0] == "match", got
