@@ -1,6 +1,7 @@
 """Which study an article is about, without --source: right, declined, wrong, per set.
 
     python3 bench/detection_accuracy.py [--verbose] [--cli]
+    python3 bench/detection_accuracy.py --languages [--verbose]
 
 Sets: the development coverage (../shared/corpora/coverage-dev, real pieces about D-Lay MS; read
 from there, skipped with a message when absent), the labelled critique corpora that name their
@@ -9,6 +10,12 @@ study (tests/critique_corpus/*.yaml, `detect:`), and the short articles written 
 article, French, German and Spanish cues). An article whose study is not in the library (or that
 tells two trials equally) is right when declined and wrong when matched to any study. A decline
 on a piece about a bundled study counts as declined, never as right.
+
+--languages measures language detection instead, on texts too short for many function words:
+the headlines of bench/data/headlines.yaml (5-15 words each, written for this benchmark, in
+English, French, German and Spanish) and each coverage-dev piece's first line (its headline).
+Right, undetermined (read as English and said so) and wrong (another language) per language;
+the time per call is given as a ratio to the time of `scores` on the same text.
 
 By default the public function `detect_study` is called in one process (the same one `critique`,
 `diff` and `report` call); --cli runs `msvitd critique FILE --format json` per piece instead, with
@@ -100,11 +107,65 @@ def run_cli(items):
             yield label, want, src.get("id"), src.get("detected") or ""
 
 
+def language_sets() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(set name, [(expected language, short text)])."""
+    import yaml
+
+    heads = yaml.safe_load((ROOT / "bench" / "data" / "headlines.yaml").read_text(encoding="utf-8"))
+    out = [("headlines", [(lang, t) for lang, items in heads.items() for t in items])]
+    if DEV.is_dir():
+        labels = yaml.safe_load((DEV / "labels.yaml").read_text(encoding="utf-8"))
+        firsts = []
+        for f in labels["files"]:
+            lines = [ln for ln in scorer_text((DEV / f["file"]).read_text(encoding="utf-8")).split("\n") if ln.strip()]
+            firsts.append((f.get("language", "en"), lines[0]))
+        out.append(("coverage-dev headlines", firsts))
+    else:
+        print(f"(coverage-dev skipped: {DEV} not found)")
+    return out
+
+
+def languages(verbose: bool) -> int:
+    import time
+
+    from msvitd.text.language import detect_language, scores
+
+    print(f"{'set':<24} {'lang':<4} {'texts':>5} {'right':>6} {'undetermined':>13} {'wrong':>6}")
+    for name, items in language_sets():
+        by: dict = {}
+        for want, text in items:
+            got = detect_language(text).code
+            verdict = "right" if got == want else ("undetermined" if got is None else "wrong")
+            by.setdefault(want, {"right": 0, "undetermined": 0, "wrong": 0})[verdict] += 1
+            if verbose or verdict == "wrong":
+                print(f"  {verdict:<12} {want} -> {got or '?'}: {text[:80]}")
+        for lang, c in sorted(by.items()):
+            print(f"{name:<24} {lang:<4} {sum(c.values()):>5} {c['right']:>6} {c['undetermined']:>13} {c['wrong']:>6}")
+    texts = [t for _, items in language_sets() for _, t in items]
+    t0 = time.perf_counter()
+    for _ in range(20):
+        for t in texts:
+            scores(t)
+    base = time.perf_counter() - t0
+    from msvitd.text import language
+
+    t0 = time.perf_counter()
+    for _ in range(20):
+        language._detect.cache_clear()  # each text detected afresh, not from the cache
+        for t in texts:
+            detect_language(t)
+    print(f"detect_language / scores on these texts: {(time.perf_counter() - t0) / base:.1f}x")
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="print every piece with the reason")
     ap.add_argument("--cli", action="store_true", help="run `msvitd critique` per piece instead of the function")
+    ap.add_argument("--languages", action="store_true", help="language detection on short texts instead")
     a = ap.parse_args(argv)
+    if a.languages:
+        return languages(a.verbose)
     from msvitd.library import load_library
 
     studies = {k: e.model for k, e in load_library([ROOT / "evidence"]).studies.items()}

@@ -52,7 +52,7 @@ def critique_article(article: ArticleInput, study: StudyChoice, lib, rules: Rule
     res = critique_text(article.text, study.model, article=article.source.file, others=others, facts=facts,
                         lexicon=rules.lexicon(), select=rules.select, ignore=rules.ignore, detected=study.detected,
                         lang=article.lang)
-    return replace(res, findings=place(res.findings, article))
+    return replace(res, findings=place(res.findings, article), language_note=article.lang_note)
 
 
 # -- per process state (loaded once per worker) ------------------------------------------

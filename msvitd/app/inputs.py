@@ -26,6 +26,7 @@ class ArticleInput:
     model: object | None = None  # the article evidence model (kind: article), when there is one
     about: tuple[str, ...] = ()  # the studies the evidence file says it is about
     lang: str = "en"  # the language it is read in: --lang, else detected (msvitd/text/language.py)
+    lang_note: str | None = None  # said when the text was too short to tell its language
 
     @property
     def text(self) -> str:
@@ -104,16 +105,16 @@ def resolve_article(name: str, lib, stdin_text: str | None = None, lang: str | N
     from dataclasses import replace
 
     from msvitd.text.langdata import LanguageError
-    from msvitd.text.language import UnreadLanguage, choose_language
+    from msvitd.text.language import UnreadLanguage, choose_language, undetermined_note
 
     article = _article(name, lib, stdin_text)
     try:
-        code, _ = choose_language(article.text, lang)
+        code, guess = choose_language(article.text, lang)
     except LanguageError as exc:
         raise InputError(f"--lang: {exc}") from None
     except UnreadLanguage as exc:
         raise InputError(f"{article.shown}: {exc}") from None
-    return replace(article, lang=code)
+    return replace(article, lang=code, lang_note=undetermined_note(guess, article.text))
 
 
 def _article(name: str, lib, stdin_text: str | None) -> ArticleInput:

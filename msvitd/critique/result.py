@@ -50,6 +50,7 @@ class CritiqueResult:
     checklist: tuple[CheckItem, ...]
     sentences: int = 0
     language: str = "en"  # the language the article was read in (detected or --lang)
+    language_note: str | None = None  # "language undetermined ...": read as English without knowing
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -67,6 +68,7 @@ class CritiqueResult:
             "version": JSON_VERSION,
             "article": self.article,
             "language": self.language,
+            **({"language_note": self.language_note} if self.language_note else {}),
             "source": {"id": self.source_id, "name": self.source_name, "detected": self.source_detected},
             "findings": [f.as_dict() for f in self.findings],
             "checklist": [c.as_dict() for c in self.checklist],

@@ -19,6 +19,7 @@ from msvitd.facts.source import Fact, fmt, words  # noqa: F401
 from msvitd.facts.verdicts import (_DAYS, _MIN_MISMATCH_OVERLAP, Candidate, _compatible, _mention_decimals,  # noqa: F401
                                    _overlap, _value_verdict, of_kinds)
 from msvitd.facts.wording import _DOSE_CONTEXT, _Facts, _Sentence, _semantic  # noqa: F401
+from msvitd.text.grammar import NumberRoles, number_roles
 from msvitd.text.numbers import NumberMention, find_numbers
 
 JUDGED_KINDS = frozenset({"percent", "count", "duration", "dose", "concentration", "ratio", "p_value", "multiplier",
@@ -40,14 +41,21 @@ def sentence_at(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
-def _context(text: str, m: NumberMention, extra: Iterable[str] = (), cache: Optional[dict] = None) -> frozenset:
+def _words(text: str, roles: Optional[NumberRoles] = None) -> frozenset:
+    """A text's context words: its own (English) and, in another language, the English role
+    words its words stand for ("157 patients ... rechutes" -> participants, relapse)."""
+    return words(text) | roles.context(text) if roles is not None else words(text)
+
+
+def _context(text: str, m: NumberMention, extra: Iterable[str] = (), cache: Optional[dict] = None,
+             roles: Optional[NumberRoles] = None) -> frozenset:
     sent = sentence_at(text, m.start, m.end)
     if cache is not None:  # one sentence's words once, however many numbers it holds
         if sent not in cache:
-            cache[sent] = words(sent)
+            cache[sent] = _words(sent, roles)
         ctx = set(cache[sent])
     else:
-        ctx = set(words(sent))
+        ctx = set(_words(sent, roles))
     for e in extra:
         ctx |= words(e)
     return frozenset(ctx)
@@ -211,16 +219,20 @@ def _sentence_of(sents: list[_Sentence], text: str, start: int, end: int,
 
 def diff_numbers(text: str, facts: list[Fact], derived: list[Fact], locate: Callable[[tuple], str] = lambda p: "",
                  extra_context: Callable[[int, int], list[str]] = lambda s, e: [],
-                 skip: Callable[[int, int], bool] = lambda s, e: False) -> tuple[list[NumberRow], int]:
+                 skip: Callable[[int, int], bool] = lambda s, e: False,
+                 lang: Optional[str] = None) -> tuple[list[NumberRow], int]:
     """Judge every number of ``text``; returns the rows and the count of numbers left unjudged
     (dates, years, clock times and bare numbers that match nothing).
 
     ``skip(start, end)`` is true for numbers in sentences about another study: they are
     reported as unverified with a note, never compared with this study's facts. This is the one
-    number matcher: `msvitd diff` shows its rows, critique rule C502 reports its mismatches."""
+    number matcher: `msvitd diff` shows its rows, critique rule C502 reports its mismatches.
+    ``lang`` is the article's language (default: --lang, else detected; English when unsure):
+    its words say what a number counts."""
     rows: list[NumberRow] = []
     unchecked = 0
-    sf = _Facts(facts, derived)
+    roles = number_roles(lang or _language_of(text))
+    sf = _Facts(facts, derived, roles.code)
     sents = _sentences(text)
     starts: list[int] | None = [s.start for s in sents]
     if any(b.start < a.end for a, b in zip(sents, sents[1:])):
@@ -241,7 +253,7 @@ def diff_numbers(text: str, facts: list[Fact], derived: list[Fact], locate: Call
             else:
                 unchecked += 1
             continue
-        ctx = _context(text, m, extra_context(m.start, m.end), words_cache) - getattr(facts, "identity", frozenset())
+        ctx = _context(text, m, extra_context(m.start, m.end), words_cache, roles) - getattr(facts, "identity", frozenset())
         sem = _semantic(text, m, sent, ctx, sf, rows, bounds)
         if sem is not None:
             verdict, fact, note = sem
@@ -254,7 +266,7 @@ def diff_numbers(text: str, facts: list[Fact], derived: list[Fact], locate: Call
             if verdict == "mismatch" and paired is None:
                 # the words of the number's own clause decide before the rest of the sentence does:
                 # "relapse was 17.9% vs 21.8%, and 11% vs 9% had serious adverse events"
-                own = words(clause_words(text, m, sent, bounds)) - getattr(facts, "identity", frozenset())
+                own = _words(clause_words(text, m, sent, bounds), roles) - getattr(facts, "identity", frozenset())
                 again = judge(m, frozenset(own), facts, derived)
                 if again[0] in ("match", "rounded", "derived"):
                     verdict, fact, note = again
@@ -269,6 +281,14 @@ def diff_numbers(text: str, facts: list[Fact], derived: list[Fact], locate: Call
                               verdict=verdict, source_fact=ref(fact, locate, facts) if fact else None,
                               sentence=sent.text, note=note, upper=m.upper))
     return rows, unchecked
+
+
+def _language_of(text: str) -> str:
+    """The language whose words say what the numbers of ``text`` count: --lang, else detected."""
+    from msvitd.text.language import detect_language
+
+    guess = detect_language(text)
+    return guess.code if guess.supported and guess.code else "en"
 
 
 def _may_mismatch(m: NumberMention, fact: Optional[Fact], text: str, sent: _Sentence) -> bool:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from msvitd.datapath import value_at
+from msvitd.text.grammar import role_synonyms
 from msvitd.text.numbers import find_numbers
 
 _STOP = frozenset("""a an the of in on at to for with and or by from as is was were be been are than that this
@@ -23,29 +24,8 @@ these those who which what vs versus per each all any its their his her it not n
 about after before during between within without more less most least only also both either group arm
 study trial""".split())
 
-_SYNONYMS = {
-    "patients": "participants", "patient": "participants", "people": "participants", "persons": "participants",
-    "subjects": "participants", "individuals": "participants", "participant": "participants",
-    "randomized": "randomised", "randomly": "randomised", "assigned": "randomised", "randomization": "randomised",
-    "randomisation": "randomised", "enrolled": "randomised", "enrollment": "randomised", "enrolment": "randomised",
-    "analyzed": "analysed", "analysis": "analysed", "included": "analysed", "involving": "analysed",
-    "involved": "analysed",
-    "centers": "centres", "center": "centres", "centre": "centres", "sites": "centres",
-    "lesion": "lesions", "mri": "lesions", "scans": "lesions",
-    "relapses": "relapse", "relapsed": "relapse",
-    "activity": "activity", "active": "activity",
-    "risk": "risk", "hazard": "risk", "chance": "risk", "likely": "risk",
-    "lower": "reduction", "reduced": "reduction", "reduction": "reduction", "fewer": "reduction",
-    "reduce": "reduction", "reduces": "reduction", "cut": "reduction", "less": "reduction",
-    "lowered": "reduction", "lowers": "reduction", "cuts": "reduction", "decreased": "reduction",
-    "decrease": "reduction", "decreases": "reduction", "drop": "reduction", "slashed": "reduction",
-    "months": "time", "years": "time", "weeks": "time", "days": "time", "long": "time", "longer": "time",
-    "lasted": "time", "duration": "time", "follow-up": "time", "delayed": "time", "delay": "time",
-    "dose": "dose", "doses": "dose", "iu": "dose", "high-dose": "dose",
-    "completed": "completed", "finished": "completed",
-    "women": "women", "female": "women", "female,": "women",
-    "aged": "age", "ages": "age", "old": "age",
-}
+# what a number counts, as English writes it: language data (text/lang/en/language.yaml `roles.words`)
+_SYNONYMS = role_synonyms("en")
 
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9\-]*")

@@ -11,6 +11,7 @@ from typing import Optional
 from msvitd.facts.binding import incidence_base, names_outcome_without_ratio, outcome_binding
 from msvitd.facts.source import Fact, fmt
 from msvitd.facts.verdicts import _convert, _mention_decimals, _overlap, _value_verdict
+from msvitd.text.grammar import number_roles
 from msvitd.text.numbers import NumberMention
 
 # --- what a number claims, read from the words around it ------------------------------------------
@@ -43,20 +44,8 @@ _OTHER_ARM = {
     "intervention": _any_of(r"the\s+supplement", r"the\s+drug", r"treated\s+group", r"treatment\s+group",
                             r"active\s+(?:treatment|group|arm)", r"high[- ]dose"),
 }
-# how many took part
-_RANDOMISED = re.compile(r"\benrol\w*|\brecruit\w*|\brandomi[sz]\w*|\brandomly\s+(?:assigned|allocated)|\ballocated\b|\bassigned\b", re.I)
-_ANALYSED = re.compile(r"\banaly[sz]ed\b|\bat\s+least\s+one\s+dose|\bincluded\s+in\s+the\s+(?:primary\s+)?analysis|"
-                       r"\banalysis\s+(?:population|set)\b|\bwere\s+treated\b", re.I)
-# "a randomised controlled trial of 303": the design, not the number randomised
-_TRIAL_ADJ = re.compile(r"\brandomi[sz]ed(?:[\s,-]+(?:controlled|clinical|placebo-controlled|double-blind(?:ed)?|"
-                        r"multicent(?:re|er)|phase\s*\w+|parallel-group|national|[A-Z][a-z]+))*[\s-]+(?:trial|study)\b", re.I)
-_COMPLETED = re.compile(r"\bcomplet\w*|\bfinished\b|\bstayed\s+in\b", re.I)
-_TRIAL_N = _any_of("trial", "study", "studied", "researchers?", "investigators?", "scientists?", r"enrol\w*", r"recruit\w*",
-                   r"randomi[sz]\w*", "randomly", "assigned", "allocated", r"took\s+part", r"taking\s+part",
-                   r"participat\w*", r"involv\w*", "included", r"analy[sz]\w*", "gave", "given", "received", "followed",
-                   "tracked", "treated", "dosed", r"of\s+whom")
-_NOT_TRIAL_N = _any_of("worldwide", r"around\s+the\s+world", r"living\s+with", "affects?", "affected", r"each\s+year",
-                       r"every\s+year", r"a\s+year", "nationwide", "population", r"in\s+the\s+(?:UK|US|country)")
+# What a count of people and a duration count (randomised, analysed, completed, took part, how long
+# the trial ran) is language data: text/lang/*/language.yaml `roles:`, read as `sf.roles`.
 # the planned size ("a target of 80", "Geplant waren 80", "200 were planned"): compared with the target only
 _PLANNED_BEFORE = re.compile(r"\b(?:planned|target\w*|aimed\s+(?:to|for|at)|intended|geplant\w*|vorgesehen\w*|"
                              r"prévu\w*|prévoyait|previst\w*|objetivo)\b", re.I)
@@ -64,16 +53,6 @@ _PLANNED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:were|was|had\s+been|ware
                             r"targeted|geplant|vorgesehen|prévus|previstos)\b", re.I)
 # a phase of the treatment, not how long the trial ran ("a lower starting dose for four weeks")
 _PHASE = re.compile(r"\b(?:starting|start-up|initial|loading|run-in|lead-in|induction|titration|first)\b[^.;]{0,25}$", re.I)
-# how long the trial ran
-_RUN_BEFORE = re.compile(
-    r"\b(?:for|over|during|lasted|lasting|spanning|spanned|ran\s+for|running\s+for)\s+(?:up\s+to\s+|about\s+|nearly\s+|"
-    r"almost\s+|roughly\s+|more\s+than\s+|over\s+|around\s+|a\s+full\s+|the\s+(?:full\s+|next\s+|first\s+)?)?$", re.I)
-_RUN_AFTER = re.compile(r"^(?:[\s-]+(?:long|[A-Z][\w-]*|randomi[sz]ed|placebo-controlled|controlled|clinical)){0,4}"
-                        r"[\s-]+(?:study|trial|follow-up|programme|program)\b")
-_RUN_CONTEXT = _any_of("trial", "study", "took", "taking", "received", "receiving", "given", "gave", "followed", "tracked",
-                       "treated", r"supplement\w*", "lasted", "lasting", "ran", "running", "placebo", "pills?", "dummy",
-                       "doses?", "IU", "units", "monitored", "observed", "assigned", r"randomi[sz]ed")
-_NOT_RUN = re.compile(r"\b(?:every|each|within|ago|per)\s+$|\bin\s+$", re.I)
 # a dose is the trial's when the clause speaks of the trial (matcher.py reads this one)
 _DOSE_CONTEXT = _any_of("trial", "study", "participants?", "patients?", "received", "given", "gave", "took", "taking",
                         r"randomi[sz]\w*", "assigned", "arm", "group", "researchers?")
@@ -96,8 +75,9 @@ class _Sentence:
 class _Facts:
     """The facts the semantic checks look up, found once per study by their place in the file."""
 
-    def __init__(self, facts: list[Fact], derived: list[Fact]):
+    def __init__(self, facts: list[Fact], derived: list[Fact], lang: str = "en"):
         self.facts, self.derived = facts, derived
+        self.roles = number_roles(lang)  # how the article's language says what a count counts
         terms = getattr(facts, "intervention_terms", ())
         own = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
         self._arm_words = {
@@ -276,8 +256,8 @@ def _participants(text, m, sent, ctx, sf, rows, bounds):
         return None
     lo = max(sent.start, bounds[0], m.start - 70)
     hi = min(sent.end, bounds[1], m.end + 50)
-    window = _TRIAL_ADJ.sub(" trial", text[lo:m.start]) + " " + text[m.end:hi]
-    if _NOT_TRIAL_N.search(window) or not _TRIAL_N.search(window):
+    window = sf.roles.trial_adjective.sub(" trial", text[lo:m.start]) + " " + text[m.end:hi]
+    if sf.roles.not_trial.search(window) or not sf.roles.took_part.search(window):
         return None
     after = text[m.end:sent.end]
     dec = _mention_decimals(m)
@@ -285,7 +265,9 @@ def _participants(text, m, sent, ctx, sf, rows, bounds):
              *sf.event_counts] + [d for d in sf.derived if d.kind == "count" and d.unit == "participants"]
     known = [k for k in known if k is not None]
     arm_named = bool(sf.arm_words("intervention").search(after[:45]) or sf.arm_words("comparator").search(after[:45]))
-    planned = sf.target is not None and (_PLANNED_BEFORE.search(text[lo:m.start][-25:])
+    # "a planned 80", "Geplant waren 80", "200 were planned": the target, whatever follows
+    planned = sf.target is not None and (sf.roles.planned.search(text[max(lo, m.start - 30):m.start])
+                                         or _PLANNED_BEFORE.search(text[lo:m.start][-25:])
                                          or _PLANNED_AFTER.match(text[m.end:hi]))
     want, role_word = _participants_asked(window, sf, known, arm_named, bool(planned))
     hit = [w for w in want if _fits(m.value, w.value, m.approx, dec, m.relation)]
@@ -317,13 +299,13 @@ def _participants_asked(window: str, sf: _Facts, known: list, arm_named: bool,
     known count but the planned size), and the word for what the sentence says it is."""
     if planned:
         want, role_word = [sf.target], "planned"
-    elif _RANDOMISED.search(window):
+    elif sf.roles.randomised.search(window):
         want = [sf.randomised] + ([f for f in sf.arm_counts if f.path[-1] == "randomised"] if arm_named else [])
         role_word = "randomised"
-    elif _ANALYSED.search(window):
+    elif sf.roles.analysed.search(window):
         want = [sf.analysed] + ([f for f in sf.arm_counts if f.path[-1] == "analysed"] if arm_named else [])
         role_word = "analysed"
-    elif _COMPLETED.search(window):
+    elif sf.roles.completed.search(window):
         want, role_word = [sf.completed], "completed"
     else:
         # the planned size is what the trial aimed for, not how many took part ("had 200 patients")
@@ -336,13 +318,13 @@ def _run_length(text, m, sent, ctx, sf, rows, bounds):
     if not (m.kind == "duration" and sf.run):
         return None
     before, after = text[sent.start:m.start], text[m.end:sent.end]
-    if _NOT_RUN.search(before[-12:]) or _PHASE.search(before[-45:]):
+    if sf.roles.not_run.search(before[-12:]) or _PHASE.search(before[-45:]):
         return None
-    run_before = _RUN_BEFORE.search(before[-40:])
-    run_cue = run_before or _RUN_AFTER.match(after)
+    run_before = sf.roles.run_before.search(before[-40:])
+    run_cue = run_before or sf.roles.run_after.match(after)
     # "gave ... a dummy pill for three years", "the trial lasted": the trial, not "has had MS for 22 years"
     near = before[-80:] if run_before else text[sent.start:sent.end]
-    if not run_cue or not (_RUN_CONTEXT.search(near) or sf.arm_words("intervention").search(near)):
+    if not run_cue or not (sf.roles.run_context.search(near) or sf.arm_words("intervention").search(near)):
         return None
     fits = []
     for f in sf.run:

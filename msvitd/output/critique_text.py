@@ -49,6 +49,8 @@ def render_concise(results: Sequence[CritiqueResult], color: bool = False) -> st
         head = Text(f"{result.article}: checked against {result.source_name} ({result.source_id})", style="dim")
         if result.source_detected:
             head.append(f"; chosen with {result.source_detected}")
+        if getattr(result, "language_note", None):
+            head.append(f"; {result.language_note}")
         con.print(head, soft_wrap=True)
         for f in result.findings:
             line = Text(concise_line(f))

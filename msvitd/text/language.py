@@ -69,6 +69,17 @@ def _profiles() -> tuple[dict[str, dict[str, float]], dict[str, str], dict[str, 
     return weighted, names, letters
 
 
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict, tuple, frozenset]:
+    """The profiles in the shape ``scores`` walks fastest: word -> ((lang, weight), ...), the
+    letter tables as tuples, and every letter any table weighs."""
+    weighted, _, letters = _profiles()
+    words = {w: tuple(d.items()) for w, d in weighted.items()}
+    tables = tuple((code, tuple(t.items())) for code, t in letters.items() if t)
+    return words, tables, frozenset(ch for _, t in tables for ch, _ in t)
+
+
+@lru_cache(maxsize=None)
 def _name(code: str | None) -> str:
     if code is None:
         return "undetermined"
@@ -80,17 +91,108 @@ def _name(code: str | None) -> str:
 
 def scores(text: str) -> dict[str, float]:
     """Weighted function-word counts per language (letters add a little)."""
-    weighted, _, letters = _profiles()
+    # the sums are made in the same order as ever (word by word, then letter by letter), so the
+    # figures are the same to the last bit; only the lookups are cheaper: no dict per word, and
+    # no count of a letter the text does not hold (none at all in plain ASCII)
+    words, tables, weighed = _tables()
+    get = words.get
     out: dict[str, float] = {}
     for tok in _TOKEN.findall(text.lower().replace("’", "'")):
-        for code, w in weighted.get(tok, {}).items():
-            out[code] = out.get(code, 0.0) + w
-    for code, table in letters.items():
-        for ch, w in table.items():
-            n = text.count(ch)
-            if n:
-                out[code] = out.get(code, 0.0) + w * min(n, 5)
+        hit = get(tok)
+        if hit is not None:
+            for code, w in hit:
+                out[code] = out.get(code, 0.0) + w
+    if not text.isascii():
+        present = weighed.intersection(text)
+        if present:
+            for code, table in tables:
+                for ch, w in table:
+                    if ch in present:
+                        out[code] = out.get(code, 0.0) + w * min(text.count(ch), 5)
     return out
+
+
+@lru_cache(maxsize=1)
+def _short_tables() -> tuple[tuple, dict]:
+    """Per supported language, the ``detect.short`` tables: ((lang, {ending: w}, longest ending,
+    ((ngram, w), ...)), ...) and (word -> ((lang, weight), ...)), a word shared by k languages
+    weighing 1/k of its weight in each."""
+    langs = []
+    words: dict[str, set[str]] = {}
+    weight: dict[str, float] = {}
+    for code in SUPPORTED:
+        t = (language_facts(code).get("detect") or {}).get("short") or {}
+        endings = {str(k).lower(): float(v) for k, v in (t.get("endings") or {}).items()}
+        ngrams = tuple((str(k).lower(), float(v)) for k, v in (t.get("ngrams") or {}).items())
+        langs.append((code, endings, max(map(len, endings), default=0), ngrams))
+        for w in t.get("words") or []:
+            words.setdefault(str(w).lower(), set()).add(code)
+        weight[code] = float(t.get("word_weight", 0.5))
+    shared = {w: tuple((c, weight[c] / len(cs)) for c in sorted(cs)) for w, cs in words.items()}
+    return tuple(langs), shared
+
+
+_SHORT_WORD = re.compile(r"[^\W\d_]+")
+
+
+def short_scores(text: str) -> dict[str, float]:
+    """What a text with few function words still says of its language: its words' endings
+    ("-ung", "-ción", "-eux", "-ing"), letter groups ("sch", "eau", "th") and a few common words
+    of news on health, weighed per language (``detect.short`` in language.yaml)."""
+    low = text.lower().replace("’", "'")
+    toks = list(dict.fromkeys(_SHORT_WORD.findall(low)))  # each word once: a repeated word says no more
+    low = " ".join(dict.fromkeys(low.split()))
+    langs, shared = _short_tables()
+    out: dict[str, float] = {}
+    for tok in toks:
+        for code, w in shared.get(tok, ()):
+            out[code] = out.get(code, 0.0) + w
+    for code, endings, longest, ngrams in langs:
+        total = 0.0
+        for tok in toks:
+            if len(tok) < 3:
+                continue
+            for n in range(min(longest, len(tok) - 1), 0, -1):
+                w = endings.get(tok[-n:])
+                if w is not None:
+                    total += w
+                    break
+        for g, w in ngrams:
+            n = low.count(g)
+            if n:
+                total += w * min(n, 3)
+        if total:
+            out[code] = out.get(code, 0.0) + total
+    return out
+
+
+# a text with too few function words is told by its endings and letter groups only when one
+# language leads clearly (bench/detection_accuracy.py --languages measures these on headlines)
+_SHORT_MINIMUM = 1.5
+_SHORT_MARGIN = 1.0
+
+
+_SHORT_WORDS = 40  # a headline, a sentence or two; a longer text with few function words stays undetermined
+
+
+def _short_guess(sc: dict[str, float], text: str) -> "LanguageGuess | None":
+    if len(_SHORT_WORD.findall(text, 0, 2000)) > _SHORT_WORDS:
+        return None
+    both = dict(sc)
+    for code, v in short_scores(text).items():
+        both[code] = both.get(code, 0.0) + v
+    ranked = sorted(both.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return None
+    best, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if best in SUPPORTED and top >= _SHORT_MINIMUM and top - second >= _SHORT_MARGIN:
+        return LanguageGuess(best, _name(best), True, top, top - second)
+    return None
+
+
+# any character of a non-Latin script: a text with fewer than two needs no count per script
+_ANY_SCRIPT = re.compile("|".join(rx.pattern for _, _, rx in _SCRIPTS))
 
 
 def detect_language(text: str, minimum: float = 2.0) -> LanguageGuess:
@@ -101,20 +203,26 @@ def detect_language(text: str, minimum: float = 2.0) -> LanguageGuess:
         return LanguageGuess(code, _name(code), True)
     if not isinstance(text, str) or not text.strip():
         return LanguageGuess(None, _name(None), False)
-    letters = [ch for ch in text[:20000] if ch.isalpha()]
+    return _detect(text, minimum)
+
+
+@lru_cache(maxsize=64)  # an article is asked for again by each reader of it (numbers, sentences, rules)
+def _detect(text: str, minimum: float) -> LanguageGuess:
+    head = text[:20000]
+    letters = [ch for ch in head if ch.isalpha()] if not head.isascii() and len(_ANY_SCRIPT.findall(head)) >= 2 else []
     if letters:
         for code, name, rx in _SCRIPTS:
             n = len(rx.findall("".join(letters)))
             if n >= (0.1 if code == "ja" else 0.3) * len(letters) and n >= 2:
                 return LanguageGuess(code, name, False, float(n), float(n))
-    sc = scores(text[:20000])
-    if not sc:
-        return LanguageGuess(None, _name(None), False)
+    sc = scores(head)
     ranked = sorted(sc.items(), key=lambda kv: -kv[1])
-    best, top = ranked[0]
+    best, top = ranked[0] if ranked else (None, 0.0)
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     if top < minimum:
-        return LanguageGuess(None, _name(None), False, top, top - second)
+        # too few function words (a headline): endings and letter groups, if one language leads clearly
+        short = _short_guess(sc, head)
+        return short or LanguageGuess(None, _name(None), False, top, top - second)
     return LanguageGuess(best, _name(best), best in SUPPORTED, top, top - second)
 
 
@@ -156,6 +264,15 @@ def choose_language(text: str, forced: str | None = None) -> tuple[str, Language
         raise UnreadLanguage(f"the text is in {guess.name}, which msvitd does not read "
                              f"(it reads {', '.join(SUPPORTED)}); force one with --lang")
     return guess.code, guess
+
+
+def undetermined_note(guess: LanguageGuess, text: str) -> str | None:
+    """What a command says of a text whose language it could not tell (read as English), in
+    one line; None when it could tell, was told (--lang), or the text has no words at all."""
+    if guess.code is not None or not any(ch.isalpha() for ch in text):
+        return None
+    return (f"language undetermined (too few words to tell), read as English; "
+            f"--lang {'|'.join(SUPPORTED)} chooses")
 
 
 # The language a command was told to read in (--lang), for code that reads text several calls

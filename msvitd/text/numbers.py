@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from typing import Optional
 
 from msvitd.text.numgrammar import (
-    _CI_LEVEL, _CURRENCY_AFTER, _CURRENCY_BEFORE, _DATES, _FRACTIONS, _MEASURES, _MULT_WORDS,
-    _NAME_AFTER, _NUMERIC, _NUMERIC_AT, _N_EQUALS, _P, _P_LABEL, _SCALE_AFTER, _TIME, _URL,
-    _VERSUS, _fraction_digits, _patterns, _text_patterns, _words_value,
+    _CURRENCY_AFTER, _CURRENCY_BEFORE, _FRACTIONS, _MULT_WORDS, _NAME_AFTER, _NUMERIC, _NUMERIC_AT,
+    _N_EQUALS, _P, _SCALE_AFTER, _TIME, _URL, _fraction_digits, _patterns, _text_patterns, _words_value,
 )
 
 __all__ = ["NumberMention", "find_numbers", "KINDS"]
@@ -181,7 +180,7 @@ def _find(text: str, p: "_P") -> list[NumberMention]:
     for m in _URL.finditer(text):
         sc.taken.append((m.start(), m.end()))
     # 1. dates and times first: their digits are not quantities
-    for rx in _DATES:
+    for rx in p.dates:
         for m in rx.finditer(text):
             sc.add(m.start(), m.end(), float(m.group("y")), None, "date")
     for m in _TIME.finditer(text):
@@ -244,12 +243,9 @@ def _token(sc: _Scanner, text: str, start: int, end: int, value: float, numeric:
             _ci_after(sc, text, end)
         return
     # P value: "P = .004", "log-rank P < 0.001", "p-value of 0.02"
-    m = _P_LABEL.search(before) if numeric else None
+    m = p.p_label.search(before) if numeric else None
     if m:
-        rel = m.group("rel").strip().lower()
-        rel = {"≤": "<=", "≥": ">=", "of": "=", "was": "=", "is": "="}.get(rel, rel)
-        if "than" in rel:
-            rel = "<" if any(w in rel for w in ("less", "lower", "smaller")) else ">"
+        rel = p.p_relation(m.group("rel"))
         if 0 <= value <= 1:
             s = start - len(before) + m.start()
             sc.add(s, end, value, None, "p_value", relation=rel)
@@ -257,13 +253,13 @@ def _token(sc: _Scanner, text: str, start: int, end: int, value: float, numeric:
     # ratio: "HR 0.66", "hazard ratio of 0.66", "OR, 0.93", then its CI if it follows
     m = p.ratio_label.search(before) if numeric else None
     if m:
-        measure = _MEASURES.get(re.sub(r"\s+", " ", m.group("m").lower()).replace("adjusted ", ""), None)
+        measure = p.measure_of(m.group("m"))
         s = start - len(before) + m.start()
         if sc.add(s, end, value, "ratio", "ratio", measure=measure):
             _ci_after(sc, text, end)
         return
     # confidence interval announced by its level: "95% CI 0.50 to 0.87", "95% confidence interval"
-    m = _CI_LEVEL.match(after) if numeric else None
+    m = p.ci_level.match(after) if numeric else None
     if m:
         level = value
         ci_end = end + m.end()
@@ -308,7 +304,7 @@ def _token(sc: _Scanner, text: str, start: int, end: int, value: float, numeric:
         return
     if numeric:
         # "432 vs 224 days", "60.3% versus 74.1%": the first number takes the second one's unit
-        vm = _VERSUS.match(text, e)
+        vm = p.versus.match(text, e)
         if vm:
             nm = p.numeric_at.match(text, vm.end())
             if nm:

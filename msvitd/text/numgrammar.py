@@ -45,8 +45,7 @@ _FRACTION = re.compile(
     r"(?<![\w-])(?:(?P<k>" + "|".join(sorted(_FRACTION_COUNTS, key=len, reverse=True)) + r")[\s-]+)?"
     r"(?P<f>" + "|".join(sorted(_FRACTIONS, key=len, reverse=True)) + r")(?![\w])", re.I)
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = r"(?:" + str(_EN["months"]) + r")\.?"  # month names are data (language.yaml numbers.months)
 _DATES = [
     re.compile(r"(?<![\w-])(?P<y>(?:19|20)\d{2})-\d{2}-\d{2}(?![\w-])"),
     re.compile(r"(?<![\w])" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})(?![\w])"),
@@ -137,6 +136,8 @@ class _P:
                                                                              "three": 3, "four": 4}, ()
             self.teen_after, self.connectors = frozenset(), ("and",)
             self.ratio_label, self.other_label = _RATIO_LABEL, _OTHER_LABEL
+            self.dates, self.p_label, self.ci_level, self.versus = _DATES, _P_LABEL, _CI_LEVEL, _VERSUS
+            self.measures, self.p_relations = (), ()
             return
         from msvitd.text.langdata import language_facts
 
@@ -196,12 +197,63 @@ class _P:
                                       if links else _RATIO_LABEL.pattern)
         self.other_label = re.compile(_OTHER_LABEL.pattern.replace("of|was|were|is|", f"of|was|were|is|{links}|")
                                       if links else _OTHER_LABEL.pattern)
+        self._labels(nd if lang not in (None, "en") else {})
         units = [(str(u["re"]), str(u["unit"]), str(u["kind"])) for u in nd.get("units", [])]
         self.unit_res = _UNIT_RES + [(re.compile(r"[\s\u00a0\u202f-]?\s*(?:" + p + r")", re.I), u, k)
                                      for p, u, k in units]
         counts_n = [(str(c["re"]), str(c["unit"])) for c in nd.get("count_nouns", [])]
         self.count_res = _COUNT_RES + [(re.compile(r"[\s\u00a0\u202f-]+(?:[\w-]+\s+){0,1}(?:" + p + r")(?![\w])", re.I), u)
                                        for p, u in counts_n]
+
+    def _labels(self, nd: dict) -> None:
+        """Dates, effect-measure labels, P values, CI levels and "versus" in the language's own
+        words (language.yaml numbers: months, ratio_labels, p_labels, p_relations, ci_labels,
+        versus), tried as well as English's: a French page may quote "HR 0.66 (95% CI ...)"."""
+        self.dates = list(_DATES)
+        months = nd.get("months") if nd.get("months") != _EN.get("months") else None
+        if months:
+            day = r"\d{1,2}(?:" + str(nd.get("day_suffix") or "(?!x)x") + r")?"
+            of = r"(?:\s+" + str(nd["date_of"]) + r")?" if nd.get("date_of") else ""
+            year = r"\s+(?P<y>(?:19|20)\d{2})(?![\w])"
+            self.dates += [re.compile(r"(?<![\w])" + day + of + r"\s+(?:" + str(months) + r")" + of + year, re.I),
+                           re.compile(r"(?<![\w.])(?:" + str(months) + r")" + of + year, re.I)]
+        self.measures = tuple((re.compile(str(rx), re.I), str(m)) for m, rx in (nd.get("ratio_labels") or {}).items())
+        if self.measures:
+            own = "|".join(f"(?:{rx.pattern})" for rx, _ in self.measures)
+            self.ratio_label = re.compile(self.ratio_label.pattern.replace("(?P<m>", "(?P<m>(?i:" + own + ")|", 1))
+        self.p_relations = tuple((re.compile(str(rx), re.I), str(r)) for rx, r in (nd.get("p_relations") or {}).items())
+        self.p_label = _P_LABEL
+        if nd.get("p_labels") or self.p_relations:
+            rels = "|".join(rf"\s+(?:{rx.pattern})" for rx, _ in self.p_relations)
+            pat = _P_LABEL.pattern.replace("(?P<l>", "(?P<l>(?i:" + str(nd.get("p_labels") or "(?!x)x") + ")|", 1)
+            self.p_label = re.compile(pat.replace("(?P<rel>", "(?P<rel>" + (rels + "|" if rels else ""), 1))
+        self.ci_level = _CI_LEVEL
+        if nd.get("ci_labels"):
+            # "95%-KI", "95 % IC", and "IC à 95 % : 0,50-0,87" (the label first: a level followed by a range)
+            rng = r"\s*[:,=]?\s*[-−–]?\d+[,.]\d+\s*(?:–|—|-|to|à|a|bis)\s*[-−–]?\d+[,.]\d+"
+            self.ci_level = re.compile(_CI_LEVEL.pattern.replace(r"\s?%\s*(?:", r"[\s-]?%\s*-?\s*(?:(?:" + str(nd["ci_labels"])
+                                                                 + r")|", 1) + r"|\s?%(?=" + rng + ")", re.I)
+        self.versus = _VERSUS
+        if nd.get("versus"):
+            self.versus = re.compile(_VERSUS.pattern.replace("(?:vs", "(?:" + str(nd["versus"]) + "|vs", 1), re.I)
+
+    def measure_of(self, label: str) -> Optional[str]:
+        """HR, RR, OR or IRR for a ratio's label ("hazard ratio", "rapport de risque")."""
+        got = _MEASURES.get(re.sub(r"\s+", " ", label.lower()).replace("adjusted ", ""))
+        if got is None:
+            got = next((m for rx, m in self.measures if rx.fullmatch(label.strip())), None)
+        return got
+
+    def p_relation(self, raw: str) -> str:
+        """The relation a P value's words set: "=", "<", ">", "<=", ">="."""
+        rel = raw.strip().lower()
+        for rx, r in self.p_relations:
+            if rx.fullmatch(rel):
+                return r
+        rel = {"≤": "<=", "≥": ">=", "of": "=", "was": "=", "is": "="}.get(rel, rel)
+        if "than" in rel:
+            rel = "<" if any(w in rel for w in ("less", "lower", "smaller")) else ">"
+        return rel
 
     def to_float(self, raw: str) -> Optional[float]:
         if self.mark == "." :
