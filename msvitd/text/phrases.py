@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from msvitd.text.prefilter import Table, heads_of, index_of
+
 
 class LexiconError(ValueError):
     """A lexicon file that cannot be read or does not follow the format."""
@@ -196,16 +198,28 @@ class Matcher:
             self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
         except re.error as exc:  # a user's bad {re: ...} entry
             raise LexiconError(f"bad pattern in lexicon: {exc}") from None
+        self.table = _table([rx for _, rx, _, _ in items])
 
     def __reduce__(self):
         # pickled (text/cache.py) as the regex compiler's program, so loading skips compiling
         from msvitd.text.cache import program_of
 
-        return (_restore_matcher, (self.labels, program_of(self.regex)))
+        return (_restore_matcher, (self.labels, program_of(self.regex), self.table, _prefilter_stamp()))
+
+    def _starts(self, text: str) -> list[int] | None:
+        """Where a match can begin (text/prefilter.py), or None: try everywhere."""
+        if self.table is None:
+            return None
+        return self.table.starts(index_of(text))
 
     def find(self, text: str) -> list[Hit]:
+        starts = self._starts(text)
+        if starts is None:
+            matches = self.regex.finditer(text)
+        else:
+            matches = _at(self.regex, text, starts)
         hits = []
-        for m in self.regex.finditer(text):
+        for m in matches:
             if m.end() == m.start():
                 continue
             label = self.labels[int(m.lastgroup[1:])]
@@ -213,16 +227,61 @@ class Matcher:
         return hits
 
     def search(self, text: str) -> Hit | None:
-        m = self.regex.search(text)
+        starts = self._starts(text)
+        if starts is None:
+            m = self.regex.search(text)
+        else:
+            m = next(_at(self.regex, text, starts), None)
         if not m:
             return None
         return Hit(m.start(), m.end(), self.labels[int(m.lastgroup[1:])], m.group())
 
 
-def _restore_matcher(labels: list[str], program) -> "Matcher":
+def _at(regex: re.Pattern, text: str, starts: list[int]):
+    """What ``regex.finditer(text)`` yields when every match begins at one of ``starts``: each
+    next match tried at the first start at or after the end of the last one."""
+    match = regex.match
+    end = 0
+    for p in starts:
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def _table(regexes: list[str]) -> Table | None:
+    heads: set[str] = set()
+    for rx in regexes:
+        h = heads_of(rx)
+        if h is None:
+            return None  # one entry that may begin anywhere: the whole table is scanned
+        heads |= h
+    return Table(frozenset(heads))
+
+
+_STAMP: list[str] = []
+
+
+def _prefilter_stamp() -> str:
+    """The prefilter's code as a hash: a cached Matcher pickled by other code is not loaded."""
+    if not _STAMP:
+        import hashlib
+        from pathlib import Path
+
+        src = Path(__file__).with_name("prefilter.py")
+        _STAMP.append(hashlib.sha256(src.read_bytes()).hexdigest()[:16])
+    return _STAMP[0]
+
+
+def _restore_matcher(labels: list[str], program, table=None, stamp=None) -> "Matcher":
     from msvitd.text.cache import rebuild
 
+    if stamp != _prefilter_stamp():
+        raise ValueError("a lexicon cached by another version of the prefilter")  # the cache rebuilds it
     m = Matcher.__new__(Matcher)
     m.labels = labels
     m.regex = rebuild(program)
+    m.table = table
     return m
