@@ -86,20 +86,37 @@ def _char_class(op, av) -> tuple[set[str], bool, bool] | None:
         elif sub is _C.CATEGORY and val is _C.CATEGORY_DIGIT:
             a, o, n = set(string.digits), True, False  # and the other scripts' digits
         elif sub is _C.CATEGORY and val is _C.CATEGORY_WORD:
-            a, o, n = set(), True, False
-        else:  # \s, \S, \W, \D ...
+            return None  # any word character: see _ANY_WORD
+        elif sub is _C.CATEGORY and val in (_C.CATEGORY_SPACE, _C.CATEGORY_NOT_WORD):
+            a, o, n = set(), False, True  # the word ends here
+        else:  # \S, \D ...
             a, o, n = set(), True, True
         ascii_chars |= a
         other, nonword = other or o, nonword or n
     return ascii_chars, other, nonword
 
 
+def _any_word(op, av) -> bool:
+    """``\\w`` (alone or in a set of word characters only): the word goes on, with any letter."""
+    if op is not _C.IN or not av:
+        return False
+    for sub, val in av:
+        if sub is _C.CATEGORY and val in (_C.CATEGORY_WORD, _C.CATEGORY_DIGIT):
+            continue
+        if sub is _C.LITERAL and (chr(val).isalnum() or chr(val) == "_") and chr(val) not in _ODD_FOLDS:
+            continue
+        return False
+    return any(sub is _C.CATEGORY and val is _C.CATEGORY_WORD for sub, val in av)
+
+
 def _one_char(c: str) -> tuple[set[str], bool, bool]:
     if c.isascii():
         low = c.lower()
         return ({low}, False, False) if low in _ASCII_WORD else (set(), False, True)
-    if c in _ODD_FOLDS or not c.isalnum():
+    if c in _ODD_FOLDS:
         return set(), True, True
+    if not c.isalnum():  # "’", "–": the word ends here
+        return set(), False, True
     # "é", "ß": a word character that ends the word's ASCII head; and the few the engine
     # matches with an ASCII letter ignoring case (the long s with s, the Kelvin sign with k)
     return _ascii_folds(c), True, False
@@ -137,6 +154,8 @@ def _walk(items: list, acc: str) -> set[str] | None:
                 return _walk(list(sub) + rest, acc)
             once = _walk(list(sub) + [_STOP], acc)
             return _union([once, _walk(rest, acc)]) if lo == 0 else once
+        if _any_word(op, av):
+            return {acc}  # any word character ("\\w", "*" in a phrase): the head may go on with any
         cls = _char_class(op, av)
         if cls is None:  # a back-reference, a conditional ...: nothing more is known
             return {acc} if acc else None
