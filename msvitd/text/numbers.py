@@ -132,10 +132,24 @@ def find_numbers(text: str, lang: Optional[str] = None) -> list[NumberMention]:
         p = _text_patterns(text, lang)
     except Exception:
         p = _patterns(".", None)
+    key = (text, id(p))  # the grammars live as long as the process (numgrammar._PATTERNS)
+    known = _READ.get(key)
+    if known is not None:
+        return list(known)
     try:
-        return _find(text, p)
+        found = _find(text, p)
     except Exception:  # a reader must not bring the command down; degrade to plain numbers
-        return _plain_only(text, p)
+        found = _plain_only(text, p)
+    if len(text) <= 4000:
+        if len(_READ) >= 4096:
+            del _READ[next(iter(_READ))]
+        _READ[key] = tuple(found)
+    return found
+
+
+# Texts read already: a study's own figures are read again for every article checked against it,
+# and a sentence by more than one stage (the mentions are frozen; callers get a new list).
+_READ: dict[tuple[str, int], tuple[NumberMention, ...]] = {}
 
 
 def _plain_only(text: str, p: "_P") -> list[NumberMention]:

@@ -206,32 +206,25 @@ class Matcher:
 
         return (_restore_matcher, (self.labels, program_of(self.regex), self.table, _prefilter_stamp()))
 
-    def _starts(self, text: str) -> list[int] | None:
-        """Where a match can begin (text/prefilter.py), or None: try everywhere."""
-        if self.table is None:
-            return None
-        return self.table.starts(index_of(text))
-
     def find(self, text: str) -> list[Hit]:
-        starts = self._starts(text)
-        if starts is None:
-            matches = self.regex.finditer(text)
-        else:
-            matches = _at(self.regex, text, starts)
-        hits = []
-        for m in matches:
-            if m.end() == m.start():
-                continue
-            label = self.labels[int(m.lastgroup[1:])]
-            hits.append(Hit(m.start(), m.end(), label, m.group()))
-        return hits
+        index = index_of(text)
+        known = index.found.get(self)  # the stages and the rules read a sentence more than once
+        if known is None:
+            starts = None if self.table is None else self.table.starts(index)
+            matches = self.regex.finditer(text) if starts is None else _at(self.regex, text, starts)
+            known = index.found[self] = tuple(Hit(m.start(), m.end(), self.labels[int(m.lastgroup[1:])], m.group())
+                                              for m in matches if m.end() > m.start())
+        return list(known)
 
     def search(self, text: str) -> Hit | None:
-        starts = self._starts(text)
-        if starts is None:
+        if self.table is None:  # (its first match may be empty, which find leaves out)
             m = self.regex.search(text)
         else:
-            m = next(_at(self.regex, text, starts), None)
+            index = index_of(text)
+            known = index.found.get(self)
+            if known is not None:
+                return known[0] if known else None
+            m = next(_at(self.regex, text, self.table.starts(index)), None)
         if not m:
             return None
         return Hit(m.start(), m.end(), self.labels[int(m.lastgroup[1:])], m.group())

@@ -183,15 +183,18 @@ def _union(parts) -> set[str] | None:
 
 
 class Table:
-    """A table's prefixes, and which word beginnings they accept (remembered per beginning:
-    the words of a language are few)."""
+    """A table's prefixes as look-up keys (``h`` for a prefix, ``"\\0" + h[:j]`` for a word whose
+    ASCII head stops early and may go on to spell it), and which word beginnings they accept,
+    remembered per beginning (the words of a language are few)."""
 
-    __slots__ = ("heads", "every", "_accept")
+    __slots__ = ("heads", "every", "keys", "_accept")
 
     def __init__(self, heads: frozenset[str]):
         self.heads = heads
         self.every = "" in heads
-        self._accept = _Accept(heads)
+        full = {h for h in heads if not h.startswith("\0")}
+        self.keys = frozenset(heads) | {"\0" + h[:j] for h in full for j in range(len(h))}
+        self._accept: dict[str, bool] = {}
 
     def __reduce__(self):
         return (Table, (self.heads,))
@@ -200,31 +203,46 @@ class Table:
         """Offsets of the words a match can begin at, in order."""
         if self.every:
             return index.starts
+        if self.keys.isdisjoint(index.keys()):
+            return []  # most tables, most sentences: no word can begin a match
+        done = index.done.get(self)
+        if done is None:
+            done = index.done[self] = self._starts(index)  # the rules ask again about the same text
+        return done
+
+    def _starts(self, index: "Index") -> list[int]:
         accept = self._accept
         if len(accept) > 50_000:  # a flood of distinct words: start again rather than grow
             accept.clear()
-        return [p for p, w in zip(index.starts, index.words) if accept[w]]
+        out = []
+        for p, w in zip(index.starts, index.words):
+            ok = accept.get(w)
+            if ok is None:
+                ok = accept[w] = not self.keys.isdisjoint(_word_keys(w))
+            if ok:
+                out.append(p)
+        return out
 
 
-class _Accept(dict):
-    """word beginning (its first K characters) -> can a match of the table begin at that word."""
+_KEYS: dict[str, frozenset[str]] = {}
 
-    def __init__(self, heads: frozenset[str]):
-        super().__init__()
-        full = {h for h in heads if not h.startswith("\0")}
-        self.keys_ = frozenset(heads) | {"\0" + h[:j] for h in full for j in range(len(h))}
 
-    def __missing__(self, word: str) -> bool:
+def _word_keys(word: str) -> frozenset[str]:
+    """The keys of a word beginning (its first K characters): its ASCII head's prefixes, and
+    ``"\\0" + head`` when a non-ASCII letter follows the head."""
+    keys = _KEYS.get(word)
+    if keys is None:
         n = 0
         while n < len(word) and word[n].isascii():
             n += 1
         head = word[:n].lower()
-        keys = {head[:j] for j in range(1, n + 1)}
-        if n < len(word):  # a non-ASCII letter follows: the word may still spell a longer prefix
-            keys.add("\0" + head)
-        ok = not keys.isdisjoint(self.keys_)
-        self[word] = ok
-        return ok
+        found = {head[:j] for j in range(1, n + 1)}
+        if n < len(word):
+            found.add("\0" + head)
+        if len(_KEYS) > 100_000:
+            _KEYS.clear()
+        keys = _KEYS[word] = frozenset(found)
+    return keys
 
 
 _BEGIN = re.compile(rf"(?<!\w)\w{{1,{K}}}")
@@ -233,17 +251,26 @@ _BEGIN = re.compile(rf"(?<!\w)\w{{1,{K}}}")
 class Index:
     """The words of one text: where each begins, and its first K characters."""
 
-    __slots__ = ("text", "starts", "words")
+    __slots__ = ("text", "starts", "words", "done", "found", "_keys")
 
     def __init__(self, text: str):
         self.text = text
         self.words = _BEGIN.findall(text)
         self.starts = [m.start() for m in _BEGIN.finditer(text)]
+        self.done: dict[Table, list[int]] = {}  # a table's starts in this text, once found
+        self.found: dict = {}  # a Matcher's hits in this text (text/phrases.py), once found
+        self._keys: frozenset[str] | None = None
+
+    def keys(self) -> frozenset[str]:
+        """Every key of every word (for the tables that can skip the text at once)."""
+        if self._keys is None:
+            self._keys = frozenset().union(*map(_word_keys, set(self.words)))
+        return self._keys
 
 
 _INDEXES: dict[str, Index] = {}
 _KEEP = 512  # an article's sentences and the article: the rules read them again, one pass each
-_KEEP_CHARS = 4_000_000
+_KEEP_CHARS = 12_000_000  # a text at the 5 MB limit, and its sentences
 _HELD = [0]  # characters of the texts kept
 
 
