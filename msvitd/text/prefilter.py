@@ -11,15 +11,18 @@ How, exact by construction:
   ``K`` characters) every match must begin with, at the start of a ``\\w+`` word.  It returns
   None when a match could begin elsewhere (at a non-word character such as ``$`` or ``(``, or
   with an empty match): that table keeps the full scan.
-- A text is indexed once (a small cache, so that the tables reading one sentence share it): each
-  ``\\w+`` word under every prefix of its lower-cased ASCII head (``"Reduced"``: r, re, red,
-  redu).  A word whose head stops at a non-ASCII character ("Étude", "Schübe", and the rare
-  letters the regex engine folds onto ASCII ones, such as the long s or the Kelvin sign) is
-  also filed as unknown from there on, and counts for every prefix that starts with its head.
-- The table's regex is then run only at the words its prefixes name, in order, each next one
-  after the end of the last match: the same matches ``finditer`` finds, since every match
-  begins at such a word (the Matcher's regex starts with ``(?<![\\w])`` and a prefix's
+- A text is indexed once (kept for the next passes over the same sentence, up to 512 texts
+  and 12 million characters): where each ``\\w+`` word begins and its first ``K`` characters.
+  A word's keys are the prefixes of its lower-cased ASCII head (``"Reduced"``: r, re, red, redu);
+  a word whose head stops at a non-ASCII character ("Étude", "Schübe", and the rare letters the
+  regex engine folds onto ASCII ones, such as the long s or the Kelvin sign) is also filed as
+  ``"\\0" + head``, and counts for every prefix that begins with its head.  A table none of whose
+  keys is among the text's skips the text by one set test (most tables, most sentences).
+- Otherwise the table's regex is run only at the words whose keys meet its prefixes, in order,
+  each next one from the end of the last match on: the matches ``finditer`` finds, since every
+  match begins at such a word (the Matcher's regex starts with ``(?<![\\w])`` and a prefix's
   characters are word characters; the look-behind still sees the text before the position).
+  text/phrases.py keeps a table's hits on the text's index: the stages and the rules ask again.
 
 Pure standard library; ``re``'s parser is internal, so any failure to read a pattern (another
 Python, an unknown node) gives None, the full scan: speed changes, never a match.
@@ -43,7 +46,6 @@ _ASCII_WORD = frozenset(string.ascii_lowercase + string.digits + "_")
 # (U+0345), which is not a word character, so a phrase starting with one may start mid-word.
 _ODD_FOLDS = frozenset("\u0345\u03b9\u0399\u1fbe")
 _STOP = ("stop", None)  # a sequence item: the prefix ends here (after a repeated part)
-_WORD = re.compile(r"\w+")
 
 
 def heads_of(rx: str, flags: int = re.IGNORECASE) -> frozenset[str] | None:
@@ -86,7 +88,7 @@ def _char_class(op, av) -> tuple[set[str], bool, bool] | None:
         elif sub is _C.CATEGORY and val is _C.CATEGORY_DIGIT:
             a, o, n = set(string.digits), True, False  # and the other scripts' digits
         elif sub is _C.CATEGORY and val is _C.CATEGORY_WORD:
-            return None  # any word character: see _ANY_WORD
+            return None  # any word character: see _any_word
         elif sub is _C.CATEGORY and val in (_C.CATEGORY_SPACE, _C.CATEGORY_NOT_WORD):
             a, o, n = set(), False, True  # the word ends here
         else:  # \S, \D ...
