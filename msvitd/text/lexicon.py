@@ -143,10 +143,21 @@ class Lexicon:
         # study detection words (text/detect.py compiles what it needs: stages, agents, countries ...)
         self.detection = dict(d.get("detection", {}))
 
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_with_terms", None)  # matchers built for studies are not part of the lexicon
+        return state
+
     def with_intervention_terms(self, terms: Iterable[str]) -> Matcher:
-        """The intervention matcher extended with a study's own words (agent, aliases)."""
-        words = self.intervention_words + [t for t in terms if t]
-        return Matcher([("intervention", p) for p in words])
+        """The intervention matcher extended with a study's own words (agent, aliases); built once
+        per study's words (compiling it was a quarter of the time of each article read in a batch)."""
+        words = tuple(self.intervention_words + [t for t in terms if t])
+        built = self.__dict__.setdefault("_with_terms", {})  # not in __init__: cached lexicons lack it
+        if words not in built:
+            if len(built) >= 32:
+                built.clear()
+            built[words] = Matcher([("intervention", p) for p in words])
+        return built[words]
 
 
 def _bundled_files(lang: str = "en") -> list[Path]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from msvitd.text.numgrammar import (
-    _CURRENCY_AFTER, _CURRENCY_BEFORE, _FRACTIONS, _MULT_WORDS, _NAME_AFTER, _NUMERIC, _NUMERIC_AT,
+    _CURRENCY_AFTER, _CURRENCY_BEFORE, _FRACTIONS, _MULT_WORDS, _NAME_AFTER, _NUMERIC_AT,
     _N_EQUALS, _P, _SCALE_AFTER, _TIME, _URL, _fraction_digits, _patterns, _text_patterns, _words_value,
 )
 
@@ -62,12 +62,6 @@ class NumberMention:
             frac = _fraction_digits(part, self.decimal_mark)
             best = max(best, len(frac))
         return best
-
-
-def _digits_part(raw: str) -> str:
-    # the numeric value inside a raw span, skipping labels like "HR" and "P ="
-    m = _NUMERIC.search(raw)
-    return m.group(0) if m else ""
 
 
 class _Taken:
@@ -137,10 +131,24 @@ def find_numbers(text: str, lang: Optional[str] = None) -> list[NumberMention]:
         p = _text_patterns(text, lang)
     except Exception:
         p = _patterns(".", None)
+    key = (text, id(p))  # the grammars live as long as the process (numgrammar._PATTERNS)
+    known = _READ.get(key)
+    if known is not None:
+        return list(known)
     try:
-        return _find(text, p)
+        found = _find(text, p)
     except Exception:  # a reader must not bring the command down; degrade to plain numbers
-        return _plain_only(text, p)
+        found = _plain_only(text, p)
+    if len(text) <= 4000:
+        if len(_READ) >= 4096:
+            del _READ[next(iter(_READ))]
+        _READ[key] = tuple(found)
+    return found
+
+
+# Texts read already: a study's own figures are read again for every article checked against it,
+# and a sentence by more than one stage (the mentions are frozen; callers get a new list).
+_READ: dict[tuple[str, int], tuple[NumberMention, ...]] = {}
 
 
 def _plain_only(text: str, p: "_P") -> list[NumberMention]:
@@ -218,22 +226,37 @@ def _sign(text: str, start: int) -> tuple[int, float]:
 
 
 def _token(sc: _Scanner, text: str, start: int, end: int, value: float, numeric: bool) -> None:
-    p = sc.p
-    after = text[end:end + 60]
+    """One number (digits, or a number word when ``numeric`` is false) with what stands around
+    it: the first reading below that takes it decides its kind."""
+    if not numeric:
+        _with_unit(sc, text, start, end, value, "", numeric=False)
+        return
+    if _a_name(text, start, end, sc.p):
+        return
+    s0, sign = _sign(text, start)
+    if sign < 0:
+        value, start = -value, s0
     before = text[max(0, start - 60):start]
-    if numeric:
-        if start > 0 and text[start - 1] in "-‐" and start >= 2 and text[start - 2].isalpha():
-            return  # COVID-19, EQ-5D
-        if _NAME_AFTER.match(after) and not _unit_match(after, p) and not _COUNT_match(after, p) \
-                and not _SCALE_AFTER.match(after) and not re.match(r"[-\s]?(?:times|fold)\b|\s?[x×]", after):
-            return  # 25(OH)D, 3T, T2-weighted and the like are names, not quantities
-    if numeric:
-        s0, sign = _sign(text, start)
-        if sign < 0:
-            value, start = -value, s0
-            before = text[max(0, start - 60):start]
+    if _labelled(sc, text, start, end, value, before) or _ci_by_level(sc, text, start, end, value) \
+            or _money_before(sc, text, start, end, value, before) or _range(sc, text, start, end, value, before):
+        return
+    _with_unit(sc, text, start, end, value, before, numeric=True)
+
+
+def _a_name(text: str, start: int, end: int, p: "_P") -> bool:
+    """COVID-19, EQ-5D; 25(OH)D, 3T, T2-weighted and the like: names, not quantities."""
+    if start >= 2 and text[start - 1] in "-‐" and text[start - 2].isalpha():
+        return True
+    after = text[end:end + 60]
+    return bool(_NAME_AFTER.match(after)) and not _unit_match(after, p) and not _COUNT_match(after, p) \
+        and not _SCALE_AFTER.match(after) and not re.match(r"[-\s]?(?:times|fold)\b|\s?[x×]", after)
+
+
+def _labelled(sc: _Scanner, text: str, start: int, end: int, value: float, before: str) -> bool:
+    """A number after its label: NNT or a mean difference, a P value, a ratio (then its CI)."""
+    p = sc.p
     # NNT and mean differences: "NNT 7.2 (95% CI 4.1–29.0)", "MD −0.11 (−0.40 to 0.18)"
-    m = p.other_label.search(before) if numeric else None
+    m = p.other_label.search(before)
     if m:
         label = re.sub(r"\s+", " ", m.group("m")).lower()
         nnt = label in ("nnt", "number needed to treat", "nnh", "number needed to harm")
@@ -241,91 +264,98 @@ def _token(sc: _Scanner, text: str, start: int, end: int, value: float, numeric:
         if sc.add(s, end, value, "NNT" if nnt else None, "nnt" if nnt else "difference",
                   measure=None if nnt else "MD"):
             _ci_after(sc, text, end)
-        return
+        return True
     # P value: "P = .004", "log-rank P < 0.001", "p-value of 0.02"
-    m = p.p_label.search(before) if numeric else None
-    if m:
+    m = p.p_label.search(before)
+    if m and 0 <= value <= 1:
         rel = p.p_relation(m.group("rel"))
-        if 0 <= value <= 1:
-            s = start - len(before) + m.start()
-            sc.add(s, end, value, None, "p_value", relation=rel)
-            return
+        sc.add(start - len(before) + m.start(), end, value, None, "p_value", relation=rel)
+        return True
     # ratio: "HR 0.66", "hazard ratio of 0.66", "OR, 0.93", then its CI if it follows
-    m = p.ratio_label.search(before) if numeric else None
+    m = p.ratio_label.search(before)
     if m:
         measure = p.measure_of(m.group("m"))
-        s = start - len(before) + m.start()
-        if sc.add(s, end, value, "ratio", "ratio", measure=measure):
+        if sc.add(start - len(before) + m.start(), end, value, "ratio", "ratio", measure=measure):
             _ci_after(sc, text, end)
-        return
-    # confidence interval announced by its level: "95% CI 0.50 to 0.87", "95% confidence interval"
-    m = p.ci_level.match(after) if numeric else None
-    if m:
-        level = value
-        ci_end = end + m.end()
-        r = p.ci_range.match(text, ci_end)
-        if r:
-            lo, hi = p.to_float(r.group("lo")), p.to_float(r.group("hi"))
-            if lo is not None and hi is not None:
-                sc.add(start, r.end(), lo, None, "ci", upper=hi, level=level)
-                return
-        sc.add(start, ci_end, level, "%", "ci", level=level)
-        return
-    # money
-    mc = _CURRENCY_BEFORE.search(before) if numeric else None
-    if mc:
-        v, e = _scaled(text, value, end)
-        sc.add(start - len(mc.group("c")), e, v, mc.group("c").strip(), "money")
-        return
-    # a range: "18–55 years", "0.50–0.87", "2013–2020"
-    if numeric:
-        r = p.range_after.match(text, end)
-        if r and not re.match(r"[\w.]", text[r.end():r.end() + 1] or " ") and r.group("hi"):
-            hi = p.to_float(r.group("hi"))
-            if hi is not None and hi >= value:
-                unit, kind, uend = _unit_at(text, r.end(), p)
-                if unit is None and _is_year(value, text[start:end]) and _is_year(hi, r.group("hi")):
-                    sc.add(start, r.end(), value, None, "year", upper=hi)
-                    return
-                if unit is None and "." in text[start:r.end()] and re.search(r"\(\s*$", before):
-                    sc.add(start, r.end(), value, None, "ci", upper=hi)
-                    return
-                sc.add(start, uend, value, unit, kind or "range", upper=hi)
-                return
-    # the number with its unit: "60.3%", "100 000 IU", "24-month", "303 participants", "two years"
+        return True
+    return False
+
+
+def _ci_by_level(sc: _Scanner, text: str, start: int, end: int, value: float) -> bool:
+    """A confidence interval announced by its level: "95% CI 0.50 to 0.87", "95% confidence interval"."""
+    m = sc.p.ci_level.match(text[end:end + 60])
+    if not m:
+        return False
+    level = value
+    ci_end = end + m.end()
+    r = sc.p.ci_range.match(text, ci_end)
+    if r:
+        lo, hi = sc.p.to_float(r.group("lo")), sc.p.to_float(r.group("hi"))
+        if lo is not None and hi is not None:
+            sc.add(start, r.end(), lo, None, "ci", upper=hi, level=level)
+            return True
+    sc.add(start, ci_end, level, "%", "ci", level=level)
+    return True
+
+
+def _money_before(sc: _Scanner, text: str, start: int, end: int, value: float, before: str) -> bool:
+    mc = _CURRENCY_BEFORE.search(before)
+    if not mc:
+        return False
+    v, e = _scaled(text, value, end)
+    sc.add(start - len(mc.group("c")), e, v, mc.group("c").strip(), "money")
+    return True
+
+
+def _range(sc: _Scanner, text: str, start: int, end: int, value: float, before: str) -> bool:
+    """A range: "18–55 years", "0.50–0.87", "2013–2020"."""
+    p = sc.p
+    r = p.range_after.match(text, end)
+    if not (r and not re.match(r"[\w.]", text[r.end():r.end() + 1] or " ") and r.group("hi")):
+        return False
+    hi = p.to_float(r.group("hi"))
+    if hi is None or hi < value:
+        return False
+    unit, kind, uend = _unit_at(text, r.end(), p)
+    if unit is None and _is_year(value, text[start:end]) and _is_year(hi, r.group("hi")):
+        sc.add(start, r.end(), value, None, "year", upper=hi)
+    elif unit is None and "." in text[start:r.end()] and re.search(r"\(\s*$", before):
+        sc.add(start, r.end(), value, None, "ci", upper=hi)
+    else:
+        sc.add(start, uend, value, unit, kind or "range", upper=hi)
+    return True
+
+
+def _with_unit(sc: _Scanner, text: str, start: int, end: int, value: float, before: str, numeric: bool) -> None:
+    """The number with its unit ("60.3%", "100 000 IU", "24-month", "303 participants", "two
+    years"), or the unit of the number it is compared with, or a count, a year, money, a bare number."""
+    p = sc.p
     v, e = (_scaled(text, value, end) if numeric else (value, end))
     unit, kind, uend = _unit_at(text, e, p)
     if unit is not None:
         if not numeric and kind == "count" and value == 1:
             return  # "one group received ..." is not a count claim
-        if numeric and _N_EQUALS.search(before):
-            pass
         sc.add(start, uend, v, unit, kind)
         return
-    if numeric:
-        # "432 vs 224 days", "60.3% versus 74.1%": the first number takes the second one's unit
-        vm = p.versus.match(text, e)
-        if vm:
-            nm = p.numeric_at.match(text, vm.end())
-            if nm:
-                unit2, kind2, _ = _unit_at(text, nm.end(), p)
-                if unit2 is not None:
-                    sc.add(start, e, v, unit2, kind2)
-                    return
     if not numeric:
         return  # a bare number word ("one of the most promising") is not a quantity
+    # "432 vs 224 days", "60.3% versus 74.1%": the first number takes the second one's unit
+    vm = p.versus.match(text, e)
+    nm = p.numeric_at.match(text, vm.end()) if vm else None
+    if nm:
+        unit2, kind2, _ = _unit_at(text, nm.end(), p)
+        if unit2 is not None:
+            sc.add(start, e, v, unit2, kind2)
+            return
     mn = _N_EQUALS.search(before)
     if mn:
         sc.add(start - len(before) + mn.start(), e, v, "participants", "count")
-        return
-    if _is_year(value, text[start:end]):
+    elif _is_year(value, text[start:end]):
         sc.add(start, end, value, None, "year")
-        return
-    mc = _CURRENCY_AFTER.match(text, e)
-    if mc:
+    elif mc := _CURRENCY_AFTER.match(text, e):
         sc.add(start, mc.end(), v, mc.group(0).strip(), "money")
-        return
-    sc.add(start, e, v, None, "other")
+    else:
+        sc.add(start, e, v, None, "other")
 
 
 def _is_year(value: float, raw: str) -> bool:

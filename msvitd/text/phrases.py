@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from msvitd.text.prefilter import Table, heads_of, index_of
+
 
 class LexiconError(ValueError):
     """A lexicon file that cannot be read or does not follow the format."""
@@ -196,33 +198,83 @@ class Matcher:
             self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
         except re.error as exc:  # a user's bad {re: ...} entry
             raise LexiconError(f"bad pattern in lexicon: {exc}") from None
+        self.table = _table([rx for _, rx, _, _ in items])
 
     def __reduce__(self):
         # pickled (text/cache.py) as the regex compiler's program, so loading skips compiling
         from msvitd.text.cache import program_of
 
-        return (_restore_matcher, (self.labels, program_of(self.regex)))
+        return (_restore_matcher, (self.labels, program_of(self.regex), self.table, _prefilter_stamp()))
 
     def find(self, text: str) -> list[Hit]:
-        hits = []
-        for m in self.regex.finditer(text):
-            if m.end() == m.start():
-                continue
-            label = self.labels[int(m.lastgroup[1:])]
-            hits.append(Hit(m.start(), m.end(), label, m.group()))
-        return hits
+        index = index_of(text)
+        known = index.found.get(self)  # the stages and the rules read a sentence more than once
+        if known is None:
+            starts = None if self.table is None else self.table.starts(index)
+            matches = self.regex.finditer(text) if starts is None else _at(self.regex, text, starts)
+            known = index.found[self] = tuple(Hit(m.start(), m.end(), self.labels[int(m.lastgroup[1:])], m.group())
+                                              for m in matches if m.end() > m.start())
+        return list(known)
 
     def search(self, text: str) -> Hit | None:
-        m = self.regex.search(text)
+        if self.table is None:  # (its first match may be empty, which find leaves out)
+            m = self.regex.search(text)
+        else:
+            index = index_of(text)
+            known = index.found.get(self)
+            if known is not None:
+                return known[0] if known else None
+            m = next(_at(self.regex, text, self.table.starts(index)), None)
         if not m:
             return None
         return Hit(m.start(), m.end(), self.labels[int(m.lastgroup[1:])], m.group())
 
 
-def _restore_matcher(labels: list[str], program) -> "Matcher":
+def _at(regex: re.Pattern, text: str, starts: list[int]):
+    """What ``regex.finditer(text)`` yields when every match begins at one of ``starts``: each
+    next match tried at the first start at or after the end of the last one."""
+    match = regex.match
+    end = 0
+    for p in starts:
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def _table(regexes: list[str]) -> Table | None:
+    heads: set[str] = set()
+    for rx in regexes:
+        h = heads_of(rx)
+        if h is None:
+            return None  # one entry that may begin anywhere: the whole table is scanned
+        heads |= h
+    return Table(frozenset(heads))
+
+
+_STAMP: list[str] = []
+
+
+def _prefilter_stamp() -> str:
+    """The prefilter's code as a hash: a cached Matcher pickled by other code is not loaded."""
+    if not _STAMP:
+        import hashlib
+        from pathlib import Path
+
+        src = Path(__file__).with_name("prefilter.py")
+        _STAMP.append(hashlib.sha256(src.read_bytes()).hexdigest()[:16])
+    return _STAMP[0]
+
+
+def _restore_matcher(labels: list[str], program, table=None, stamp=None) -> "Matcher":
     from msvitd.text.cache import rebuild
 
+    if stamp != _prefilter_stamp():
+        raise ValueError("a lexicon cached by another version of the prefilter")  # the cache rebuilds it
     m = Matcher.__new__(Matcher)
     m.labels = labels
     m.regex = rebuild(program)
+    m.table = table
     return m

@@ -20,7 +20,7 @@ from msvitd.text.lexicon import Hit, Lexicon, for_language
 from msvitd.text.records import RANK, STRENGTHS, Claim, Clause, Cue, Mention, Reading
 from msvitd.text.sentences import LineIndex, Sentence, split_sentences
 from msvitd.text.stages.claims import governing_cue, object_mention
-from msvitd.text.stages.clauses import clause_spans, inside
+from msvitd.text.stages.clauses import clause_spans, within
 from msvitd.text.stages.cues import SentenceCues, find_cues
 from msvitd.text.stages.direction import cancel_by_null, direction, take_back
 from msvitd.text.stages.scope import Scope, clause_scope
@@ -109,7 +109,7 @@ class Reader:
         g = self.g
 
         def here(hits: list[Hit]) -> list[Hit]:
-            return [h for h in hits if inside(h.start, a, b)]
+            return within(hits, a, b)
 
         causal, hedges, outcomes = here(found.causal), here(found.hedges), here(found.outcomes)
         negations, nulls = here(found.negations), here(found.nulls)

@@ -36,6 +36,7 @@ _NEXT_START = re.compile(r"\s+(?=(?:[\"'“‘(\[¿¡„]|«[\s\u00a0\u202f]?)?[
 _MARKUP = re.compile(r"(?:\s*(?:#{1,6}\s+|>\s*|[-*+•]\s+|\d{1,3}[.)]\s+|\d{1,3}/\d{0,3}\s+))+")
 # the word before a full stop, in any alphabet ("déclarée." is a word, not the initial "e.")
 _WORD_BEFORE = re.compile(r"([^\W\d_][^\W\d_.]*(?:\.[^\W\d_]+)*)\.?$")
+_LETTER_NAME = re.compile(r"([^\W\d_]+)\s+[^\W\d_]\.?$")  # "vitamin D" before the stop
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,30 @@ def _segments(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
+def _run_start(chunk: str, end: int, keep) -> int:
+    """Where the run of characters ``keep`` accepts that ends at ``end`` begins."""
+    while end > 0 and keep(chunk[end - 1]):
+        end -= 1
+    return end
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "."
+
+
+def _space(c: str) -> bool:
+    return c.isspace()
+
+
+def _tail(chunk: str) -> int:
+    """Where the text a pattern ending in ``$`` can match ends: before a final line break too."""
+    return len(chunk) - 1 if chunk.endswith("\n") else len(chunk)
+
+
 def _is_abbreviation(chunk: str, lang: str = "en") -> bool:
-    m = _WORD_BEFORE.search(chunk)
+    # the word before the stop is searched for from where its run of letters begins, not from the
+    # sentence's start: a long sentence with many stops was read again for each (quadratic)
+    m = _WORD_BEFORE.search(chunk, _run_start(chunk, _tail(chunk), _word_char))
     if not m:
         return False
     original = m.group(1).rstrip(".")
@@ -126,7 +149,8 @@ def _is_abbreviation(chunk: str, lang: str = "en") -> bool:
     if word in abbreviations:
         return True
     if len(word) == 1 and word.isalpha():  # an initial: "E. Thouvenot", but not "took vitamin D. The ..."
-        prev = re.search(r"([^\W\d_]+)\s+[^\W\d_]\.?$", chunk)
+        at = _run_start(chunk, _run_start(chunk, _run_start(chunk, _tail(chunk), _word_char), _space), _word_char)
+        prev = _LETTER_NAME.search(chunk, at)
         return not (prev and prev.group(1).lower() in letter_names)
     return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]?", word))  # "e.g", "u.s"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from msvitd.text.grammar import Grammar
@@ -27,7 +28,30 @@ class SentenceCues:
 
 
 def overlaps(a: Hit, hits: list[Hit]) -> bool:
-    return any(h.start < a.end and a.start < h.end for h in hits)
+    """Does ``a`` overlap one of ``hits``, one table's matches (left to right, disjoint, so their
+    ends rise too): the first hit ending after ``a`` starts is the only one to look at.  A
+    sentence of 20,000 words has thousands of hits; comparing each with each was quadratic."""
+    if len(hits) < 8:
+        return any(h.start < a.end and a.start < h.end for h in hits)
+    i = bisect_right(hits, a.start, key=_end)
+    return i < len(hits) and hits[i].start < a.end
+
+
+def _within_one(a: Hit, hits: list[Hit]) -> bool:
+    """Is ``a`` inside one of ``hits`` (one table's disjoint matches, left to right): only the
+    last one starting at or before ``a`` can hold it."""
+    if len(hits) < 8:
+        return any(p.start <= a.start and a.end <= p.end for p in hits)
+    i = bisect_right(hits, a.start, key=_start) - 1
+    return i >= 0 and a.end <= hits[i].end
+
+
+def _start(h: Hit) -> int:
+    return h.start
+
+
+def _end(h: Hit) -> int:
+    return h.end
 
 
 def find_cues(s: str, lex: Lexicon, intervention: Matcher, g: Grammar) -> SentenceCues:
@@ -41,7 +65,7 @@ def find_cues(s: str, lex: Lexicon, intervention: Matcher, g: Grammar) -> Senten
     negations = [h for h in neg_hits if h.label != "not" and not overlaps(h, not_neg)]
     pops = lex.populations.find(s)
     # "people with early symptoms" names who, not what: a population, not an outcome
-    outcomes = [h for h in lex.outcomes.find(s) if not any(p.start <= h.start and h.end <= p.end for p in pops)]
+    outcomes = [h for h in lex.outcomes.find(s) if not _within_one(h, pops)]
     interv = intervention.find(s)
     # another agent counts against "about the intervention" only as a subject, not as the
     # object of a preposition ("access to other treatments", "better than DMTs")
