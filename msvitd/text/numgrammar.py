@@ -139,6 +139,10 @@ class _P:
             self.dates, self.p_label, self.ci_level, self.versus = _DATES, _P_LABEL, _CI_LEVEL, _VERSUS
             self.measures, self.p_relations = (), ()
             return
+        self._build(mark, lang)
+
+    def _build(self, mark: str, lang: Optional[str]) -> None:
+        """The patterns of a comma-decimal text or of a language other than English, from its data."""
         from msvitd.text.langdata import language_facts
 
         nd = (language_facts(lang).get("numbers") or {}) if lang else {}
@@ -161,6 +165,11 @@ class _P:
         self.teen_after = frozenset(int(v) for v in nd.get("teens_after", []))
         self.connectors = ("and", *[str(c) for c in nd.get("connectors", [])])
         word = "|".join(sorted(list(self.ones) + list(self.tens) + list(self.scales), key=len, reverse=True))
+        self._words_and_fractions(nd, word, dec)
+        self._intervals_and_labels(nd, lang, dec)
+
+    def _words_and_fractions(self, nd: dict, word: str, dec: str) -> None:
+        """Numbers written in words ("seventy-four", "vierundsiebzig"), multipliers and fractions."""
         conn = "|".join(re.escape(c) for c in self.connectors)
         self.words = re.compile(r"(?<![\w-])(?:(?:a|an)\s+(?=(?:hundred|thousand|million)\b))?(?:" + word + r")"
                                 r"(?:(?:\s+(?:" + conn + r")\s+|[\s-])(?:" + word + r"))*(?![\w])", re.I)
@@ -177,6 +186,9 @@ class _P:
         halves = "|".join(re.escape(h).replace("\\ ", "\\s+") for h in self.halves) or "(?!x)x"
         self.fraction = re.compile(r"(?<![\w-])(?:(?P<h>" + halves + r")|(?:(?P<k>" + counts + r")[\s-]+)?"
                                    r"(?P<f>" + fr_words + r"))(?![\w])", re.I)
+
+    def _intervals_and_labels(self, nd: dict, lang: Optional[str], dec: str) -> None:
+        """Confidence intervals, ranges, qualifiers ("about", "fast"), effect labels and units."""
         lo_hi = r"(?P<lo>[-−–]?(?:" + self.num + r"))\s*(?:–|—|-|to|à|bis|a|,|;)\s*(?P<hi>[-−–]?(?:" + self.num + r"))"
         self.ci_after = re.compile(
             r"\s*[,;]?\s*[(\[]?\s*(?:(?P<lvl>\d{2}(?:" + dec + r"\d+)?)\s?%\s*(?:CI|IC|KI|confidence\s+interval|"
