@@ -133,18 +133,20 @@ class FactList(list):
     reported_elsewhere: frozenset = frozenset()
 
 
-_WHOLE = re.compile(r"(?<![\w.,])\d{2,6}(?![\w.,]\d)")
-# a discrepancy about how many people: "number randomised", "planned size", "number of participants"
-_ABOUT_PEOPLE = re.compile(r"\b(?:number|size|randomi[sz]\w*|enrol\w*|particip\w*|analy[sz]\w*|patients)\b", re.I)
+_WHOLE = re.compile(r"(?<![\w.,])\d{2,6}(?![\w.,]\d)(?!\s?%)")
+# a discrepancy about how many people took part ("number randomised", "number of participants"); a
+# planned size is what a trial aimed for, so an article's count is never excused by it
+_ABOUT_PEOPLE = re.compile(r"\b(?:number|randomi[sz]\w*|enrol\w*|particip\w*|analy[sz]\w*|patients)\b", re.I)
+_ABOUT_PLAN = re.compile(r"\b(?:planned|plan|target\w*|size)\b", re.I)
 
 
 def discrepant_values(study) -> frozenset:
-    """Whole numbers (20 or more, not years) that a discrepancy about how many people took part lists
-    among its values but not in what was used; the sources' remarks in brackets ("(2019 review)")
-    are not values."""
+    """Whole numbers (20 or more; not years, not percentages) that a discrepancy about how many people
+    took part lists among its values but not in what was used; the sources' remarks in brackets
+    ("(2019 review)") are not values."""
     out = set()
     for d in getattr(study, "discrepancies", ()) or ():
-        if not _ABOUT_PEOPLE.search(str(d.about)):
+        if not _ABOUT_PEOPLE.search(str(d.about)) or _ABOUT_PLAN.search(str(d.about)):
             continue
         used = {int(x) for x in _WHOLE.findall(str(d.used))}
         for value in d.values:
