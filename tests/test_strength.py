@@ -118,3 +118,25 @@ def test_classify_names_the_cue_words_that_decided():
 def test_no_cue_data_for_a_language_is_an_error_not_english():
     with pytest.raises(cues.NoCueData):
         classify("Le café réduit le risque.", "xx")
+
+
+# A condition or a concession opened at the start of the sentence ends at its comma; the main
+# clause after it makes the claim ("Even if the effect is small, X slows Y" claims X slows Y).
+CONCESSIVE = [
+    ("Even if the benefit is modest, daily walking slows cognitive decline.", "direct_causal"),
+    ("Although the sample was small, yoga reduced anxiety in nurses.", "direct_causal"),
+    ("Even though few patients took part, the new dressing prevents wound infection.", "direct_causal"),
+    ("While the effect was modest, fish oil may lower triglycerides.", "conditional_causal"),
+    ("Even if replicated, the trial shows that zinc was linked to shorter colds.", "correlational"),
+]
+
+
+@pytest.mark.parametrize("text,level", CONCESSIVE)
+def test_a_concession_or_condition_before_the_comma_leaves_the_main_claim(text, level):
+    assert both(text) == (level, level)
+
+
+def test_the_condition_itself_stays_no_claim():
+    # the relation sits inside the condition only: nothing is claimed
+    assert both("If vitamin D slows MS, a larger trial will show it.") == ("none", "none")
+    assert both("Whether statins reduce dementia remains unclear.") == ("none", "none")

@@ -67,7 +67,8 @@ def _read_yaml(path: Path) -> dict:
     import yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # the C parser when PyYAML has it: the lexicon is parsed on every start of `msvitd strength`
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as exc:
         raise CueDataError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
     except UnicodeDecodeError:

@@ -73,6 +73,64 @@ def ngram_features(an: Analysis, f: dict[str, float]) -> dict[str, float]:
     return f
 
 
+OPT = {"norm": True, "struct": False, "norm_value": 1.0}
+
+
+def class_tokens(an: Analysis) -> list[str]:
+    """The sentence's words with each cue replaced by its class ("may lower" and "might reduce" both
+    read MODAL CAUSAL), so that n-grams over them carry over between wordings."""
+    out, cue_at = [], {c.start: c for c in an.cues}
+    i, toks = 0, an.tokens
+    while i < len(toks):
+        c = cue_at.get(i)
+        if c is not None:
+            k = c.kind.upper()
+            if c.kind == "causal":
+                k += "_" + _form(toks[c.start])
+            out.append("<" + k + ">")
+            i = c.end
+            continue
+        t = toks[i]
+        if t[0].isalnum():
+            out.append(t if not t[0].isdigit() else t.translate(_DIGITS))
+        elif t in ",;:()":
+            out.append(t)
+        i += 1
+    return out
+
+
+def norm_features(an: Analysis, f: dict[str, float]) -> dict[str, float]:
+    seq = ["^"] + class_tokens(an) + ["$"]
+    v = OPT["norm_value"]
+    for n in (2, 3):
+        for j in range(len(seq) - n + 1):
+            g = seq[j:j + n]
+            if any(x[0] == "<" for x in g):
+                f["n:" + "_".join(g)] = v
+    return f
+
+
+def struct_features(an: Analysis, f: dict[str, float]) -> dict[str, float]:
+    n = max(len(an.tokens), 1)
+    toks = an.tokens
+    for c in an.relations():
+        state = ("neg" if c.negated else "hypo" if c.hypothetical else "purpose" if c.purpose
+                 else "attr" if c.attributive else "live")
+        f[f"{c.kind}|pos{min(2, 3 * c.start // n)}|{state}"] = 1.0
+        f[f"{c.kind}|clause{min(c.clause, 2)}|{state}"] = 1.0
+        a, _ = an.clauses[c.clause]
+        head = toks[a] if a < len(toks) else ""
+        f[f"{c.kind}|opens={head}"] = 1.0
+        # a "that" before the cue in its clause: the finding reported ("show that X reduces Y")
+        if "that" in toks[a:c.start]:
+            f[f"{c.kind}|after_that|{state}"] = 1.0
+    return f
+
+
 def features(an: Analysis, ngrams: bool = True) -> dict[str, float]:
     f = cue_features(an)
+    if OPT["norm"]:
+        norm_features(an, f)
+    if OPT["struct"]:
+        struct_features(an, f)
     return ngram_features(an, f) if ngrams else f
