@@ -140,3 +140,14 @@ def test_the_condition_itself_stays_no_claim():
     # the relation sits inside the condition only: nothing is claimed
     assert both("If vitamin D slows MS, a larger trial will show it.") == ("none", "none")
     assert both("Whether statins reduce dementia remains unclear.") == ("none", "none")
+
+
+def test_weights_read_lazily_score_and_write_back_the_same():
+    # rows stay text until a sentence uses them; scoring and writing must not tell the difference
+    from msvitd.text.strength import features, model
+
+    shipped = model.load()
+    fresh = model.loads(model.dumps(shipped))
+    an = reading.analyse("Cutting salt might lower blood pressure in teenagers.", TABLES)
+    assert fresh.scores(features.features(an)) == shipped.scores(features.features(an))
+    assert model.dumps(fresh) == model.dumps(shipped)

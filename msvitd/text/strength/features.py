@@ -1,4 +1,5 @@
-"""The model's features of one sentence: its strength cues in their scopes, plus word n-grams.
+"""The model's features of one sentence: its strength cues in their scopes, n-grams over the
+words with each cue replaced by its class, plus word n-grams.
 
 Cue features carry weight 1; word n-grams a smaller value (NGRAM_VALUE), which under the L2
 penalty of training is a stronger regularisation of them: PubMed wording should not outweigh
@@ -73,9 +74,6 @@ def ngram_features(an: Analysis, f: dict[str, float]) -> dict[str, float]:
     return f
 
 
-OPT = {"norm": True, "struct": False, "norm_value": 1.0}
-
-
 def class_tokens(an: Analysis) -> list[str]:
     """The sentence's words with each cue replaced by its class ("may lower" and "might reduce" both
     read MODAL CAUSAL), so that n-grams over them carry over between wordings."""
@@ -100,37 +98,19 @@ def class_tokens(an: Analysis) -> list[str]:
 
 
 def norm_features(an: Analysis, f: dict[str, float]) -> dict[str, float]:
+    """Bigrams and trigrams of class_tokens that hold a cue class ("<MODAL>_<CAUSAL_base>",
+    "we_<HEDGE>_that"): the cue in its context, shared by every wording of the cue."""
     seq = ["^"] + class_tokens(an) + ["$"]
-    v = OPT["norm_value"]
-    for n in (2, 3):
-        for j in range(len(seq) - n + 1):
-            g = seq[j:j + n]
-            if any(x[0] == "<" for x in g):
-                f["n:" + "_".join(g)] = v
-    return f
-
-
-def struct_features(an: Analysis, f: dict[str, float]) -> dict[str, float]:
-    n = max(len(an.tokens), 1)
-    toks = an.tokens
-    for c in an.relations():
-        state = ("neg" if c.negated else "hypo" if c.hypothetical else "purpose" if c.purpose
-                 else "attr" if c.attributive else "live")
-        f[f"{c.kind}|pos{min(2, 3 * c.start // n)}|{state}"] = 1.0
-        f[f"{c.kind}|clause{min(c.clause, 2)}|{state}"] = 1.0
-        a, _ = an.clauses[c.clause]
-        head = toks[a] if a < len(toks) else ""
-        f[f"{c.kind}|opens={head}"] = 1.0
-        # a "that" before the cue in its clause: the finding reported ("show that X reduces Y")
-        if "that" in toks[a:c.start]:
-            f[f"{c.kind}|after_that|{state}"] = 1.0
+    last = len(seq)
+    for p in [i for i, x in enumerate(seq) if x[0] == "<"]:  # only the windows over a cue
+        for j in range(max(0, p - 2), p + 1):
+            if j + 2 <= last and j >= p - 1:
+                f["n:" + "_".join(seq[j:j + 2])] = 1.0
+            if j + 3 <= last:
+                f["n:" + "_".join(seq[j:j + 3])] = 1.0
     return f
 
 
 def features(an: Analysis, ngrams: bool = True) -> dict[str, float]:
-    f = cue_features(an)
-    if OPT["norm"]:
-        norm_features(an, f)
-    if OPT["struct"]:
-        struct_features(an, f)
+    f = norm_features(an, cue_features(an))
     return ngram_features(an, f) if ngrams else f

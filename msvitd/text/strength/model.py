@@ -1,4 +1,7 @@
-"""The learned part: a multinomial logistic regression scored in plain Python.
+"""The learned part: a linear model (one weight per feature and level) scored in plain Python.
+
+Training (train.py) fits one logistic regression per level over naive-Bayes-scaled features and
+folds the scale into the weights, so scoring is the same sum of weights whatever the training.
 
 Weights live in msvitd/text/strength/data/weights-en.tsv.gz, written by scripts/train_strength.py
 (one feature a line: the feature, then one weight per level). Scoring a sentence is a dictionary
