@@ -151,3 +151,9 @@ def test_weights_read_lazily_score_and_write_back_the_same():
     an = reading.analyse("Cutting salt might lower blood pressure in teenagers.", TABLES)
     assert fresh.scores(features.features(an)) == shipped.scores(features.features(an))
     assert model.dumps(fresh) == model.dumps(shipped)
+
+
+def test_a_question_asks_and_one_with_a_modal_insinuates_a_hedged_claim():
+    assert both("Does the new vaccine prevent shingles?") == ("none", "none")
+    assert both("Will fasting cure migraine?") == ("none", "none")
+    assert both("Could green tea slow memory loss?") == ("conditional_causal", "conditional_causal")

@@ -127,6 +127,9 @@ def analyse(text: str, tables: CueTables) -> Analysis:
             modal_of.setdefault(clause_of(h.start), (h.start, word.split()[0]))
         elif kind == "hedge":
             hedges.append((h.start, word))
+    # a question asks ("Does vitamin D halt MS?"): its clause is read as an aim; one with a modal
+    # keeps the hedged claim it insinuates ("Could vitamin D slow MS?": conditional)
+    hypo_scopes += [(a, b) for k, (a, b) in enumerate(spans) if b and toks[b - 1] == "?" and k not in modal_of]
     low = text.lower()
     negators = [i for i, t in enumerate(toks) if t in _NEGATORS or t.endswith("n't")] if (
         "n't" in low or "n’t" in low or not _NEGATORS.isdisjoint(toks)) else []
