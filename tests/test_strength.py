@@ -118,3 +118,42 @@ def test_classify_names_the_cue_words_that_decided():
 def test_no_cue_data_for_a_language_is_an_error_not_english():
     with pytest.raises(cues.NoCueData):
         classify("Le café réduit le risque.", "xx")
+
+
+# A condition or a concession opened at the start of the sentence ends at its comma; the main
+# clause after it makes the claim ("Even if the effect is small, X slows Y" claims X slows Y).
+CONCESSIVE = [
+    ("Even if the benefit is modest, daily walking slows cognitive decline.", "direct_causal"),
+    ("Although the sample was small, yoga reduced anxiety in nurses.", "direct_causal"),
+    ("Even though few patients took part, the new dressing prevents wound infection.", "direct_causal"),
+    ("While the effect was modest, fish oil may lower triglycerides.", "conditional_causal"),
+    ("Even if replicated, the trial shows that zinc was linked to shorter colds.", "correlational"),
+]
+
+
+@pytest.mark.parametrize("text,level", CONCESSIVE)
+def test_a_concession_or_condition_before_the_comma_leaves_the_main_claim(text, level):
+    assert both(text) == (level, level)
+
+
+def test_the_condition_itself_stays_no_claim():
+    # the relation sits inside the condition only: nothing is claimed
+    assert both("If vitamin D slows MS, a larger trial will show it.") == ("none", "none")
+    assert both("Whether statins reduce dementia remains unclear.") == ("none", "none")
+
+
+def test_weights_read_lazily_score_and_write_back_the_same():
+    # rows stay text until a sentence uses them; scoring and writing must not tell the difference
+    from msvitd.text.strength import features, model
+
+    shipped = model.load()
+    fresh = model.loads(model.dumps(shipped))
+    an = reading.analyse("Cutting salt might lower blood pressure in teenagers.", TABLES)
+    assert fresh.scores(features.features(an)) == shipped.scores(features.features(an))
+    assert model.dumps(fresh) == model.dumps(shipped)
+
+
+def test_a_question_asks_and_one_with_a_modal_insinuates_a_hedged_claim():
+    assert both("Does the new vaccine prevent shingles?") == ("none", "none")
+    assert both("Will fasting cure migraine?") == ("none", "none")
+    assert both("Could green tea slow memory loss?") == ("conditional_causal", "conditional_causal")

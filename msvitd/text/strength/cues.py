@@ -67,7 +67,8 @@ def _read_yaml(path: Path) -> dict:
     import yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # the C parser when PyYAML has it: the lexicon is parsed on every start of `msvitd strength`
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as exc:
         raise CueDataError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
@@ -80,7 +81,7 @@ def _read_yaml(path: Path) -> dict:
 
 
 def _verb_forms(lemma) -> list[str]:
-    from msvitd.text.lexicon import inflect
+    from msvitd.text.phrases import inflect
 
     if isinstance(lemma, dict):  # French, German, Spanish write their forms out ({lemma, forms}); a raw regex is not read
         return [str(f) for f in lemma.get("forms", []) or []]
@@ -108,13 +109,36 @@ def _lexicon_entries(data: dict) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=8)
 def load(lang: str = "en") -> CueTables:
-    """The cue tables of ``lang``; NoCueData when msvitd has no lexicon for it yet."""
+    """The cue tables of ``lang``; NoCueData when msvitd has no lexicon for it yet.
+
+    Built tables are kept in the user's cache folder (msvitd/text/cache.py), keyed by the bytes
+    of every file they are built from and of the code that builds them: a warm start of
+    `msvitd strength` then reads no YAML.  Output never depends on the cache."""
     d = _lexicon_dir(lang)
     if d is None:
         raise NoCueData(lang)
-    data: dict = {}
     names = [d / n for n in _LEXICON_FILES if (d / n).is_file()] or sorted(d.glob("*.yaml"))
     names += [Path(p) for p in _EXTRA.get(lang, ())]
+    key = None
+    try:
+        from msvitd.text import cache
+
+        here = Path(__file__).resolve().parent
+        extra = [_HERE / f"{lang}.yaml"] if (_HERE / f"{lang}.yaml").is_file() else []
+        key = cache.key_for([*names, *extra, here / "cues.py", here / "tokens.py"], lang)
+        hit = cache.load(key, "strength")
+        if isinstance(hit, CueTables):
+            return hit
+    except Exception:  # no cache module or an unreadable entry: build
+        cache = None
+    tables = _build(lang, names)
+    if cache is not None:
+        cache.save(key, tables, "strength")
+    return tables
+
+
+def _build(lang: str, names: list[Path]) -> CueTables:
+    data: dict = {}
     for path in names:
         for key, value in _read_yaml(path).items():
             if isinstance(value, dict) and isinstance(data.get(key), dict):

@@ -1,4 +1,5 @@
-"""The model's features of one sentence: its strength cues in their scopes, plus word n-grams.
+"""The model's features of one sentence: its strength cues in their scopes, n-grams over the
+words with each cue replaced by its class, plus word n-grams.
 
 Cue features carry weight 1; word n-grams a smaller value (NGRAM_VALUE), which under the L2
 penalty of training is a stronger regularisation of them: PubMed wording should not outweigh
@@ -73,6 +74,43 @@ def ngram_features(an: Analysis, f: dict[str, float]) -> dict[str, float]:
     return f
 
 
+def class_tokens(an: Analysis) -> list[str]:
+    """The sentence's words with each cue replaced by its class ("may lower" and "might reduce" both
+    read MODAL CAUSAL), so that n-grams over them carry over between wordings."""
+    out, cue_at = [], {c.start: c for c in an.cues}
+    i, toks = 0, an.tokens
+    while i < len(toks):
+        c = cue_at.get(i)
+        if c is not None:
+            k = c.kind.upper()
+            if c.kind == "causal":
+                k += "_" + _form(toks[c.start])
+            out.append("<" + k + ">")
+            i = c.end
+            continue
+        t = toks[i]
+        if t[0].isalnum():
+            out.append(t if not t[0].isdigit() else t.translate(_DIGITS))
+        elif t in ",;:()":
+            out.append(t)
+        i += 1
+    return out
+
+
+def norm_features(an: Analysis, f: dict[str, float]) -> dict[str, float]:
+    """Bigrams and trigrams of class_tokens that hold a cue class ("<MODAL>_<CAUSAL_base>",
+    "we_<HEDGE>_that"): the cue in its context, shared by every wording of the cue."""
+    seq = ["^"] + class_tokens(an) + ["$"]
+    last = len(seq)
+    for p in [i for i, x in enumerate(seq) if x[0] == "<"]:  # only the windows over a cue
+        for j in range(max(0, p - 2), p + 1):
+            if j + 2 <= last and j >= p - 1:
+                f["n:" + "_".join(seq[j:j + 2])] = 1.0
+            if j + 3 <= last:
+                f["n:" + "_".join(seq[j:j + 3])] = 1.0
+    return f
+
+
 def features(an: Analysis, ngrams: bool = True) -> dict[str, float]:
-    f = cue_features(an)
+    f = norm_features(an, cue_features(an))
     return ngram_features(an, f) if ngrams else f

@@ -1,4 +1,7 @@
-"""The learned part: a multinomial logistic regression scored in plain Python.
+"""The learned part: a linear model (one weight per feature and level) scored in plain Python.
+
+Training (train.py) fits one logistic regression per level over naive-Bayes-scaled features and
+folds the scale into the weights, so scoring is the same sum of weights whatever the training.
 
 Weights live in msvitd/text/strength/data/weights-en.tsv.gz, written by scripts/train_strength.py
 (one feature a line: the feature, then one weight per level). Scoring a sentence is a dictionary
@@ -22,14 +25,14 @@ WEIGHTS = Path(__file__).resolve().parent / "data" / "weights-en.tsv.gz"
 class Model:
     levels: tuple[str, ...]
     bias: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
+    weights: dict[str, tuple[float, ...] | str]  # str: not parsed yet (loads)
     meta: dict
 
     def scores(self, feats: dict[str, float]) -> list[float]:
         if len(self.bias) != 4:  # a general loop for another number of levels
             s = list(self.bias)
             for name, value in feats.items():
-                row = self.weights.get(name)
+                row = self.row(name)
                 for k in range(len(s) if row else 0):
                     s[k] += row[k] * value
             return s
@@ -39,12 +42,20 @@ class Model:
         for name, value in feats.items():
             row = get(name)
             if row is not None:
+                if row.__class__ is str:  # parsed on first use (loads)
+                    row = self.weights[name] = tuple(map(float, row.split("\t")))
                 a, b, c, d = row
                 s0 += a * value
                 s1 += b * value
                 s2 += c * value
                 s3 += d * value
         return [s0, s1, s2, s3]
+
+    def row(self, name: str) -> tuple[float, ...] | None:
+        row = self.weights.get(name)
+        if row.__class__ is str:
+            row = self.weights[name] = tuple(map(float, row.split("\t")))
+        return row
 
     def predict(self, feats: dict[str, float]) -> tuple[str, float]:
         """The level and its probability."""
@@ -58,7 +69,7 @@ def dumps(model: Model) -> str:
     lines = [f"#meta\t{k}\t{v}" for k, v in sorted(model.meta.items())]
     lines.append("#levels\t" + "\t".join(model.levels))
     lines.append("#bias\t" + "\t".join(_num(x) for x in model.bias))
-    lines += [name + "\t" + "\t".join(_num(x) for x in row) for name, row in sorted(model.weights.items())]
+    lines += [name + "\t" + "\t".join(_num(x) for x in model.row(name)) for name in sorted(model.weights)]
     return "\n".join(lines) + "\n"
 
 
@@ -68,17 +79,21 @@ def _num(x: float) -> str:
 
 
 def loads(text: str) -> Model:
-    meta, levels, bias, weights = {}, LEVELS, (0.0,) * len(LEVELS), {}
-    for line in text.splitlines():
-        parts = line.split("\t")
+    """A model from its text; each feature's weights stay text until a sentence uses the feature
+    (Model.row): most of the ~10,000 are never looked up by a short run, and start-up counts."""
+    meta, levels, bias = {}, LEVELS, (0.0,) * len(LEVELS)
+    lines = text.split("\n")
+    n = 0
+    while n < len(lines) and lines[n].startswith("#"):
+        parts = lines[n].split("\t")
         if parts[0] == "#meta":
             meta[parts[1]] = parts[2]
         elif parts[0] == "#levels":
             levels = tuple(parts[1:])
         elif parts[0] == "#bias":
             bias = tuple(float(x) for x in parts[1:])
-        elif line:
-            weights[parts[0]] = tuple(float(x) for x in parts[1:])
+        n += 1
+    weights = dict(line.split("\t", 1) for line in lines[n:] if line)
     return Model(levels, bias, weights, meta)
 
 

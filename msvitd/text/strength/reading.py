@@ -24,6 +24,8 @@ _TO_CLAIM = frozenset("help helps helped helping appear appears appeared seem se
                       "unlikely able tend tends tended due sufficient enough".split())
 # Before "associated with", words that make it the sentence's finding ("was associated with").
 _FINDING_BEFORE = frozenset("is are was were be been being not also both each and or that which who".split())
+# Words that open a subordinate clause (a condition, a concession, a time) at a clause's start.
+_SUBORDINATE = frozenset("if unless whether although though while whilst when once despite".split())
 _UPPER = re.compile(r"[A-Z]")
 _NEGATORS = frozenset("not no never neither nor without".split())
 _REPORTING = frozenset("suggest suggests suggested suggesting indicate indicates indicated indicating imply implies "
@@ -67,12 +69,23 @@ class Analysis:
 
 
 def clauses(toks: list[str]) -> list[tuple[int, int]]:
-    cuts = [0]
+    cuts, opened = [0], _opens_subordinate(toks, 0)
     for i, t in enumerate(toks):
-        if t in _BOUNDARY or (t == "," and i + 1 < len(toks) and toks[i + 1] in _CONTRAST):
+        if t in _BOUNDARY or (t == "," and i + 1 < len(toks) and (toks[i + 1] in _CONTRAST or opened
+                                                                    or _opens_subordinate(toks, i + 1))):
             cuts.append(i + 1)
+            opened = _opens_subordinate(toks, i + 1)
     cuts.append(len(toks))
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [(0, len(toks))]
+
+
+def _opens_subordinate(toks: list[str], i: int) -> bool:
+    """A clause opened by "if", "although", "even if" ... ends at its comma: "Even if the effect is
+    small, vitamin D slows MS" claims the effect in the main clause, outside the condition."""
+    t = toks[i] if i < len(toks) else ""
+    if t == "even":
+        t = toks[i + 1] if i + 1 < len(toks) else ""
+    return t in _SUBORDINATE
 
 
 def _names(text: str, toks: list[str]) -> set[int]:
@@ -114,6 +127,9 @@ def analyse(text: str, tables: CueTables) -> Analysis:
             modal_of.setdefault(clause_of(h.start), (h.start, word.split()[0]))
         elif kind == "hedge":
             hedges.append((h.start, word))
+    # a question asks ("Does vitamin D halt MS?"): its clause is read as an aim; one with a modal
+    # keeps the hedged claim it insinuates ("Could vitamin D slow MS?": conditional)
+    hypo_scopes += [(a, b) for k, (a, b) in enumerate(spans) if b and toks[b - 1] == "?" and k not in modal_of]
     low = text.lower()
     negators = [i for i, t in enumerate(toks) if t in _NEGATORS or t.endswith("n't")] if (
         "n't" in low or "n’t" in low or not _NEGATORS.isdisjoint(toks)) else []
