@@ -15,18 +15,23 @@ from msvitd.text.grammar import fold, number_roles
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def facts():
+def _facts_of(study_id: str):
+    """A bundled study's facts and derived facts, as the number matcher reads them."""
     from msvitd.facts.derived import derived_facts
     from msvitd.facts.source import study_facts
     from msvitd.validation import validate_document
     from msvitd.yamlio import read_file
 
-    doc = read_file(ROOT / "evidence" / "studies" / "d-lay-ms.yaml")
+    doc = read_file(ROOT / "evidence" / "studies" / f"{study_id}.yaml")
     model, problems = validate_document(doc)
     assert model is not None, problems
     f = study_facts(model, doc.data)
     return f, derived_facts(f)
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return _facts_of("d-lay-ms")
 
 
 def rows(text, facts, lang=None):
@@ -126,16 +131,7 @@ def test_how_long_the_trial_ran_in_each_language(facts, lang, wrong, right, freq
 
 @pytest.fixture(scope="module")
 def evidims():
-    from msvitd.facts.derived import derived_facts
-    from msvitd.facts.source import study_facts
-    from msvitd.validation import validate_document
-    from msvitd.yamlio import read_file
-
-    doc = read_file(ROOT / "evidence" / "studies" / "evidims.yaml")
-    model, problems = validate_document(doc)
-    assert model is not None, problems
-    f = study_facts(model, doc.data)
-    return f, derived_facts(f)
+    return _facts_of("evidims")
 
 
 @pytest.mark.parametrize("lang,text", [
