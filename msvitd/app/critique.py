@@ -100,8 +100,16 @@ def _results(req: Request):
     # forked workers inherit the library run() loaded in this process: loading it again in every
     # worker cost each one a second start-up (--jobs 2 was no faster than --jobs 1)
     init = {} if fork and _STATE else {"initializer": _init, "initargs": (req,)}
+    first, rest = req.files[0], req.files[1:]
+    if fork:
+        # the first article is read here, before the fork: what a first critique builds (lexicon
+        # tables, the claim-strength model, the study's facts, compiled patterns) is then inherited
+        # by every worker instead of being built again in each (--jobs 2 was 1.1x --jobs 1)
+        yield (first, *_work(first))
+    else:
+        rest = req.files
     with ctx.Pool(processes=req.jobs, **init) as pool:
-        for name, (res, err) in zip(req.files, pool.imap(_work, req.files, chunksize=8)):
+        for name, (res, err) in zip(rest, pool.imap(_work, rest, chunksize=4)):
             yield name, res, err
 
 
