@@ -25,15 +25,8 @@ def _any_of(*phrases: str) -> "re.Pattern":
     return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.I)
 
 
-_REDUCTION_BEFORE = re.compile(
-    r"\b(?:reduc\w*|cut(?:s|ting)?|lower(?:s|ed|ing)?|slash(?:es|ed|ing)?|decreas\w*|drop(?:s|ped)?|fell|fall(?:s|en)?|"
-    r"shrank|shrunk|trimm?\w*|bring(?:s|ing)? down|brought down)\b"
-    r"(?:\s+[\w'’()-]+){0,7}?\s+by\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|over\s+|some\s+|up\s+to\s+)?$",
-    re.I)
-_REDUCTION_AFTER = re.compile(
-    r"^[\s-]*(?:(?:relative\s+)?(?:reduction|decrease|drop|cut|fall)\b|(?:less|lower|fewer|smaller)\b|"
-    r"(?:reduced|lower|smaller)\s+(?:risk|chance|odds|hazard)\b)", re.I)
-_POINTS = re.compile(r"^\s*(?:percentage\s+)?points?\b", re.I)
+# how a relative reduction and percentage points are written: language data (language.yaml
+# `roles:` reduction_before, reduction_after, points), read as sf.roles
 _IN_HALF = re.compile(r"\b(?:cut|cuts|cutting|slash\w*|split|splits|reduc\w*|chopp?\w*)\s+(?:\w+\s+){0,2}?in\s+$", re.I)
 _INVERTED = _any_of("no", r"free\s+of", r"free\s+from", "without", r"did\s+not\s+(?:have|show|experience|develop)",
                     r"didn[’']t\s+(?:have|show|experience|develop)", r"remained\s+free", r"stayed\s+free", "avoided")
@@ -139,13 +132,13 @@ def _fits(value: float, target: float, approx: bool, decimals: int, relation: Op
     return loose > 0 and abs(value - target) <= loose
 
 
-def _reduction_value(text: str, m: NumberMention, sent: _Sentence) -> Optional[float]:
+def _reduction_value(text: str, m: NumberMention, sent: _Sentence, roles) -> Optional[float]:
     """The size of a relative reduction the number states, in percent, or None if it states none."""
     before = text[sent.start:m.start][-90:]
     after = text[m.end:sent.end][:40]
-    if _POINTS.match(after):
+    if roles.points.match(after):
         return None
-    framed = bool(_REDUCTION_BEFORE.search(before)) or bool(_REDUCTION_AFTER.match(after))
+    framed = bool(roles.reduction_before.search(before)) or bool(roles.reduction_after.match(after))
     if m.kind == "percent" and m.unit == "%":
         return m.value if framed else None
     if m.kind == "fraction" and m.raw.strip().lower() == "half" and _IN_HALF.search(before):
@@ -168,7 +161,7 @@ def _reduction_value(text: str, m: NumberMention, sent: _Sentence) -> Optional[f
 
 def _relative_reduction(text, m, sent, ctx, sf, rows, bounds):
     """A relative reduction: "cut ... by two thirds", "66 per cent less likely", "halved the risk"."""
-    red = _reduction_value(text, m, sent)
+    red = _reduction_value(text, m, sent, sf.roles)
     if red is None or not sf.ratios:
         return None
     if names_outcome_without_ratio(text, m, sent, bounds, sf.outcome_concepts, {f.path[1] for f in sf.ratios}):
@@ -206,7 +199,7 @@ def _relative_reduction(text, m, sent, ctx, sf, rows, bounds):
 def _bound_share(text, m, sent, ctx, sf, rows, bounds):
     """An arm's share tied to another outcome ("75% of the placebo group relapsed": 74.1% had disease
     activity)."""
-    if m.kind == "percent" and m.unit == "%" and sf.arm_percents and _reduction_value(text, m, sent) is None:
+    if m.kind == "percent" and m.unit == "%" and sf.arm_percents and _reduction_value(text, m, sent, sf.roles) is None:
         return outcome_binding(text, m, lambda f: _fits(m.value, f.value, m.approx, _mention_decimals(m), m.relation),
                                sf.arm_percents, sf.outcome_concepts, sent, bounds)
     return None
@@ -344,7 +337,7 @@ def _allocation(text, m, sent, ctx, sf, rows, bounds):
     after = text[m.end:sent.end]
     if m.kind in ("fraction", "percent") and sf.shares and (
             _ALLOCATION.match(after.lstrip()) or re.search(r"\b(?:of\s+(?:the\s+)?(?:participants|patients|people))\b",
-                                                        after[:25], re.I)) and not _reduction_value(text, m, sent):
+                                                        after[:25], re.I)) and not _reduction_value(text, m, sent, sf.roles):
         v = m.value * 100 if m.kind == "fraction" else m.value
         hit = [f for f in sf.shares if _fits(v, f.value, True, 0, m.relation, 3.5)]
         if hit:

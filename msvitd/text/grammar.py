@@ -113,6 +113,9 @@ class NumberRoles:
     run_context: re.Pattern  # ... and the sentence is about the trial's treatment
     not_run: re.Pattern  # a frequency or a time ago: "every", "toutes les", "alle", "cada"
     planned: re.Pattern  # just before a count: the planned size ("a planned 80", "geplant waren 80")
+    reduction_before: re.Pattern  # a relative reduction told before its size: "cut ... by", "réduit ... de"
+    reduction_after: re.Pattern  # ... or after it: "34% lower", "34 % de moins", "um 34 % gesenkt"
+    points: re.Pattern  # "percentage points": an absolute difference, not a relative one
 
     def context(self, text: str) -> frozenset:
         """The English context words a sentence's own words stand for (none for English: its
@@ -164,4 +167,5 @@ def number_roles(code: str = "en") -> NumberRoles:
 
     return NumberRoles(code, words, prefixes, rx("trial_adjective"), rx("randomised"), rx("analysed"),
                        rx("completed"), rx("took_part"), rx("not_trial"), rx("run_before"),
-                       rx("run_after", 0), rx("run_context"), rx("not_run"), rx("planned"))
+                       rx("run_after", 0), rx("run_context"), rx("not_run"), rx("planned"),
+                       rx("reduction_before"), rx("reduction_after"), rx("points"))
