@@ -18,6 +18,9 @@ _SPACE = r"(?:\s+|\s*[-\u2010\u2011\u2013\u2014]\s*)"
 _HYPHEN = r"(?:\s*[-\u2010\u2011\u2013\u2014]\s*|\s+)?"
 
 
+_OPTIONAL_AFTER_SPACE = re.compile(r"(?<=[^\s\\]) \(([^()\\]*)\)\?(?= |$)")
+
+
 def phrase_regex(phrase: str) -> str:
     """Compile one phrase of the lexicon syntax to a regex (no boundaries added).
 
@@ -25,6 +28,10 @@ def phrase_regex(phrase: str) -> str:
     ``|``) is optional; ``(a|b)`` is a choice (``(a|b)?`` an optional one); ``*`` is any word
     ending; ``\\x`` is a literal x.  Short all-capital words (``MS``, ``CIS``) match case-sensitively.
     """
+    # "Fortschreiten (der MS)?", "atrophie (cérébrale)?": the space before an optional group that ends
+    # the phrase (or is followed by a space) belongs to the group; otherwise "Fortschreiten" alone
+    # needed a space after it and "X (opt)? Y" two spaces when the group is absent
+    phrase = _OPTIONAL_AFTER_SPACE.sub(lambda m: f"( ({m.group(1)}))?", phrase)
     out: list[str] = []
     i = 0
     depth_alts: list[list] = []  # per open group: [start index in out, has_bar]
