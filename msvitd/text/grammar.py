@@ -42,6 +42,7 @@ class Grammar:
     present_tense: re.Pattern
     object_window: int
     final_negation: bool  # a negation closing its clause negates the clause ("... senkte ... nicht.")
+    final_verb_object: bool  # a verb closing its clause takes the object before it ("..., dass es die MS bremst")
 
 
 @lru_cache(maxsize=None)
@@ -81,6 +82,7 @@ def grammar(code: str = "en") -> Grammar:
         present_tense=re.compile(str(g.get("present_tense", r"(?!x)x"))),
         object_window=int(g.get("object_window", 3)),
         final_negation=bool(g.get("final_negation", False)),
+        final_verb_object=bool(g.get("final_verb_object", False)),
     )
 
 

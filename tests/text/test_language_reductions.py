@@ -61,3 +61,12 @@ def test_the_right_reduction_is_no_mismatch(dlay, text, lang):
 ])
 def test_percentage_points_are_not_a_relative_reduction(dlay, text, lang):
     assert not any("hazard ratio" in m or "reduction of" in m for _, m in _numbers(text, dlay, lang))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Vitamin D works. It cut the risk of disease activity by 34%. A real step forward.", "en"),
+    ("La vitamina D funciona. El riesgo se redujo un 34 %. Es un paso adelante.", "es"),
+    ("Vitamin D wirkt. Das Risiko sank um 34 Prozent. Ein echter Fortschritt.", "de"),
+])
+def test_a_relative_effect_alone_is_flagged_in_each_language(dlay, text, lang):
+    assert "C501" in {f.code for f in critique_text(text, dlay, lang=lang).findings}

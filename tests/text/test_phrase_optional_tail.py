@@ -54,3 +54,14 @@ def test_a_verb_final_claim_in_a_german_dass_clause(dlay):
     text = "Eine neue Studie zeigt, dass Vitamin D das Fortschreiten der Multiplen Sklerose deutlich verlangsamt."
     codes = {f.code for f in critique_text(text, dlay, lang="de").findings}
     assert codes & {"C201", "C202"}
+
+
+@pytest.mark.parametrize("text,claimed", [
+    ("Forscher fanden heraus, dass hochdosiertes Vitamin D die Krankheit bremst.", True),
+    ("Vitamin D bremst die Krankheit.", True),
+    ("Ob Vitamin D die Krankheit bremst, ist offen.", False),  # asked, not claimed
+    ("Dass Vitamin D die Krankheit nicht bremst, zeigte die Studie.", False),  # negated
+])
+def test_a_german_final_verb_takes_the_disease_before_it(dlay, text, claimed):
+    codes = {f.code for f in critique_text(text, dlay, lang="de").findings}
+    assert bool(codes & {"C201", "C202"}) is claimed, codes

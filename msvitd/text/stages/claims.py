@@ -37,6 +37,19 @@ def _organ_before(s: str, bc: Hit, a: int, lex: Lexicon, base: int) -> Mention |
     return Mention(lex.organ_concept, base + st, base + en, s[st:en])
 
 
+def _disease_before_final_verb(s: str, bc: Hit, a: int, b: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Where the verb closes its clause (German "dass Vitamin D die Krankheit bremst"), the disease
+    named just before it is its object; (start, end) in ``s``, or None."""
+    if s[bc.end:b].strip(" \t.,;:!?\"'»”)"):
+        return None
+    lead = s[max(a, bc.start - 40):bc.start]
+    hits = [x for x in lex.disease_terms.find(lead) if not lead[x.end:].strip()]
+    if not hits:
+        return None
+    off = bc.start - len(lead)
+    return off + hits[-1].start, off + hits[-1].end
+
+
 def object_mention(s: str, bc: Hit, a: int, b: int, outcomes: list[Hit], scope: Scope, lex: Lexicon,
                    g: Grammar, base: int) -> Mention | None:
     """What a benefit verb acts on when no outcome word follows it closely: the disease
@@ -51,6 +64,14 @@ def object_mention(s: str, bc: Hit, a: int, b: int, outcomes: list[Hit], scope: 
     disease = lex.disease_terms.search(s[gap.end():window_end + 1]) if gap else None
     if disease and disease.start != 0:
         disease = None
+    # (an outcome word just before the verb is its object already: "das Fortschreiten der Erkrankung bremsen")
+    if disease is None and g.final_verb_object and not any(0 <= bc.start - h.end <= 40 for h in outcomes):
+        before = _disease_before_final_verb(s, bc, a, b, lex)
+        if before is not None:
+            if scope.negated(bc.start):
+                return None
+            concept = lex.disease_verbs.get(lemma, lex.disease_verbs.get("default", "progression"))
+            return Mention(concept, base + before[0], base + before[1], s[before[0]:before[1]])
     if disease is None and lemma in g.protect_verbs and not scope.negated(bc.start) and not any(
             bc.end <= h.start < bc.end + 45 for h in outcomes):  # "protect the brain from damage": damage
         organ = _organ_after(s, bc, lex, g, base)
