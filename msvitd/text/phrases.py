@@ -130,6 +130,37 @@ class Hit:
     text: str
 
 
+def split_alternatives(text: str) -> list[str]:
+    """The alternatives of ``a|b|(c|d)``: split at the bars outside any group, pieces kept as written
+    (empty ones too)."""
+    out, depth, cur = [], 0, ""
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    out.append(cur)
+    return out
+
+
+def _group_end(text: str) -> int:
+    """Where the group that opens ``text`` closes (its length when it never does)."""
+    depth = 0
+    for i, ch in enumerate(text[1:], 1):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return len(text)
+
+
 def _first_chars(entry) -> set[str] | None:
     """The letters a phrase can start with (None: anything, e.g. a raw regex)."""
     if not isinstance(entry, str):
@@ -140,20 +171,7 @@ def _first_chars(entry) -> set[str] | None:
     if e[0].isalnum():
         return {e[0].lower()}
     if e[0] == "(":
-        depth, alts, cur = 0, [], ""
-        for ch in e[1:]:
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            if ch == "|" and depth == 0:
-                alts.append(cur)
-                cur = ""
-            else:
-                cur += ch
-        alts.append(cur)
+        alts = split_alternatives(e[1:_group_end(e)])
         firsts = set()
         for a in alts:
             a = a.strip()

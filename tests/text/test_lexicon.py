@@ -42,3 +42,10 @@ def test_bad_user_files_are_usage_errors(tmp_path):
         load_lexicon((str(f),))
     with pytest.raises(LexiconError, match="not found"):
         load_lexicon((str(tmp_path / "missing.yaml"),))
+
+
+def test_alternatives_split_only_at_bars_outside_groups():
+    from msvitd.text.phrases import split_alternatives
+
+    assert split_alternatives("cut|cuts|(lower|reduce) risk") == ["cut", "cuts", "(lower|reduce) risk"]
+    assert split_alternatives("a||b") == ["a", "", "b"]  # an empty alternative is kept: it makes the choice optional

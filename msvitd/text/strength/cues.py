@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from msvitd.text.phrases import split_alternatives
 from msvitd.text.strength.tokens import TokenMatcher
 
 _HERE = Path(__file__).resolve().parent / "data"
@@ -167,19 +168,7 @@ def _build(lang: str, names: list[Path]) -> CueTables:
 
 def _split_bars(p: str) -> list[str]:
     """``cut|cuts|cutting`` (bars outside any group) lists alternatives; bars inside ( ) are the syntax's."""
-    out, depth, cur = [], 0, ""
-    for ch in str(p):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        if ch == "|" and depth == 0:
-            out.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    out.append(cur)
-    return [o for o in out if o.strip()]
+    return [o for o in split_alternatives(str(p)) if o.strip()]
 
 
 def _name(p) -> str:
