@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from msvitd.text.phrases import split_alternatives
 from msvitd.text.strength.tokens import TokenMatcher
 
 _HERE = Path(__file__).resolve().parent / "data"
@@ -168,6 +167,8 @@ def _build(lang: str, names: list[Path]) -> CueTables:
 
 def _split_bars(p: str) -> list[str]:
     """``cut|cuts|cutting`` (bars outside any group) lists alternatives; bars inside ( ) are the syntax's."""
+    from msvitd.text.phrases import split_alternatives  # only when the tables are built, not from the cache
+
     return [o for o in split_alternatives(str(p)) if o.strip()]
 
 
