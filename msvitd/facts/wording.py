@@ -128,8 +128,9 @@ def _reduction_value(text: str, m: NumberMention, sent: _Sentence, roles) -> Opt
     framed = bool(roles.reduction_before.search(before)) or bool(roles.reduction_after.match(after))
     if m.kind == "percent" and m.unit == "%":
         return m.value if framed else None
-    if m.kind == "fraction" and m.raw.strip().lower() == "half" and roles.in_half.search(before):
-        return 50.0  # "cut in half"
+    if m.kind == "fraction" and abs(m.value - 0.5) < 1e-9 and not re.search(r"\d", m.raw) \
+            and roles.in_half.search(before):
+        return 50.0  # "cut in half", "réduit de moitié", "se redujo a la mitad"
     if m.kind == "fraction" and m.value < 1:
         if framed or re.match(r"^\s+(?:less|lower|fewer)\b", after, re.I):
             return m.value * 100
@@ -298,7 +299,8 @@ def _run_length(text, m, sent, ctx, sf, rows, bounds):
     if not (m.kind == "duration" and sf.run):
         return None
     before, after = text[sent.start:m.start], text[m.end:sent.end]
-    if sf.roles.not_run.search(before[-12:]) or sf.roles.phase.search(before[-45:]):
+    if sf.roles.not_run.search(before[-12:]) or sf.roles.phase.search(before[-45:]) \
+            or sf.roles.phase_after.match(after[:60]):
         return None
     run_before = sf.roles.run_before.search(before[-40:])
     run_cue = run_before or sf.roles.run_after.match(after)

@@ -129,6 +129,7 @@ class NumberRoles:
     planned_near: re.Pattern  # a planned size, near before the count: "target", "prévu", "geplant"
     planned_after: re.Pattern  # ... or after it: "200 were planned", "80 waren geplant"
     phase: re.Pattern  # a phase of the treatment, not the trial's run: "starting dose", "dose initiale"
+    phase_after: re.Pattern  # ... said after the duration: "vier Wochen lang eine Anfangsdosis"
     dose_context: re.Pattern  # a dose's clause is about the trial: "received", "reçu", "erhielten"
     allocation: re.Pattern  # right after a share: the allocation ("half took the supplement")
     allocation_of: re.Pattern  # ... "of the participants", "des participants", "der Teilnehmenden"
@@ -186,7 +187,7 @@ _DOTALL = ("number_clause_start",)
 _FIELDS = ("trial_adjective", "randomised", "analysed", "completed", "took_part", "not_trial", "run_before",
            "run_after", "run_context", "not_run", "planned", "reduction_before", "reduction_after", "points",
            "inverted", "with_outcome", "comparator_arm", "intervention_arm", "arm_lead", "share_clause_end",
-           "pair_and", "planned_near", "planned_after", "phase", "dose_context", "allocation", "allocation_of",
+           "pair_and", "planned_near", "planned_after", "phase", "phase_after", "dose_context", "allocation", "allocation_of",
            "in_half", "incidence", "number_clause_end", "number_clause_start", "clause_cut", "pair_between",
            "pair_within", "pair_strong")
 

@@ -210,6 +210,12 @@ class _P:
                                       if links else _RATIO_LABEL.pattern)
         self.other_label = re.compile(_OTHER_LABEL.pattern.replace("of|was|were|is|", f"of|was|were|is|{links}|")
                                       if links else _OTHER_LABEL.pattern)
+        # "NST de seulement 3", "NNT lag bei nur 3": words between a label and its number
+        adverbs = "|".join(re.escape(w).replace("\\ ", "\\s+") for w in nd.get("label_adverbs", []))
+        if adverbs:
+            near = "(?:about|around|approximately|roughly|nearly)"
+            self.ratio_label = re.compile(self.ratio_label.pattern.replace(near, near[:-1] + "|" + adverbs + ")", 1))
+            self.other_label = re.compile(self.other_label.pattern.replace(near, near[:-1] + "|" + adverbs + ")", 1))
         self._labels(nd if lang not in (None, "en") else {})
         units = [(str(u["re"]), str(u["unit"]), str(u["kind"])) for u in nd.get("units", [])]
         self.unit_res = _UNIT_RES + [(re.compile(r"[\s\u00a0\u202f-]?\s*(?:" + p + r")", re.I), u, k)
