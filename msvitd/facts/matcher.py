@@ -156,10 +156,10 @@ def _paired(text: str, rows: list[NumberRow], m: NumberMention, facts: list[Fact
     if not rows or rows[-1].source_fact is None or rows[-1].verdict not in ("match", "rounded"):
         return None
     prev = rows[-1]
-    if re.match(r"\s+(?:out\s+)?of\s+\d", text[m.end:m.end + 12]):
+    roles = roles or number_roles("en")  # the pairing words are language data (roles: pair_*, out_of)
+    if roles.out_of.match(text[m.end:m.end + 12]):
         return None  # "109 of 147": a numerator, not the other arm's value of the fact before it
     between = text[prev.end:m.start]
-    roles = roles or number_roles("en")  # the pairing words are language data (roles: pair_*)
     if len(between) > 40 or not (roles.pair_between.search(between) or (
             not re.search(r"[.;]", between) and roles.pair_within.search(between))):
         return None

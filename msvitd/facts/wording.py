@@ -191,6 +191,11 @@ def _bound_share(text, m, sent, ctx, sf, rows, bounds):
     if m.kind == "percent" and m.unit == "%" and sf.arm_percents and _reduction_value(text, m, sent, sf.roles) is None:
         return outcome_binding(text, m, lambda f: _fits(m.value, f.value, m.approx, _mention_decimals(m), m.relation),
                                sf.arm_percents, sf.outcome_concepts, sent, bounds, sf.roles)
+    if m.kind == "fraction" and 0 < m.value < 1 and sf.arm_percents and _reduction_value(text, m, sent, sf.roles) is None:
+        # "three quarters of the placebo group relapsed", "fast drei Viertel der Placebogruppe erlitten einen Schub"
+        share = m.value * 100
+        return outcome_binding(text, m, lambda f: _fits(share, f.value, True, 0, m.relation, 3.5),
+                               sf.arm_percents, sf.outcome_concepts, sent, bounds, sf.roles)
     return None
 
 
@@ -212,6 +217,10 @@ def _share_wording(text, m, sent, ctx, sf, rows, bounds):
     arm = f.label.rsplit(":", 1)[0].rsplit(", ", 1)[-1]
     inverted = (f"inverts the result: {m.raw.strip()} is the share of the {arm} group *with* the outcome "
                 f"({f.label.split(',')[0]}), so {fmt(100 - f.value, f.decimals)}% had none")
+    # "Ohne Krankheitsaktivität blieben 60,3 %", "Aucune activité ... chez 60,3 %": told before the number
+    head = re.split(r"[,;:]", text[sent.start:m.start])[-1]
+    if sf.roles.inverted_before.match(head):
+        return "mismatch", f, inverted
     inv = sf.roles.inverted.search(tail)
     # "had had a relapse, ... no ...": the outcome told before the cue is the share *with* it
     if inv and not sf.roles.with_outcome.search(tail[:30]) and not sf.roles.with_outcome.search(tail[:inv.start()]):

@@ -121,6 +121,7 @@ class NumberRoles:
     # what a share says of its arm and outcome (facts/wording.py), read with English's words too
     inverted: re.Pattern  # the share *without* the outcome: "free of", "sans", "frei von", "libres de"
     with_outcome: re.Pattern  # ... unless the outcome is told first: "had a relapse ... no"
+    inverted_before: re.Pattern  # ... told before the number, opening its clause: "Ohne Krankheitsaktivität"
     comparator_arm: re.Pattern  # words naming the comparator arm: "placebo", "groupe témoin"
     intervention_arm: re.Pattern  # ... the intervention arm (the study's own terms are added)
     arm_lead: re.Pattern  # words between a share and its arm: "of the", "des patients du groupe"
@@ -142,6 +143,7 @@ class NumberRoles:
     pair_between: re.Pattern  # (facts/matcher.py) between two arms' numbers: "vs", "contre", "frente al"
     pair_within: re.Pattern  # ... a pairing word anywhere between them (no new sentence)
     pair_strong: re.Pattern  # ... a word that pairs across commas: "versus", "gegenüber"
+    out_of: re.Pattern  # right after a number, its denominator: "109 of 147", "109 sur 147", "109 von 147"
 
     def context(self, text: str) -> frozenset:
         """The English context words a sentence's own words stand for (none for English: its
@@ -182,14 +184,14 @@ def role_synonyms(code: str = "en") -> dict:
 
 # the roles whose English pattern is case-sensitive (a capitalised word is a name, or the old
 # engine pattern had no re.I: keep English's behaviour)
-_CASED = ("run_after", "share_clause_end", "pair_and", "arm_lead", "pair_within")
+_CASED = ("run_after", "share_clause_end", "pair_and", "arm_lead", "pair_within", "out_of")
 _DOTALL = ("number_clause_start",)
 _FIELDS = ("trial_adjective", "randomised", "analysed", "completed", "took_part", "not_trial", "run_before",
            "run_after", "run_context", "not_run", "planned", "reduction_before", "reduction_after", "points",
-           "inverted", "with_outcome", "comparator_arm", "intervention_arm", "arm_lead", "share_clause_end",
+           "inverted", "with_outcome", "inverted_before", "comparator_arm", "intervention_arm", "arm_lead", "share_clause_end",
            "pair_and", "planned_near", "planned_after", "phase", "phase_after", "dose_context", "allocation", "allocation_of",
            "in_half", "incidence", "number_clause_end", "number_clause_start", "clause_cut", "pair_between",
-           "pair_within", "pair_strong")
+           "pair_within", "pair_strong", "out_of")
 
 
 @lru_cache(maxsize=None)

@@ -165,6 +165,8 @@ def test_a_starting_phase_is_not_how_long_the_trial_ran(facts, lang, text, quote
     ("fr", "Au départ, l'étude devait inclure 316 patients atteints d'un syndrome cliniquement isolé."),
     ("es", "Al principio, el estudio tenía previsto incluir a 316 pacientes con un síndrome clínico aislado."),
     ("de", "Für die Studie waren 316 Teilnehmende vorgesehen, die alle ein klinisch isoliertes Syndrom hatten."),
+    ("es", "Según el protocolo, estaba previsto incluir a 316 pacientes con un primer episodio."),
+    ("de", "Laut Protokoll war geplant, 316 Patienten in die Studie einzuschließen."),
 ])
 def test_a_planned_size_is_the_target(facts, lang, text):
     got = [r for r in judged(text, facts, lang) if r[0].startswith("316")]
@@ -226,3 +228,54 @@ def test_an_adverb_between_a_label_and_its_number_keeps_the_label(lang, text):
 
     got = [(m.kind, m.value) for m in find_numbers(text, lang=lang)]
     assert ("nnt", 3.0) in got, got
+
+
+# --- the share without the outcome told before the number (roles: inverted_before) ----------------
+
+@pytest.mark.parametrize("lang,text,quote", [
+    ("de", "Die Studie zeigt einen Unterschied. Ohne Krankheitsaktivität blieben 60,3 % der Teilnehmenden.", "60,3 %"),
+    ("de", "Nach zwei Jahren waren die Ergebnisse klar: Schubfrei blieben 60,3 % der Patienten.", "60,3 %"),
+    ("fr", "Selon les chercheurs, aucune activité de la maladie n'a été observée chez 60,3 % des patients.", "60,3 %"),
+    ("es", "Según los investigadores, sin actividad de la enfermedad quedó el 60,3 % de los pacientes.", "60,3 %"),
+    ("en", "According to the researchers, no disease activity was seen in 60.3% of the patients.", "60.3%"),
+])
+def test_the_share_without_the_outcome_told_first_is_an_inversion(facts, lang, text, quote):
+    got = row(text, facts, lang, quote)
+    assert got[1] == "mismatch" and got[3].startswith("inverts the result"), got
+
+
+@pytest.mark.parametrize("lang,text,quote", [
+    ("de", "In der Studie hatten ohne Vitamin D 74,1 % der Teilnehmenden Krankheitsaktivität.", "74,1 %"),
+    ("es", "Sin vitamina D, el 74,1 % de los pacientes del ensayo tuvo actividad de la enfermedad.", "74,1 %"),
+])
+def test_without_the_supplement_is_not_without_the_outcome(facts, lang, text, quote):
+    assert row(text, facts, lang, quote)[1] == "match"
+
+
+# --- a fraction tied to another outcome; a numerator is not the other arm's value (roles: out_of) ---
+
+@pytest.mark.parametrize("lang,text,quote", [
+    ("de", "In der Studie erlitten fast drei Viertel der Placebogruppe einen Schub.", "drei Viertel"),
+    ("en", "In the trial, nearly three quarters of the placebo group had a relapse.", "three quarters"),
+])
+def test_a_fraction_tied_to_relapse_when_it_was_disease_activity(facts, lang, text, quote):
+    got = row(text, facts, lang, quote)
+    assert got[1] == "mismatch" and "relapse was 21.8%" in got[3], got
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Dans l'essai, l'activité de la maladie a touché 60,3 % contre 109 sur 147 patients sous placebo."),
+    ("de", "In der Studie zeigten 60,3 % Krankheitsaktivität gegenüber 109 von 147 Patienten unter Placebo."),
+])
+def test_a_numerator_after_a_share_is_not_the_other_arms_share(facts, lang, text):
+    got = row(text, facts, lang, "109")
+    assert got[1] == "match" and got[2].endswith("events"), got
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("es", "Según el protocolo, estaba previsto incluir a 500 pacientes con un primer episodio."),
+    ("de", "Laut Protokoll war geplant, 500 Patienten in die Studie einzuschließen."),
+])
+def test_a_wrong_planned_size_is_a_mismatch(facts, lang, text):
+    got = [r for r in judged(text, facts, lang) if r[0].startswith("500")]
+    assert got and got[0][1] == "mismatch", judged(text, facts, lang)
