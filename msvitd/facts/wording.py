@@ -217,17 +217,12 @@ def _share_wording(text, m, sent, ctx, sf, rows, bounds):
     arm = f.label.rsplit(":", 1)[0].rsplit(", ", 1)[-1]
     inverted = (f"inverts the result: {m.raw.strip()} is the share of the {arm} group *with* the outcome "
                 f"({f.label.split(',')[0]}), so {fmt(100 - f.value, f.decimals)}% had none")
-    # "Ohne Krankheitsaktivität blieben 60,3 %", "Aucune activité ... chez 60,3 %": told before the number
-    head = re.split(r"[,;:]", text[sent.start:m.start])[-1]
-    if sf.roles.inverted_before.match(head):
-        return "mismatch", f, inverted
-    inv = sf.roles.inverted.search(tail)
-    # "had had a relapse, ... no ...": the outcome told before the cue is the share *with* it
-    if inv and not sf.roles.with_outcome.search(tail[:30]) and not sf.roles.with_outcome.search(tail[:inv.start()]):
-        return "mismatch", f, inverted
-    if prev is not None and prev.note and prev.note.startswith("inverts the result") and \
-            m.start - prev.end < 90 and sf.roles.pair_and.search(text[prev.end:m.start]):
-        return "mismatch", f, inverted
+    # an outcome that is itself an absence ("No evidence of disease activity", "Free from EDSS
+    # progression": the study file's English label) is the share free of something: no inversion
+    if not number_roles("en").inverted.match(f.label):
+        inv = _inversion(text, m, sent, sf, tail, prev)
+        if inv:
+            return "mismatch", f, inverted
     near_after = after[:40]
     other = "intervention" if role == "comparator" else "comparator"
     if role and sf.arm_words(other).match(sf.arm_lead.sub("", near_after)) \
@@ -238,6 +233,20 @@ def _share_wording(text, m, sent, ctx, sf, rows, bounds):
                                         f"{'comparator' if role == 'comparator' else 'intervention'} group's "
                                         f"figure; the {other} group's was {sib[0].show()}")
     return None
+
+
+def _inversion(text, m, sent, sf, tail: str, prev) -> bool:
+    """The share is told as the share *without* the outcome, after the number, before it, or as
+    the second of a pair whose first was."""
+    # "Ohne Krankheitsaktivität blieben 60,3 %", "Aucune activité ... chez 60,3 %": told before the number
+    if sf.roles.inverted_before.match(re.split(r"[,;:]", text[sent.start:m.start])[-1]):
+        return True
+    inv = sf.roles.inverted.search(tail)
+    # "had had a relapse, ... no ...": the outcome told before the cue is the share *with* it
+    if inv and not sf.roles.with_outcome.search(tail[:30]) and not sf.roles.with_outcome.search(tail[:inv.start()]):
+        return True
+    return bool(prev is not None and prev.note and prev.note.startswith("inverts the result")
+                and m.start - prev.end < 90 and sf.roles.pair_and.search(text[prev.end:m.start]))
 
 
 def _participants(text, m, sent, ctx, sf, rows, bounds):

@@ -279,3 +279,30 @@ def test_a_numerator_after_a_share_is_not_the_other_arms_share(facts, lang, text
 def test_a_wrong_planned_size_is_a_mismatch(facts, lang, text):
     got = [r for r in judged(text, facts, lang) if r[0].startswith("500")]
     assert got and got[0][1] == "mismatch", judged(text, facts, lang)
+
+
+# --- an outcome that is itself an absence (SOLAR: no evidence of disease activity, 36.3 % vs 35.3 %) --
+
+@pytest.fixture(scope="module")
+def solar():
+    return _facts_of("solar")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "After 48 weeks, 36.3% of the vitamin D group remained free of disease activity, compared with 35.3% "
+           "of the placebo group."),
+    ("es", "Al cabo de 48 semanas, el 36,3 % del grupo de vitamina D se mantuvo sin actividad de la enfermedad, "
+           "frente al 35,3 % del grupo placebo."),
+    ("de", "Nach 48 Wochen blieben 36,3 % der Vitamin-D-Gruppe frei von Krankheitsaktivität, gegenüber 35,3 % in "
+           "der Placebogruppe."),
+])
+def test_free_of_activity_is_right_when_the_outcome_is_no_evidence_of_activity(solar, lang, text):
+    got = judged(text, solar, lang)
+    assert [r[1] for r in got if "%" in r[0]] == ["match", "match"], got
+
+
+def test_a_swap_is_still_caught_on_an_outcome_that_is_an_absence(solar):
+    text = ("Au bout de 48 semaines, 36,3 % des patients du groupe placebo n'avaient aucune activité de la "
+            "maladie, contre 35,3 % dans le groupe vitamine D.")
+    got = [r for r in judged(text, solar, "fr") if "%" in r[0]]
+    assert [r[1] for r in got] == ["mismatch", "mismatch"] and "swaps the arms" in got[0][3], got
