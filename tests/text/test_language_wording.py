@@ -257,6 +257,8 @@ def test_without_the_supplement_is_not_without_the_outcome(facts, lang, text, qu
 @pytest.mark.parametrize("lang,text,quote", [
     ("de", "In der Studie erlitten fast drei Viertel der Placebogruppe einen Schub.", "drei Viertel"),
     ("en", "In the trial, nearly three quarters of the placebo group had a relapse.", "three quarters"),
+    ("es", "En el ensayo, casi las tres cuartas partes del grupo placebo sufrieron un brote.", "cuartas partes"),
+    ("fr", "Dans l'essai, près des trois quarts du groupe placebo ont fait une poussée.", "trois quarts"),
 ])
 def test_a_fraction_tied_to_relapse_when_it_was_disease_activity(facts, lang, text, quote):
     got = row(text, facts, lang, quote)
@@ -306,3 +308,15 @@ def test_a_swap_is_still_caught_on_an_outcome_that_is_an_absence(solar):
             "maladie, contre 35,3 % dans le groupe vitamine D.")
     got = [r for r in judged(text, solar, "fr") if "%" in r[0]]
     assert [r[1] for r in got] == ["mismatch", "mismatch"] and "swaps the arms" in got[0][3], got
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "Casi las tres cuartas partes del grupo placebo sufrieron un brote.", ("fraction", 0.75)),
+    ("es", "Una de cada tres personas, es decir dos terceras partes menos, no cuenta.", ("fraction", 0.667)),
+    ("de", "Das betraf drei Viertel der Placebogruppe gegenüber zwei Dritteln mit Vitamin D.", ("fraction", 0.667)),
+])
+def test_fractions_as_each_language_writes_them(lang, text, expected):
+    from msvitd.text.numbers import find_numbers
+
+    got = [(m.kind, round(m.value, 3)) for m in find_numbers(text, lang=lang)]
+    assert expected in got, got
