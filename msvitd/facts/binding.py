@@ -14,45 +14,53 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-# what the relative effect is a share of: the proportion of people with the outcome, not the hazard
-_INCIDENCE = re.compile(r"\b(?:incidence|proportion|percentage|share|number)\s+of\b|\b(?:incidence|proportion)\b|"
-                        r"\bfewer\s+(?:people|patients|participants|cases)\b", re.IGNORECASE)
-# where the words about one number stop: the next clause
-_CLAUSE_END = re.compile(r"[;:()\u2014]|,\s*(?:while|whereas|but|and|with|compared|versus|vs|which|representing)\b|"
-                         r"\s(?:while|whereas|but|compared|versus|vs\.?)\s", re.IGNORECASE)
-_CLAUSE_START = re.compile(r".*(?:[;:(\u2014]|\s(?:while|whereas|but)\s)", re.IGNORECASE | re.DOTALL)
+from msvitd.text.grammar import number_roles
+
+# What the relative effect is a share of (the proportion of people with the outcome, not the
+# hazard) and where the words about one number stop (its clause) are language data: language.yaml
+# `roles:` incidence, number_clause_end, number_clause_start (text/grammar.number_roles).
 
 
-@lru_cache(maxsize=1)
-def _outcomes_matcher():
+def _roles(roles):
+    return roles if roles is not None else number_roles("en")
+
+
+@lru_cache(maxsize=None)
+def _outcomes_matcher(lang: str = "en"):
     from msvitd.text.lexicon import load_lexicon
 
-    return load_lexicon().outcomes
+    return load_lexicon(lang=lang).outcomes
 
 
-def concepts_in(text: str) -> set[str]:
-    """Outcome concepts the outcomes lexicon finds in ``text``."""
-    return {h.label for h in _outcomes_matcher().find(text or "")}
+def concepts_in(text: str, lang: str = "en") -> set[str]:
+    """Outcome concepts the outcomes lexicon finds in ``text``: English's, and the article's
+    language's ("poussée", "Schub", "brote" -> relapse)."""
+    found = {h.label for h in _outcomes_matcher("en").find(text or "")}
+    if lang != "en":
+        found |= {h.label for h in _outcomes_matcher(lang).find(text or "")}
+    return found
 
 
-def _window(text: str, start: int, end: int, sent_start: int, sent_end: int, prev_end: int, next_start: int) -> str:
+def _window(text: str, start: int, end: int, sent_start: int, sent_end: int, prev_end: int, next_start: int,
+            roles=None) -> str:
     """The words of the number's own clause: back to the previous number or clause break, on to the next."""
     lo = max(sent_start, prev_end, start - 100)
     before = text[lo:start]
-    m = _CLAUSE_START.match(before)
+    roles = _roles(roles)
+    m = roles.number_clause_start.match(before)
     if m:
         before = before[m.end():]
     hi = min(sent_end, next_start, end + 100)
     after = text[end:hi]
-    cut = _CLAUSE_END.search(after)
+    cut = roles.number_clause_end.search(after)
     if cut:
         after = after[:cut.start()]
     return before + " " + after
 
 
-def clause_words(text: str, m, sent, bounds) -> str:
-    """The text of the number's own clause (see :func:`_window`)."""
-    return _window(text, m.start, m.end, sent.start, sent.end, bounds[0], bounds[1])
+def clause_words(text: str, m, sent, bounds, roles=None) -> str:
+    """The text of the number's own clause (see :func:`_window`), in the language of ``roles``."""
+    return _window(text, m.start, m.end, sent.start, sent.end, bounds[0], bounds[1], roles)
 
 
 def bound_outcome(outcome_concepts: dict, named: set[str]) -> Optional[int]:
@@ -63,12 +71,14 @@ def bound_outcome(outcome_concepts: dict, named: set[str]) -> Optional[int]:
     return own[0] if len(own) == 1 else None
 
 
-def outcome_binding(text: str, m, fits, arm_percents: list, outcome_concepts: dict, sent, bounds) -> Optional[tuple]:
+def outcome_binding(text: str, m, fits, arm_percents: list, outcome_concepts: dict, sent, bounds,
+                    roles=None) -> Optional[tuple]:
     """(verdict, fact, note) when a percentage equals one outcome's arm figure but the article ties it
     to another outcome of the study, whose figure for that arm differs; None otherwise."""
-    window = _window(text, m.start, m.end, sent.start, sent.end, bounds[0], bounds[1])
+    roles = _roles(roles)
+    window = _window(text, m.start, m.end, sent.start, sent.end, bounds[0], bounds[1], roles)
     all_concepts = set().union(*outcome_concepts.values()) if outcome_concepts else set()
-    named = concepts_in(window) & all_concepts
+    named = concepts_in(window, roles.code) & all_concepts
     if not named:
         return None
     fitting = [f for f in arm_percents if fits(f)]
@@ -86,18 +96,21 @@ def outcome_binding(text: str, m, fits, arm_percents: list, outcome_concepts: di
                                  f"{f.label.split(':')[0]}, and {name.lower()} was {told[0].show()}")
 
 
-def names_outcome_without_ratio(text: str, m, sent, bounds, outcome_concepts: dict, with_ratio: set) -> bool:
+def names_outcome_without_ratio(text: str, m, sent, bounds, outcome_concepts: dict, with_ratio: set,
+                                roles=None) -> bool:
     """The number's clause names exactly one study outcome, and that outcome has no ratio to compare a
     relative reduction with ("cut relapses by 30%" when only the rates 0.28 and 0.41 are reported):
     another outcome's ratio says nothing about it, so the number stays unverified."""
     all_concepts = set().union(*outcome_concepts.values()) if outcome_concepts else set()
-    named = concepts_in(clause_words(text, m, sent, bounds)) & all_concepts
+    roles = _roles(roles)
+    named = concepts_in(clause_words(text, m, sent, bounds, roles), roles.code) & all_concepts
     bound = bound_outcome(outcome_concepts, named)
     return bound is not None and bound not in with_ratio
 
 
-def incidence_base(text: str, m, sent) -> bool:
+def incidence_base(text: str, m, sent, roles=None) -> bool:
     """The relative effect is said to be a share of people ("34% lower incidence", "34% fewer patients")."""
     after = text[m.end:sent.end][:45]
     before = re.split(r"[,;:()]", text[sent.start:m.start][-80:])[-1]  # "reduced the proportion of ... by 34%"
-    return bool(_INCIDENCE.search(after) or _INCIDENCE.search(before))
+    incidence = _roles(roles).incidence
+    return bool(incidence.search(after) or incidence.search(before))

@@ -18,7 +18,7 @@ from msvitd.facts.records import NumberRow, SourceRef
 from msvitd.facts.source import Fact, fmt, words  # noqa: F401
 from msvitd.facts.verdicts import (_DAYS, _MIN_MISMATCH_OVERLAP, Candidate, _compatible, _mention_decimals,  # noqa: F401
                                    _overlap, _value_verdict, of_kinds)
-from msvitd.facts.wording import _DOSE_CONTEXT, _Facts, _Sentence, _semantic  # noqa: F401
+from msvitd.facts.wording import _Facts, _Sentence, _semantic  # noqa: F401
 from msvitd.text.grammar import NumberRoles, number_roles
 from msvitd.text.numbers import NumberMention, find_numbers
 
@@ -149,21 +149,21 @@ def _ci_note(low: Fact, facts: list[Fact]) -> str:
     return f"the source's CI is {low.show()} to {high.show() if high else '?'}"
 
 
-_PAIR = re.compile(r"\s*(?:vs\.?|versus|compared\s+(?:with|to)|against|and)\s*(?:(?:in|for|with|on)\s+)?(?:the\s+)?$", re.I)
-
-
-def _paired(text: str, rows: list[NumberRow], m: NumberMention, facts: list[Fact], decimals: int):
+def _paired(text: str, rows: list[NumberRow], m: NumberMention, facts: list[Fact], decimals: int,
+            roles: Optional[NumberRoles] = None):
     """"60.3% ... compared to 74.1%": the second number of a pair is the other arm's value of the
     fact the first one matched."""
     if not rows or rows[-1].source_fact is None or rows[-1].verdict not in ("match", "rounded"):
         return None
     prev = rows[-1]
-    if re.match(r"\s+(?:out\s+)?of\s+\d", text[m.end:m.end + 12]):
+    roles = roles or number_roles("en")  # the pairing words are language data (roles: pair_*, out_of)
+    if roles.out_of.match(text[m.end:m.end + 12]):
         return None  # "109 of 147": a numerator, not the other arm's value of the fact before it
     between = text[prev.end:m.start]
-    if len(between) > 40 or not (_PAIR.search(between) or re.fullmatch(r"[^.;]*\b(?:vs\.?|versus|compared\s+(?:with|to))\b[^.;]*", between)):
+    if len(between) > 40 or not (roles.pair_between.search(between) or (
+            not re.search(r"[.;]", between) and roles.pair_within.search(between))):
         return None
-    if re.search(r",[^,]*,", between) and not re.search(r"\b(?:vs\.?|versus|compared|against)\b", between, re.I):
+    if re.search(r",[^,]*,", between) and not roles.pair_strong.search(between):
         return None  # "17.9% vs 21.8%, not a significant difference, and 11% ...": a new clause, not the other arm
     first = next((f for f in facts if f.path and f.label == prev.source_fact.label), None)
     if first is None or len(first.path) < 3 or first.path[-3] != "arms":
@@ -259,18 +259,18 @@ def diff_numbers(text: str, facts: list[Fact], derived: list[Fact], locate: Call
             verdict, fact, note = sem
         else:
             verdict, fact, note = judge(m, ctx, facts, derived)
-            paired = _paired(text, rows, m, facts, decimals=_mention_decimals(m))
+            paired = _paired(text, rows, m, facts, decimals=_mention_decimals(m), roles=roles)
             if paired is not None and (verdict in ("unverified", "mismatch") or fact is None
                                        or fact.path[:-2] != paired[1].path[:-2]):
                 verdict, fact, note = paired
             if verdict == "mismatch" and paired is None:
                 # the words of the number's own clause decide before the rest of the sentence does:
                 # "relapse was 17.9% vs 21.8%, and 11% vs 9% had serious adverse events"
-                own = _words(clause_words(text, m, sent, bounds), roles) - getattr(facts, "identity", frozenset())
+                own = _words(clause_words(text, m, sent, bounds, roles), roles) - getattr(facts, "identity", frozenset())
                 again = judge(m, frozenset(own), facts, derived)
                 if again[0] in ("match", "rounded", "derived"):
                     verdict, fact, note = again
-            if verdict == "mismatch" and not _may_mismatch(m, fact, text, sent):
+            if verdict == "mismatch" and not _may_mismatch(m, fact, text, sent, roles):
                 verdict, fact, note = "unverified", None, None
         if m.kind not in JUDGED_KINDS and verdict == "unverified":
             unchecked += 1
@@ -291,7 +291,8 @@ def _language_of(text: str) -> str:
     return guess.code if guess.supported and guess.code else "en"
 
 
-def _may_mismatch(m: NumberMention, fact: Optional[Fact], text: str, sent: _Sentence) -> bool:
+def _may_mismatch(m: NumberMention, fact: Optional[Fact], text: str, sent: _Sentence,
+                  roles: Optional[NumberRoles] = None) -> bool:
     """Value matching alone calls a number wrong only where the sentence says what it is about:
     durations, participant counts, fractions and multipliers need the checks above; a dose
     needs the trial in its sentence ("our 5000 IU softgels" is a product, not the trial)."""
@@ -303,18 +304,19 @@ def _may_mismatch(m: NumberMention, fact: Optional[Fact], text: str, sent: _Sent
         return False
     if m.kind == "range" and m.unit in _DAYS:
         return False
-    if m.kind in ("dose", "concentration") and not _DOSE_CONTEXT.search(_clause_of(text, m, sent)):
+    roles = roles or number_roles("en")
+    if m.kind in ("dose", "concentration") and not roles.dose_context.search(_clause_of(text, m, sent, roles)):
         return False  # "while standard advice is 5,000 IU a day, the trial used more": not the trial's dose
     return True
 
 
 
 
-def _clause_of(text: str, m: NumberMention, sent: _Sentence) -> str:
+def _clause_of(text: str, m: NumberMention, sent: _Sentence, roles: Optional[NumberRoles] = None) -> str:
     """The clause of the sentence that holds the number (split at semicolons, contrast words, commas)."""
     s = sent.text
     pos = m.start - sent.start
-    cuts = [0] + [x.start() for x in re.finditer(r"[;,]|\b(?:while|whereas|but|though|although)\b", s, re.I)] + [len(s)]
+    cuts = [0] + [x.start() for x in (roles or number_roles("en")).clause_cut.finditer(s)] + [len(s)]
     lo = max((c for c in cuts if c <= pos), default=0)
     hi = min((c for c in cuts if c >= pos + len(m.raw)), default=len(s))
     return s[lo:hi]

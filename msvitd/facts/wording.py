@@ -20,38 +20,21 @@ from msvitd.text.numbers import NumberMention
 # with or without the outcome) and compares it with that fact only. They are the one reading of
 # numbers that `msvitd diff` shows and that critique rule C502 reports.
 
-def _any_of(*phrases: str) -> "re.Pattern":
-    """A pattern for any of ``phrases`` (regular expressions) as whole words, in any case."""
-    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.I)
+# What the words around a number say it is (a relative reduction, percentage points, an arm's
+# share with or without the outcome, the arm named, the planned size, a phase of the treatment,
+# the allocation, how many took part, how long the trial ran) is language data: language.yaml
+# `roles:` (text/lang/*/), read as `sf.roles`; each language's patterns are tried with English's.
 
 
-# how a relative reduction and percentage points are written: language data (language.yaml
-# `roles:` reduction_before, reduction_after, points), read as sf.roles
-_IN_HALF = re.compile(r"\b(?:cut|cuts|cutting|slash\w*|split|splits|reduc\w*|chopp?\w*)\s+(?:\w+\s+){0,2}?in\s+$", re.I)
-_INVERTED = _any_of("no", r"free\s+of", r"free\s+from", "without", r"did\s+not\s+(?:have|show|experience|develop)",
-                    r"didn[’']t\s+(?:have|show|experience|develop)", r"remained\s+free", r"stayed\s+free", "avoided")
-_WITH_OUTCOME = re.compile(r"\b(?:had|showed|experienced|developed|with|saw)\b[^.;]{0,30}\b(?:activity|lesions?|relapses?)",
-                           re.I)
-_OTHER_ARM = {
-    "comparator": _any_of("placebo", "dummy", r"control(?:\s+group)?", "controls", "untreated"),
-    "intervention": _any_of(r"the\s+supplement", r"the\s+drug", r"treated\s+group", r"treatment\s+group",
-                            r"active\s+(?:treatment|group|arm)", r"high[- ]dose"),
-}
-# What a count of people and a duration count (randomised, analysed, completed, took part, how long
-# the trial ran) is language data: text/lang/*/language.yaml `roles:`, read as `sf.roles`.
-# the planned size ("a target of 80", "Geplant waren 80", "200 were planned"): compared with the target only
-_PLANNED_BEFORE = re.compile(r"\b(?:planned|target\w*|aimed\s+(?:to|for|at)|intended|geplant\w*|vorgesehen\w*|"
-                             r"prévu\w*|prévoyait|previst\w*|objetivo)\b", re.I)
-_PLANNED_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:were|was|had\s+been|waren|étaient)?\s*(?:planned|intended|"
-                            r"targeted|geplant|vorgesehen|prévus|previstos)\b", re.I)
-# a phase of the treatment, not how long the trial ran ("a lower starting dose for four weeks")
-_PHASE = re.compile(r"\b(?:starting|start-up|initial|loading|run-in|lead-in|induction|titration|first)\b[^.;]{0,25}$", re.I)
-# a dose is the trial's when the clause speaks of the trial (matcher.py reads this one)
-_DOSE_CONTEXT = _any_of("trial", "study", "participants?", "patients?", "received", "given", "gave", "took", "taking",
-                        r"randomi[sz]\w*", "assigned", "arm", "group", "researchers?")
-# the allocation ("half took the supplement")
-_ALLOCATION = _any_of("took", "received", r"were\s+given", "got", r"were\s+(?:randomly\s+)?(?:assigned|allocated)",
-                      r"were\s+randomi[sz]ed", r"of\s+(?:the\s+)?(?:participants|patients|people)")
+def _loose_term(term: str) -> str:
+    """A study's English name of its intervention as another language may write it: an accent
+    on any e, a vowel ending a long word and a hyphen for a space ("vitamin D" -> "vitamine D",
+    "vitamina D", "Vitamin-D-Gruppe"; "cholecalciferol" -> "cholécalciférol")."""
+    out = []
+    for word in term.split():
+        w = re.escape(word).replace("e", "[eéèê]").replace("E", "[EÉÈÊ]")
+        out.append(w + ("[aeo]?" if len(word) >= 4 and word[-1].isalpha() else ""))
+    return r"[\s-]+".join(out)
 
 
 def _pct_text(v: float) -> str:
@@ -70,13 +53,17 @@ class _Facts:
 
     def __init__(self, facts: list[Fact], derived: list[Fact], lang: str = "en"):
         self.facts, self.derived = facts, derived
-        self.roles = number_roles(lang)  # how the article's language says what a count counts
-        terms = getattr(facts, "intervention_terms", ())
-        own = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+        self.roles = roles = number_roles(lang)  # how the article's language says what a number is
+        terms = sorted(getattr(facts, "intervention_terms", ()), key=len, reverse=True)
+        name = re.escape if roles.code == "en" else _loose_term
+        own = "|".join(name(t) for t in terms)
         self._arm_words = {
-            "comparator": _OTHER_ARM["comparator"],
-            "intervention": re.compile(_OTHER_ARM["intervention"].pattern + (rf"|\b(?:{own})\b" if own else ""), re.I),
+            "comparator": roles.comparator_arm,
+            "intervention": re.compile(roles.intervention_arm.pattern + (rf"|\b(?:{own})\b" if own else ""), re.I),
         }
+        # the words between a share and the arm it names ("of the", "des patients du groupe")
+        self.arm_lead = re.compile(r"^\s*(?:" + roles.arm_lead.pattern + r"|\s)+")
+        self.share_clause_end = re.compile(r"[,;:]\s*(?:" + roles.share_clause_end.pattern + r")|[;:]")
 
         def at(*path):
             return next((f for f in facts if f.path == path), None)
@@ -141,8 +128,9 @@ def _reduction_value(text: str, m: NumberMention, sent: _Sentence, roles) -> Opt
     framed = bool(roles.reduction_before.search(before)) or bool(roles.reduction_after.match(after))
     if m.kind == "percent" and m.unit == "%":
         return m.value if framed else None
-    if m.kind == "fraction" and m.raw.strip().lower() == "half" and _IN_HALF.search(before):
-        return 50.0  # "cut in half"
+    if m.kind == "fraction" and abs(m.value - 0.5) < 1e-9 and not re.search(r"\d", m.raw) \
+            and roles.in_half.search(before):
+        return 50.0  # "cut in half", "réduit de moitié", "se redujo a la mitad"
     if m.kind == "fraction" and m.value < 1:
         if framed or re.match(r"^\s+(?:less|lower|fewer)\b", after, re.I):
             return m.value * 100
@@ -164,14 +152,15 @@ def _relative_reduction(text, m, sent, ctx, sf, rows, bounds):
     red = _reduction_value(text, m, sent, sf.roles)
     if red is None or not sf.ratios:
         return None
-    if names_outcome_without_ratio(text, m, sent, bounds, sf.outcome_concepts, {f.path[1] for f in sf.ratios}):
+    if names_outcome_without_ratio(text, m, sent, bounds, sf.outcome_concepts, {f.path[1] for f in sf.ratios},
+                                   sf.roles):
         return None
     hr = sf.outcome_of(ctx, sf.ratios)
     same = [r for r in sf.reductions if r.path == hr.path]
     target = same[0] if same else None
     decimals = _mention_decimals(m) if m.kind == "percent" else 0
     loose = 3.5 if m.kind in ("fraction", "multiplier") else 0.0
-    if target is not None and incidence_base(text, m, sent):
+    if target is not None and incidence_base(text, m, sent, sf.roles):
         # "34% lower incidence": the share of people, so 1 - (60.3/74.1), not 1 - HR
         rrr = next((d for d in sf.derived if d.path[:2] == target.path[:2] and d.formula
                     and d.label.endswith("relative reduction in risk")), None)
@@ -201,7 +190,12 @@ def _bound_share(text, m, sent, ctx, sf, rows, bounds):
     activity)."""
     if m.kind == "percent" and m.unit == "%" and sf.arm_percents and _reduction_value(text, m, sent, sf.roles) is None:
         return outcome_binding(text, m, lambda f: _fits(m.value, f.value, m.approx, _mention_decimals(m), m.relation),
-                               sf.arm_percents, sf.outcome_concepts, sent, bounds)
+                               sf.arm_percents, sf.outcome_concepts, sent, bounds, sf.roles)
+    if m.kind == "fraction" and 0 < m.value < 1 and sf.arm_percents and _reduction_value(text, m, sent, sf.roles) is None:
+        # "three quarters of the placebo group relapsed", "fast drei Viertel der Placebogruppe erlitten einen Schub"
+        share = m.value * 100
+        return outcome_binding(text, m, lambda f: _fits(share, f.value, True, 0, m.relation, 3.5),
+                               sf.arm_percents, sf.outcome_concepts, sent, bounds, sf.roles)
     return None
 
 
@@ -215,7 +209,7 @@ def _share_wording(text, m, sent, ctx, sf, rows, bounds):
     after = text[m.end:sent.end]
     f = sf.outcome_of(ctx, same)
     role = sf.role.get(f.path[3], "")
-    clause_end = re.search(r"[,;:]\s*(?:compared|versus|vs|against|while|whereas|but)|[;:]", after)
+    clause_end = sf.share_clause_end.search(after)
     tail = after[:clause_end.start() if clause_end else 60][:60]
     if len(tail) == 60 and len(after) > 60:
         tail = re.sub(r"\S+$", "", tail)  # a word cut at 60 characters ("no" of "not") is no cue
@@ -223,17 +217,15 @@ def _share_wording(text, m, sent, ctx, sf, rows, bounds):
     arm = f.label.rsplit(":", 1)[0].rsplit(", ", 1)[-1]
     inverted = (f"inverts the result: {m.raw.strip()} is the share of the {arm} group *with* the outcome "
                 f"({f.label.split(',')[0]}), so {fmt(100 - f.value, f.decimals)}% had none")
-    inv = _INVERTED.search(tail)
-    # "had had a relapse, ... no ...": the outcome told before the cue is the share *with* it
-    if inv and not _WITH_OUTCOME.search(tail[:30]) and not _WITH_OUTCOME.search(tail[:inv.start()]):
-        return "mismatch", f, inverted
-    if prev is not None and prev.note and prev.note.startswith("inverts the result") and \
-            m.start - prev.end < 90 and re.search(r"compared|versus|vs\.?|against|and", text[prev.end:m.start]):
-        return "mismatch", f, inverted
+    # an outcome that is itself an absence ("No evidence of disease activity", "Free from EDSS
+    # progression": the study file's English label) is the share free of something: no inversion
+    if not number_roles("en").inverted.match(f.label):
+        inv = _inversion(text, m, sent, sf, tail, prev)
+        if inv:
+            return "mismatch", f, inverted
     near_after = after[:40]
     other = "intervention" if role == "comparator" else "comparator"
-    if role and sf.arm_words(other).match(re.sub(r"^\s*(?:of|in|for|on|with|among|taking|given|receiving|"
-                                               r"the|those|patients|participants|people|\s)+", "", near_after)) \
+    if role and sf.arm_words(other).match(sf.arm_lead.sub("", near_after)) \
             and not sf.arm_words(role).search(near_after):
         sib = [g for g in sf.arm_percents if g.path[:2] == f.path[:2] and g.path[3] != f.path[3]]
         if sib and abs(sib[0].value - f.value) > 0.5:
@@ -241,6 +233,20 @@ def _share_wording(text, m, sent, ctx, sf, rows, bounds):
                                         f"{'comparator' if role == 'comparator' else 'intervention'} group's "
                                         f"figure; the {other} group's was {sib[0].show()}")
     return None
+
+
+def _inversion(text, m, sent, sf, tail: str, prev) -> bool:
+    """The share is told as the share *without* the outcome, after the number, before it, or as
+    the second of a pair whose first was."""
+    # "Ohne Krankheitsaktivität blieben 60,3 %", "Aucune activité ... chez 60,3 %": told before the number
+    if sf.roles.inverted_before.match(re.split(r"[,;:]", text[sent.start:m.start])[-1]):
+        return True
+    inv = sf.roles.inverted.search(tail)
+    # "had had a relapse, ... no ...": the outcome told before the cue is the share *with* it
+    if inv and not sf.roles.with_outcome.search(tail[:30]) and not sf.roles.with_outcome.search(tail[:inv.start()]):
+        return True
+    return bool(prev is not None and prev.note and prev.note.startswith("inverts the result")
+                and m.start - prev.end < 90 and sf.roles.pair_and.search(text[prev.end:m.start]))
 
 
 def _participants(text, m, sent, ctx, sf, rows, bounds):
@@ -260,8 +266,8 @@ def _participants(text, m, sent, ctx, sf, rows, bounds):
     arm_named = bool(sf.arm_words("intervention").search(after[:45]) or sf.arm_words("comparator").search(after[:45]))
     # "a planned 80", "Geplant waren 80", "200 were planned": the target, whatever follows
     planned = sf.target is not None and (sf.roles.planned.search(text[max(lo, m.start - 30):m.start])
-                                         or _PLANNED_BEFORE.search(text[lo:m.start][-25:])
-                                         or _PLANNED_AFTER.match(text[m.end:hi]))
+                                         or sf.roles.planned_near.search(text[lo:m.start][-25:])
+                                         or sf.roles.planned_after.match(text[m.end:hi]))
     want, role_word = _participants_asked(window, sf, known, arm_named, bool(planned))
     hit = [w for w in want if _fits(m.value, w.value, m.approx, dec, m.relation)]
     if hit:
@@ -311,7 +317,8 @@ def _run_length(text, m, sent, ctx, sf, rows, bounds):
     if not (m.kind == "duration" and sf.run):
         return None
     before, after = text[sent.start:m.start], text[m.end:sent.end]
-    if sf.roles.not_run.search(before[-12:]) or _PHASE.search(before[-45:]):
+    if sf.roles.not_run.search(before[-12:]) or sf.roles.phase.search(before[-45:]) \
+            or sf.roles.phase_after.match(after[:60]):
         return None
     run_before = sf.roles.run_before.search(before[-40:])
     run_cue = run_before or sf.roles.run_after.match(after)
@@ -336,8 +343,8 @@ def _allocation(text, m, sent, ctx, sf, rows, bounds):
     """Half of the participants took the intervention: the allocation, not an outcome."""
     after = text[m.end:sent.end]
     if m.kind in ("fraction", "percent") and sf.shares and (
-            _ALLOCATION.match(after.lstrip()) or re.search(r"\b(?:of\s+(?:the\s+)?(?:participants|patients|people))\b",
-                                                        after[:25], re.I)) and not _reduction_value(text, m, sent, sf.roles):
+            sf.roles.allocation.match(after.lstrip()) or sf.roles.allocation_of.search(after[:25])) \
+            and not _reduction_value(text, m, sent, sf.roles):
         v = m.value * 100 if m.kind == "fraction" else m.value
         hit = [f for f in sf.shares if _fits(v, f.value, True, 0, m.relation, 3.5)]
         if hit:

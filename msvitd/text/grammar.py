@@ -118,6 +118,32 @@ class NumberRoles:
     reduction_before: re.Pattern  # a relative reduction told before its size: "cut ... by", "réduit ... de"
     reduction_after: re.Pattern  # ... or after it: "34% lower", "34 % de moins", "um 34 % gesenkt"
     points: re.Pattern  # "percentage points": an absolute difference, not a relative one
+    # what a share says of its arm and outcome (facts/wording.py), read with English's words too
+    inverted: re.Pattern  # the share *without* the outcome: "free of", "sans", "frei von", "libres de"
+    with_outcome: re.Pattern  # ... unless the outcome is told first: "had a relapse ... no"
+    inverted_before: re.Pattern  # ... told before the number, opening its clause: "Ohne Krankheitsaktivität"
+    comparator_arm: re.Pattern  # words naming the comparator arm: "placebo", "groupe témoin"
+    intervention_arm: re.Pattern  # ... the intervention arm (the study's own terms are added)
+    arm_lead: re.Pattern  # words between a share and its arm: "of the", "des patients du groupe"
+    share_clause_end: re.Pattern  # where a share's own words stop: ", compared", ", contre"
+    pair_and: re.Pattern  # joins two shares of a pair: "and", "vs", "et", "gegenüber", "frente al"
+    planned_near: re.Pattern  # a planned size, near before the count: "target", "prévu", "geplant"
+    planned_after: re.Pattern  # ... or after it: "200 were planned", "80 waren geplant"
+    phase: re.Pattern  # a phase of the treatment, not the trial's run: "starting dose", "dose initiale"
+    phase_after: re.Pattern  # ... said after the duration: "vier Wochen lang eine Anfangsdosis"
+    dose_context: re.Pattern  # a dose's clause is about the trial: "received", "reçu", "erhielten"
+    allocation: re.Pattern  # right after a share: the allocation ("half took the supplement")
+    allocation_of: re.Pattern  # ... "of the participants", "des participants", "der Teilnehmenden"
+    in_half: re.Pattern  # "cut ... in half": before the word "half"
+    # (facts/binding.py) a relative effect on a share of people, and where a number's clause stops
+    incidence: re.Pattern  # "proportion of", "fewer patients", "Anteil", "proporción"
+    number_clause_end: re.Pattern  # the clause after a number ends: "; ", ", while", " gegenüber "
+    number_clause_start: re.Pattern  # ... and before it begins: "; ", " whereas ", " alors que "
+    clause_cut: re.Pattern  # where a dose's clause is cut (facts/matcher.py): ",", "while", "mais"
+    pair_between: re.Pattern  # (facts/matcher.py) between two arms' numbers: "vs", "contre", "frente al"
+    pair_within: re.Pattern  # ... a pairing word anywhere between them (no new sentence)
+    pair_strong: re.Pattern  # ... a word that pairs across commas: "versus", "gegenüber"
+    out_of: re.Pattern  # right after a number, its denominator: "109 of 147", "109 sur 147", "109 von 147"
 
     def context(self, text: str) -> frozenset:
         """The English context words a sentence's own words stand for (none for English: its
@@ -156,18 +182,29 @@ def role_synonyms(code: str = "en") -> dict:
     return dict(_role_table(code)[0])
 
 
+# the roles whose English pattern is case-sensitive (a capitalised word is a name, or the old
+# engine pattern had no re.I: keep English's behaviour)
+_CASED = ("run_after", "share_clause_end", "pair_and", "arm_lead", "pair_within", "out_of")
+_DOTALL = ("number_clause_start",)
+_FIELDS = ("trial_adjective", "randomised", "analysed", "completed", "took_part", "not_trial", "run_before",
+           "run_after", "run_context", "not_run", "planned", "reduction_before", "reduction_after", "points",
+           "inverted", "with_outcome", "inverted_before", "comparator_arm", "intervention_arm", "arm_lead", "share_clause_end",
+           "pair_and", "planned_near", "planned_after", "phase", "phase_after", "dose_context", "allocation", "allocation_of",
+           "in_half", "incidence", "number_clause_end", "number_clause_start", "clause_cut", "pair_between",
+           "pair_within", "pair_strong", "out_of")
+
+
 @lru_cache(maxsize=None)
 def number_roles(code: str = "en") -> NumberRoles:
     words, prefixes = _role_table(code)
     en = language_facts("en").get("roles") or {}
     own = (language_facts(code).get("roles") or {}) if code != "en" else {}
 
-    def rx(key: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    def rx(key: str) -> re.Pattern:
+        # English's pattern, then the language's own: a page may quote an English abstract
+        flags = (0 if key in _CASED else re.IGNORECASE) | (re.DOTALL if key in _DOTALL else 0)
         parts = [str(t[key]) for t in (en, own) if t.get(key)]
         return re.compile("|".join(f"(?:{p})" for p in parts) if len(parts) > 1 else (parts[0] if parts else r"(?!x)x"),
                           flags)
 
-    return NumberRoles(code, words, prefixes, rx("trial_adjective"), rx("randomised"), rx("analysed"),
-                       rx("completed"), rx("took_part"), rx("not_trial"), rx("run_before"),
-                       rx("run_after", 0), rx("run_context"), rx("not_run"), rx("planned"),
-                       rx("reduction_before"), rx("reduction_after"), rx("points"))
+    return NumberRoles(code, words, prefixes, **{k: rx(k) for k in _FIELDS})

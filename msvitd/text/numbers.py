@@ -202,7 +202,7 @@ def _labelled(sc: _Scanner, text: str, start: int, end: int, value: float, befor
     m = p.other_label.search(before)
     if m:
         label = re.sub(r"\s+", " ", m.group("m")).lower()
-        nnt = label in ("nnt", "number needed to treat", "nnh", "number needed to harm")
+        nnt = p.is_nnt(label)  # the label's words are language data (numgrammar, language.yaml other_labels)
         s = start - len(before) + m.start()
         if sc.add(s, end, value, "NNT" if nnt else None, "nnt" if nnt else "difference",
                   measure=None if nnt else "MD"):

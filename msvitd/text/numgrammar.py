@@ -84,6 +84,7 @@ _RATIO_LABEL = re.compile(
 _OTHER_LABEL = re.compile(
     r"(?<![\w])(?P<m>NNT|NNH|[Nn]umber\s+needed\s+to\s+(?:treat|harm)|MD|[Mm]ean\s+difference)"
     r"(?:\s*(?:\(|,|:|=|of|was|were|is|\[)\s*|\s+)(?:(?:about|around|approximately|roughly|nearly)\s+)?$")
+_NNT_NAMES = ("nnt", "number needed to treat", "nnh", "number needed to harm")
 _VERSUS = re.compile(r"\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*(?=\d|\.\d)")
 _P_LABEL = re.compile(
     r"(?<![\w])(?P<l>(?:(?:log-?rank|two-?sided|one-?sided|interaction)\s+)?[Pp](?:\s*-?\s*values?)?)"
@@ -137,7 +138,7 @@ class _P:
             self.teen_after, self.connectors = frozenset(), ("and",)
             self.ratio_label, self.other_label = _RATIO_LABEL, _OTHER_LABEL
             self.dates, self.p_label, self.ci_level, self.versus = _DATES, _P_LABEL, _CI_LEVEL, _VERSUS
-            self.measures, self.p_relations = (), ()
+            self.measures, self.p_relations, self.other_measures = (), (), ()
             return
         self._build(mark, lang)
 
@@ -209,6 +210,12 @@ class _P:
                                       if links else _RATIO_LABEL.pattern)
         self.other_label = re.compile(_OTHER_LABEL.pattern.replace("of|was|were|is|", f"of|was|were|is|{links}|")
                                       if links else _OTHER_LABEL.pattern)
+        # "NST de seulement 3", "NNT lag bei nur 3": words between a label and its number
+        adverbs = "|".join(re.escape(w).replace("\\ ", "\\s+") for w in nd.get("label_adverbs", []))
+        if adverbs:
+            near = "(?:about|around|approximately|roughly|nearly)"
+            self.ratio_label = re.compile(self.ratio_label.pattern.replace(near, near[:-1] + "|" + adverbs + ")", 1))
+            self.other_label = re.compile(self.other_label.pattern.replace(near, near[:-1] + "|" + adverbs + ")", 1))
         self._labels(nd if lang not in (None, "en") else {})
         units = [(str(u["re"]), str(u["unit"]), str(u["kind"])) for u in nd.get("units", [])]
         self.unit_res = _UNIT_RES + [(re.compile(r"[\s\u00a0\u202f-]?\s*(?:" + p + r")", re.I), u, k)
@@ -233,6 +240,11 @@ class _P:
         if self.measures:
             own = "|".join(f"(?:{rx.pattern})" for rx, _ in self.measures)
             self.ratio_label = re.compile(self.ratio_label.pattern.replace("(?P<m>", "(?P<m>(?i:" + own + ")|", 1))
+        # NNT and mean differences in the language's words ("nombre de sujets à traiter", "mittlere Differenz")
+        self.other_measures = tuple((re.compile(str(rx), re.I), str(m)) for m, rx in (nd.get("other_labels") or {}).items())
+        if self.other_measures:
+            own = "|".join(f"(?:{rx.pattern})" for rx, _ in self.other_measures)
+            self.other_label = re.compile(self.other_label.pattern.replace("(?P<m>", "(?P<m>(?i:" + own + ")|", 1))
         self.p_relations = tuple((re.compile(str(rx), re.I), str(r)) for rx, r in (nd.get("p_relations") or {}).items())
         self.p_label = _P_LABEL
         if nd.get("p_labels") or self.p_relations:
@@ -255,6 +267,12 @@ class _P:
         if got is None:
             got = next((m for rx, m in self.measures if rx.fullmatch(label.strip())), None)
         return got
+
+    def is_nnt(self, label: str) -> bool:
+        """An NNT (or NNH) label, not a mean difference's: "number needed to treat", "NST"."""
+        if re.sub(r"\s+", " ", label.strip().lower()) in _NNT_NAMES:
+            return True
+        return any(m in ("NNT", "NNH") and rx.fullmatch(label.strip()) for rx, m in self.other_measures)
 
     def p_relation(self, raw: str) -> str:
         """The relation a P value's words set: "=", "<", ">", "<=", ">="."""
