@@ -190,7 +190,8 @@ def detect_study(text: str, studies: dict) -> Detection:
         # article about a study that is not in the library
         raise _undecided([s for s in ranked if s is not top], facts, owner, studies, aside=top.study_id)
     d = _label(top)
-    also = tuple(sid for sid in dict.fromkeys(x for n in named for x in n) if sid != top.study_id)
+    # in the order the article names them (ids sorted within a sentence: a set's order changes between runs)
+    also = tuple(sid for sid in dict.fromkeys(x for n in named for x in sorted(n)) if sid != top.study_id)
     runner = f"{second.study_id} ({second.total:g} against {top.total:g})" if second and second.total > 0 else None
     if also and top.identity:
         how = "the study the article is mostly about (headline, lede, most sentences)"
