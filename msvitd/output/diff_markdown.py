@@ -12,6 +12,8 @@ def _cell(text) -> str:
 def render(report) -> str:
     out = [f"# msvitd diff: {report.article_title} vs {report.study_name}", ""]
     out.append(f"Claims from: {report.claims_from}.")
+    if getattr(report, "language_note", None):
+        out.append(f"> Note: {report.language_note}")
     for n in report.notes:
         out.append(f"> Note: {n}")
     out += ["", "## PICO", "", "| Element | Source | Article | Verdict |", "|---|---|---|---|"]

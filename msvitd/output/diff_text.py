@@ -33,6 +33,8 @@ def render(report, color: bool = False, width: int | None = None) -> str:
     con = console(color, width)
     con.print(Text(f"msvitd diff: {report.article_title}", style="bold"))
     con.print(f"source: {report.study_name} ({report.study_id})   claims: {report.claims_from}")
+    if getattr(report, "language_note", None):
+        con.print(Text(f"note: {report.language_note}", style="yellow"))
     for n in report.notes:
         con.print(Text(f"note: {n}", style="yellow"))
 
