@@ -91,3 +91,14 @@ def test_duplicate_id_one_error_no_cascade_exit_1(cli, tmp_path, monkeypatch):
     lines = r.stdout.splitlines()
     assert [line.split(" ")[1] for line in lines[:-1]] == ["S205"]
     assert lines[-1] == "Found 1 error and 0 warnings in 9 files."
+
+
+def test_new_article_about_a_study_its_library_lacks_warns(cli, library, monkeypatch):
+    """`msvitd new article x --about nonexistent` wrote the file in silence; validate then failed (minor 8)."""
+    monkeypatch.chdir(library.parent)
+    r = cli("new", "article", "x", "--about", "nowhere")
+    assert r.exit_code == 0 and (library / "articles" / "x.yaml").is_file()
+    assert r.stderr.splitlines()[-1] == ("msvitd new: warning: no study 'nowhere' in evidence yet: add it "
+                                         "(`msvitd new study nowhere`)")
+    ok = cli("new", "article", "y", "--about", "demo")
+    assert "warning" not in ok.stderr

@@ -86,3 +86,25 @@ def _shown(folder) -> str:
     """A folder as the user would type it: relative to the current folder when below it."""
     rel = os.path.relpath(folder)
     return rel if not rel.startswith("..") else str(folder)
+
+
+def study_in_library(study_id: str, near) -> str | None:
+    """The library folder ``near`` (a new file's path) belongs to, when none of its study files has the
+    id ``study_id`` (read from each file's top-level lines: no parsing, for `msvitd new`); else None."""
+    import re
+
+    from msvitd.library import default_paths, discover
+
+    root = library_root(near) or default_paths()[0]
+    if not Path(root).is_dir():
+        return None
+    wanted = re.compile(rf"^id:[ \t]*[\"']?{re.escape(study_id)}[\"']?[ \t]*(?:#.*)?$", re.M)
+    kind = re.compile(r"^kind:[ \t]*[\"']?study[\"']?[ \t]*(?:#.*)?$", re.M)
+    for path in discover([root]):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+        except OSError:
+            continue
+        if kind.search(text) and wanted.search(text):
+            return None
+    return _shown(root)
