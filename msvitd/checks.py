@@ -55,19 +55,30 @@ def _null(effect: Effect) -> float:
     return 1.0 if effect.measure in RATIO_MEASURES else 0.0
 
 
+def _interval(effect: Effect) -> str:
+    """The interval as a paper prints it: both limits with as many decimals as the estimate and the
+    limits carry (YAML gives 0.70 as 0.7: "[0.7, 0.87]" read as a typo for the reader's eye)."""
+    lo, hi = effect.ci
+    values = [v for v in (lo, hi, effect.estimate) if v is not None]
+    if any("e" in repr(v) for v in values):  # 1e-05: as Python writes it
+        return f"[{lo:g}, {hi:g}]"
+    places = min(6, max(_decimals(v) for v in values))
+    return f"[{lo:.{places}f}, {hi:.{places}f}]"
+
+
 def check_effect(effect: Effect, path: tuple) -> Iterator[Finding]:
     if effect.ci is None:
         return
     lo, hi = effect.ci
     if lo > hi:
-        yield "S201", f"confidence interval [{lo:g}, {hi:g}] is misordered: the lower limit comes first", path + ("ci",)
+        yield "S201", f"confidence interval {_interval(effect)} is misordered: the lower limit comes first", path + ("ci",)
         return
     if effect.measure in RATIO_MEASURES and lo <= 0:
         yield "S201", f"a {effect.measure} cannot have a confidence limit of {lo:g}: ratios are positive", path + ("ci",)
         return
     est = effect.estimate
     if est is not None and not (lo <= est <= hi):
-        yield ("S201", f"confidence interval [{lo:g}, {hi:g}] does not contain the estimate {est:g}",
+        yield ("S201", f"confidence interval {_interval(effect)} does not contain the estimate {est:g}",
                path + ("ci",))
         return
     if est is not None and effect.p is not None:
@@ -86,7 +97,7 @@ def _check_p(effect: Effect, path: tuple) -> Iterator[Finding]:
     except ValueError:
         return
     if not p_consistent(effect.p, (low_p, high_p)):
-        yield ("S204", f"reported {effect.p} does not agree with the confidence interval [{lo:g}, {hi:g}] "
+        yield ("S204", f"reported {effect.p} does not agree with the confidence interval {_interval(effect)} "
                        f"(it implies P between {low_p:.2g} and {high_p:.2g}); check both numbers in the source",
                path + ("p",))
 

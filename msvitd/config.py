@@ -110,6 +110,8 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
         raise ConfigError(f"{path}: [tool.msvitd] must be a table")
     where = f"{path} [tool.msvitd]" if Path(path).name == "pyproject.toml" else str(path)
     unknown = sorted(k for k in table if k not in KNOWN)
+    if unknown == ["tool"] and isinstance(table["tool"], dict) and "msvitd" in table["tool"]:
+        raise ConfigError(f"{path}: in {Path(path).name} the keys stand at the top level: remove the [tool.msvitd] line")
     if unknown:  # a typo such as `selekt` would otherwise be ignored in silence
         raise ConfigError(f"{where}: unknown key `{unknown[0]}` (known: {', '.join(sorted(KNOWN - {'fail_on'}))})")
     select = _strings(table.get("select", []), "select", where) + _strings(table.get("extend-select", []), "extend-select", where)

@@ -45,6 +45,8 @@ def test_msvitd_toml_is_found_from_a_subfolder(cli, project):
     ("pyproject.toml", '[tool.msvitd]\nselect = 3\n', "`select` must be a list of strings"),
     # a broken pyproject.toml may belong to someone else and is passed over; msvitd.toml is ours
     ("msvitd.toml", "select = [\n", "not valid TOML"),
+    # the README's [tool.msvitd] example pasted into msvitd.toml said "unknown key `tool`"
+    ("msvitd.toml", '[tool.msvitd]\nselect = ["C1"]\n', "the keys stand at the top level: remove the [tool.msvitd] line"),
 ])
 def test_a_bad_config_is_one_line_naming_the_file_and_exit_2(cli, project, name, toml, message):
     (project / name).write_text(toml)

@@ -228,6 +228,7 @@ def test_whole_corpus_through_the_cli(generated, fmt):
         assert report["files"] == len(YAML_PROBLEMS)
     else:
         lines = r.stdout.splitlines()
+        assert re.fullmatch(r"Numbers and references were not checked in \d+ files?: .+", lines.pop())
         summary = lines.pop()
         assert re.fullmatch(r"Found \d+ errors? and \d+ warnings? in \d+ files?\.", summary)
         pattern = re.compile(r"^\S.*\.yaml:\d+:\d+: [YS]\d{3} \[(error|warning)\] .+$")

@@ -108,7 +108,7 @@ def test_a_bad_extra_lexicon_is_one_line(tmp_path):
 def test_output_into_a_closed_pipe_ends_quietly(tmp_path):
     path = tmp_path / "many.txt"
     path.write_text("Salt raises blood pressure.\n" * 20000, encoding="utf-8")
-    cmd = f"'{sys.executable}' -m msvitd strength '{path}' | head -1"
+    cmd = f"'{sys.executable}' -m msvitd strength --lang en '{path}' | head -1"  # (no language note)
     p = subprocess.run(["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True,
                        cwd=Path(__file__).resolve().parent.parent)
     assert p.returncode == 0, p.stderr

@@ -190,3 +190,26 @@ def test_closed_pipe_is_not_a_traceback(tmp_path):
     cmd = f"{sys.executable} -m msvitd validate {tmp_path} | true"
     r = subprocess.run(cmd, shell=True, capture_output=True, text=True, timeout=60)
     assert r.stderr == ""
+
+
+# --- checks that did not run are said (newcomer review, minor 12: errors came in rounds) ---------------
+
+def test_a_schema_error_says_the_number_checks_did_not_run(cli, tmp_path):
+    (tmp_path / "demo.yaml").write_text(DEMO.replace("percent: 20.0", "percent: 25.0").replace("id: demo\n", "id: demo\nbogus: 1\n"))
+    r = cli("validate", tmp_path / "demo.yaml")
+    assert r.exit_code == 1
+    assert r.stdout.splitlines()[-2:] == [
+        "Found 1 error and 0 warnings in 1 file.",
+        f"Numbers and references were not checked in {tmp_path / 'demo.yaml'}: fix the YAML and schema errors "
+        "above, then run again."]
+    md = cli("validate", "-f", "markdown", tmp_path / "demo.yaml").stdout
+    assert md.endswith("fix the YAML and schema errors above, then run again.\n")
+
+
+def test_no_such_note_when_the_checks_ran(cli, invalid, tmp_path):
+    assert "not checked" not in cli("validate", invalid).stdout  # S203 shows they ran
+    (tmp_path / "dup.yaml").write_text(DEMO.replace("id: demo\n", "id: demo\nid: demo\n"))
+    r = cli("validate", tmp_path / "dup.yaml")  # a duplicate key keeps the data: the checks ran, clean
+    assert [line.split()[1] for line in r.stdout.splitlines()[:-1]] == ["Y002"]
+    (tmp_path / "empty.yaml").write_text("")
+    assert "not checked" not in cli("validate", tmp_path / "empty.yaml").stdout  # nothing there to check

@@ -75,10 +75,10 @@ STUDY_CASES = {
          "got the number -1"]),
     "CI that excludes its estimate": (
         "ci: [0.25, 1.0]", "ci: [0.6, 1.0]",
-        ["demo.yaml:41:11 S201 outcomes[0].effect.ci: confidence interval [0.6, 1] does not contain the estimate 0.5"]),
+        ["demo.yaml:41:11 S201 outcomes[0].effect.ci: confidence interval [0.6, 1.0] does not contain the estimate 0.5"]),
     "CI misordered": (
         "ci: [0.25, 1.0]", "ci: [1.0, 0.25]",
-        ["demo.yaml:41:11 S201 outcomes[0].effect.ci: confidence interval [1, 0.25] is misordered: "
+        ["demo.yaml:41:11 S201 outcomes[0].effect.ci: confidence interval [1.00, 0.25] is misordered: "
          "the lower limit comes first"]),
     "CI with one limit": (
         "ci: [0.25, 1.0]", "ci: [0.25]",
@@ -313,3 +313,13 @@ def test_validate_cli_names_the_line_of_an_uncited_hazard_ratio(cli, tmp_path):
     assert r.exit_code == 1
     assert r.stdout.startswith(f"{tmp_path / 'd-lay-ms.yaml'}:{line}:17: S211 [error] outcomes[0].effect.estimate: "
                                "estimate 0.66, ci [0.5, 0.87], p P = 0.004: no `cite:`")
+
+
+def test_an_interval_is_printed_as_a_paper_prints_it(cli, tmp_path):
+    """YAML reads 0.70 as 0.7: S201 printed "[0.7, 0.87]" next to an estimate of 0.66 (newcomer minor 4)."""
+    text = (EVIDENCE / "d-lay-ms.yaml").read_text(encoding="utf-8")
+    (tmp_path / "d-lay-ms.yaml").write_text(_change(text, "      ci: [0.50, 0.87]\n", "      ci: [0.70, 0.87]\n"),
+                                           encoding="utf-8")
+    r = cli("validate", tmp_path / "d-lay-ms.yaml")
+    assert "S201 [error] outcomes[0].effect.ci: confidence interval [0.70, 0.87] does not contain the estimate " \
+           "0.66\n" in r.stdout

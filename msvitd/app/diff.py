@@ -69,7 +69,8 @@ def diff_article(article: ArticleInput, study: StudyChoice, lib):
     with using_language(article.lang):  # numbers are read the way the article's language writes them
         report = build_report(study.entry, article.model, article.text, article_label=Path(article.name).name,
                               others=[e.model for e in lib.studies.values()])
-    return replace(report, diagnostics=verdicts(report, article))
+    return replace(report, diagnostics=verdicts(report, article), language=article.lang,
+                   language_note=article.lang_note)  # said as critique says it
 
 
 def run(name: str, *, study: str | None = None, evidence=(), fmt: str = "text", color=None, out=None,

@@ -132,7 +132,9 @@ def _article(name: str, lib, stdin_text: str | None) -> ArticleInput:
             raise InputError(f"{name}: no such file")
         single = load_library([path])
         if not single.articles:
-            why = _first_error(single.diagnostics) or "not an article evidence file"
+            other = "a study" if single.studies else "a question" if single.questions else None
+            why = (f"{other} evidence file, not an article (a .txt, .md or .html article, an article .yaml or id)"
+                   if other else _first_error(single.diagnostics) or "not an article evidence file")
             raise InputError(f"{name}: {why}")
         art_id, entry = next(iter(single.articles.items()))
         return ArticleInput(name, _evidence_text(entry.model, entry.file, name), entry.model,

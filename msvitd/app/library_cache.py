@@ -39,6 +39,8 @@ def _key(files: list[Path]) -> str | None:
 
     h = hashlib.sha256(f"{_engine_id()}|{_code_state()}".encode())
     for p in files:
+        if not p.is_file():
+            return None  # a pipe would block the read; the loader reports it (Y011)
         try:
             h.update(str(p).encode() + b"\0" + p.read_bytes() + b"\0")
         except OSError:

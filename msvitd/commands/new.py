@@ -69,6 +69,12 @@ def command(
         typer.echo(f"msvitd new: {exc}", err=True)
         raise typer.Exit(2)
     typer.echo(f"wrote {target}: fill in the TODOs, then run `msvitd validate`", err=True)
+    from msvitd.app.validate import study_in_library
+
+    missing = study_in_library(about, target) if about else None
+    if missing:  # the file is written, but `validate` will say S206 until the study exists
+        typer.echo(f"msvitd new: warning: no study {about!r} in {missing} yet: add it (`msvitd new study {about}`)",
+                   err=True)
 
 
 def _scalar(ident: str) -> str:

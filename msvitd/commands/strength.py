@@ -54,7 +54,7 @@ def command(
     from msvitd.text.strength.cues import CueDataError, add_lexicons
 
     lines = _read_lines(file)
-    lang = _language(lang, lines)
+    lang, note = _language(lang, lines)
     try:
         if lexicon:
             add_lexicons(lang, tuple(lexicon))
@@ -77,6 +77,8 @@ def command(
         rows.append({"line": n, "text": text, "strength": s.level, "empty": False, "negated": s.negated,
                      "source": s.source, "cues": [{"text": t, "type": k} for t, k in s.cues]})
     _write(sys.stdout, _render(rows, format))
+    if note:  # said as critique and diff say it; after the output, so a usage error stays one line
+        print(f"msvitd strength: {note}", file=sys.stderr)
 
 
 def _render(rows: list, format: Format) -> str:
@@ -132,18 +134,23 @@ def _read_lines(file: Optional[str]) -> list[str]:
     return lines
 
 
-def _language(lang: Optional[str], lines: list[str]) -> str:
-    """--lang, checked; else the language of the input as a whole (msvitd/text/language.py)."""
+def _language(lang: Optional[str], lines: list[str]) -> tuple[str, Optional[str]]:
+    """--lang, checked; else the language of the input as a whole (msvitd/text/language.py), with
+    the note to give when it could not tell or cannot read it (then English)."""
     from msvitd.text.langdata import LanguageError, check_code
-    from msvitd.text.language import detect_language
+    from msvitd.text.language import detect_language, undetermined_note
 
     if lang:
         try:
-            return check_code(lang)
+            return check_code(lang), None
         except LanguageError as exc:
             _fail(f"--lang: {exc}")
-    guess = detect_language("\n".join(lines))
-    return guess.code if guess.supported else "en"
+    text = "\n".join(lines)
+    guess = detect_language(text)
+    # said on stderr (the JSON is one record a line, zipped with the input), as critique and diff say it
+    note = undetermined_note(guess, text) or (None if guess.supported or guess.code is None else
+                                              f"{guess.name} is not read yet, read as English; --lang chooses")
+    return (guess.code if guess.supported else "en"), note
 
 
 def _available() -> list[str]:

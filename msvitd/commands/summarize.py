@@ -78,7 +78,7 @@ def command(
                    err=True)
         raise typer.Exit(2)
     if not lib.studies and not lib.questions:
-        typer.echo("msvitd summarize: no valid evidence found" + _bad_files(lib), err=True)
+        typer.echo("msvitd summarize: no valid evidence found" + (":" + _bad_files(lib) if lib.errors else ""), err=True)
         raise typer.Exit(2)
     if lib.errors:
         typer.echo(f"msvitd summarize: warning: {_bad_files(lib).strip()}", err=True)

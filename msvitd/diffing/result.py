@@ -54,6 +54,8 @@ class DiffReport:
     unchecked: int = 0  # numbers without a unit or context (dates, bare counts): listed, not judged
     notes: tuple[str, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()  # the verdicts that are not "same"/"match", as D-coded records
+    language: str = "en"  # the language the article was read in (detected or --lang)
+    language_note: Optional[str] = None  # "language undetermined ...": read as English without knowing
 
     @property
     def failing(self) -> bool:
@@ -72,6 +74,8 @@ class DiffReport:
             "version": JSON_VERSION,
             "study": self.study_id,
             "article": self.article_id,
+            "language": self.language,
+            **({"language_note": self.language_note} if self.language_note else {}),
             "claims_from": self.claims_from,
             "pico": [r.as_dict() for r in self.pico],
             "numbers": [n.as_dict() for n in self.numbers],

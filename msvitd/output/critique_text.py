@@ -87,6 +87,7 @@ def render_one(result: CritiqueResult, color: bool = False, width: int | None = 
         head.append(f"  [detected: {result.source_detected}]", style="dim")
     con.print(head)
     con.print()
+    shown: dict[str, str] = {}  # a source figure printed in full -> where
     for f in result.findings:
         line = Text()
         loc = f"{name}:{f.line}:{f.column}:" if f.line else f"{name}: (whole article)"
@@ -101,7 +102,13 @@ def render_one(result: CritiqueResult, color: bool = False, width: int | None = 
         if f.quote is not None:
             for piece in _snippet(result, f, w - 8):
                 con.print(piece, overflow="ignore", crop=False, soft_wrap=True)
-        if f.source_fact:
+        if f.source_fact and f.source_fact in shown:
+            # the same figure, printed in full once: the population's four lines came 8 times
+            label = f.source_fact.split("\n")[0].split(":")[0].split(" (")[0]
+            con.print(Padding(Text(f"source: {label}, as given above at {shown[f.source_fact]}", style="green"),
+                              (0, 0, 0, 4)))
+        elif f.source_fact:
+            shown[f.source_fact] = f"{f.line}:{f.column}" if f.line else "the whole-article finding"
             for i, fact in enumerate(f.source_fact.split("\n")):
                 con.print(Padding(Text(fact, style="green"), (0, 0, 0, 4 if i == 0 else 8)) if i else
                           Padding(Text("source: " + fact, style="green"), (0, 0, 0, 4)))

@@ -66,7 +66,31 @@ def render_text(diags: Sequence[Diagnostic], files: int, color: bool = False) ->
         con.print(Text(summary, style="bold red" if c["error"] else "yellow"))
     else:
         con.print(Text(f"All {plural(files, 'file')} valid.", style="green"))
+    stopped = skipped_files(diags)
+    if stopped:
+        con.print(Text(skipped_note(stopped), style="dim"), soft_wrap=True)
     return export(con, color)
+
+
+# Errors after which a file has no data or no model, so its numbers and references (S2xx) are not
+# checked: the schema's (S1xx) and the YAML errors that leave no data (a duplicate key, an anchor, an
+# ambiguous scalar keep the data, and the checks run; an empty, unreadable or non-mapping file has
+# nothing to check).
+_STOPPING = ("S1", "Y001", "Y004", "Y005", "Y006", "Y007", "Y010")
+
+
+def skipped_files(diags: Sequence[Diagnostic]) -> list[str]:
+    """The files whose number and reference checks did not run: an error stopped them, and no S2xx
+    shows that they ran. Without this the S2xx errors came as a surprise once the first were fixed."""
+    stopped = {d.file for d in diags if d.severity.value == "error" and d.code.startswith(_STOPPING)}
+    ran = {d.file for d in diags if d.code.startswith("S2")}
+    return sorted(stopped - ran)
+
+
+def skipped_note(files: list[str]) -> str:
+    which = files[0] if len(files) == 1 else plural(len(files), "file")
+    return (f"Numbers and references were not checked in {which}: fix the YAML and schema errors above, "
+            f"then run again.")
 
 
 def render_json(diags: Sequence[Diagnostic], files: int, color: bool = False) -> str:
@@ -100,4 +124,7 @@ def render_markdown(diags: Sequence[Diagnostic], files: int, color: bool = False
     for d in diags:
         out.append(f"| `{_md_cell(d.location())}` | {d.code} | {d.severity.value} | `{_md_cell(d.path)}` | "
                    f"{_md_cell(d.message)} |")
+    stopped = skipped_files(diags)
+    if stopped:
+        out += ["", skipped_note(stopped)]
     return "\n".join(out) + "\n"

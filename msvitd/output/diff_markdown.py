@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from msvitd.output.diagnostics import plural
 from msvitd.output.diff_text import summary_line
 
 
@@ -12,6 +13,8 @@ def _cell(text) -> str:
 def render(report) -> str:
     out = [f"# msvitd diff: {report.article_title} vs {report.study_name}", ""]
     out.append(f"Claims from: {report.claims_from}.")
+    if getattr(report, "language_note", None):
+        out.append(f"> Note: {report.language_note}")
     for n in report.notes:
         out.append(f"> Note: {n}")
     out += ["", "## PICO", "", "| Element | Source | Article | Verdict |", "|---|---|---|---|"]
@@ -29,7 +32,8 @@ def render(report) -> str:
         note = f" {_cell('(' + n.note + ')')}" if n.note else ""
         out.append(f"| {_cell(n.quote)} | {_cell(src)} | {verdict}{note} |")
     if report.unchecked:
-        out.append(f"\n{report.unchecked} number(s) without a unit (dates, page furniture) were not judged.")
+        out.append(f"\n{plural(report.unchecked, 'number')} without a unit (dates, page furniture) "
+                   f"{'was' if report.unchecked == 1 else 'were'} not judged.")
     problems = [c for c in report.consistency if not c.ok]
     out += ["", "## Source consistency", ""]
     out.append(f"{len(report.consistency) - len(problems)} of {len(report.consistency)} checks agree.")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from msvitd.output.diagnostics import plural
 from msvitd.output.term import console, export
 
 STYLE = {
@@ -33,6 +36,8 @@ def render(report, color: bool = False, width: int | None = None) -> str:
     con = console(color, width)
     con.print(Text(f"msvitd diff: {report.article_title}", style="bold"))
     con.print(f"source: {report.study_name} ({report.study_id})   claims: {report.claims_from}")
+    if getattr(report, "language_note", None):
+        con.print(Text(f"note: {report.language_note}", style="yellow"))
     for n in report.notes:
         con.print(Text(f"note: {n}", style="yellow"))
 
@@ -43,10 +48,14 @@ def render(report, color: bool = False, width: int | None = None) -> str:
         return t
 
     table = Table(show_header=True, header_style="bold", expand=True, show_lines=False, pad_edge=False)
-    table.add_column("element", ratio=2, overflow="fold")
+    # wide enough for the longest word of an element (an outcome id such as time-to-disease-activity):
+    # folding cut ids mid-word ("disease-activit|y")
+    longest = max((len(word) for r in report.pico for word in r.element.split()), default=8)
+    wide = min(longest, 26 if con.width >= 100 else 16 if con.width >= 70 else 10)
+    table.add_column("element", width=wide, overflow="fold")
     table.add_column("source", ratio=4, overflow="fold")
     table.add_column("article", ratio=4, overflow="fold")
-    table.add_column("verdict", ratio=2, overflow="fold")
+    table.add_column("verdict", width=14, overflow="fold")  # "! unsupported" and a note, never cut mid-word
     last = None
     for r in report.pico:
         g = _group(r.element)
@@ -56,7 +65,7 @@ def render(report, color: bool = False, width: int | None = None) -> str:
         art = Text(r.article)
         if r.quote:
             art.append(f"\n“{_clip(r.quote, 160)}”", style="italic dim")
-        table.add_row(r.element, r.source, art, verdict_cell(r.verdict, r.note))
+        table.add_row(_hyphen_wrap(r.element, wide), r.source, art, verdict_cell(r.verdict, r.note))
     con.print(table)
 
     con.print(Text("numbers", style="bold"))
@@ -81,7 +90,8 @@ def render(report, color: bool = False, width: int | None = None) -> str:
         nt.add_row("(no numbers)", "", "")
     con.print(nt)
     if report.unchecked:
-        con.print(Text(f"{report.unchecked} number(s) without a unit (dates, page furniture) not judged", style="dim"))
+        con.print(Text(f"{plural(report.unchecked, 'number')} without a unit (dates, page furniture) not judged",
+                       style="dim"))
 
     problems = [c for c in report.consistency if not c.ok]
     con.print(Text("source consistency (statcheck / GRIM)", style="bold"))
@@ -93,6 +103,21 @@ def render(report, color: bool = False, width: int | None = None) -> str:
             con.print(Text(f"    {x.label} {x.value}  [{x.cite}] {x.location}", style="dim"))
     con.print(Text(summary_line(report), style="bold red" if report.failing else "bold green"))
     return export(con, color)
+
+
+def _hyphen_wrap(text: str, width: int) -> str:
+    """Words longer than ``width`` broken after a hyphen ("time-to-disease-" / "activity"), not
+    mid-word as the terminal's folding would; a word without a hyphen that fits is left whole."""
+    out = []
+    for word in text.split(" "):
+        line = ""
+        for part in re.findall(r"[^-]+-?|-", word) if len(word) > width else [word]:
+            if line and len(line) + len(part) > width:
+                out.append(line + "\n")
+                line = ""
+            line += part
+        out.append(line + " ")
+    return "".join(out).replace(" \n", "\n").rstrip()
 
 
 def _clip(s: str, n: int) -> str:

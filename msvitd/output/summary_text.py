@@ -33,7 +33,32 @@ def _add_row(tab, r: Row) -> None:
     if F.source_words(r):
         cert.append(f"\nSource: {F.source_words(r)}", style="dim")
     # Text, never markup: a "[...]" in the evidence must print as written.
-    tab.add_row(cell, Text(F.participants(r)), Text(F.relative(r)), Text(F.comparator_risk(r)), Text(diff), cert)
+    cells = (cell, Text(F.participants(r)), Text(F.relative(r)), Text(F.comparator_risk(r)), Text(diff), cert)
+    if isinstance(tab, list):  # a narrow terminal: one card per outcome, as the page does on a phone
+        tab.append(cells)
+    else:
+        tab.add_row(*cells)
+
+
+# A card's labels, for the five cells after the outcome's name (a table of six columns cannot be read
+# below this many columns: its words fold letter by letter)
+CARD_LABELS = ("Participants", "Relative (95% CI)", "Comparator risk", "Difference", "Certainty")
+CARDS_BELOW = 72
+
+
+def _cards(con, rows: list) -> None:
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    for name, *cells in rows:
+        con.print()
+        card = RichTable.grid(padding=(0, 1, 0, 2))  # 2 to the left: the values stand under the name
+        card.add_column(style="dim", width=max(map(len, CARD_LABELS)) + 2, no_wrap=True)
+        card.add_column(overflow="fold")
+        for label, cell in zip(CARD_LABELS, cells):
+            card.add_row(Text(label), cell)
+        con.print(name)
+        con.print(card)
 
 
 def _table(con, t: Table, width: int) -> None:
@@ -50,14 +75,17 @@ def _table(con, t: Table, width: int) -> None:
     # a number cut short is a number lost.
     tab = RichTable(box=box.SIMPLE_HEAD, show_lines=True, show_edge=False, expand=False, pad_edge=False, padding=(0, 1, 0, 0))
     heads = ("Outcome", "No. (studies)", "Relative effect (95% CI)", "Risk with comparator",
-             "Difference with intervention (95% CI)", "Certainty: what happens")
+             "Difference with intervention (95% CI)", "Certainty: what happens") if width >= 80 else NARROW
     for head, w in zip(heads, column_widths(width)):
         tab.add_column(head, width=w, overflow="fold")
+    cards: list = []
     for r in t.rows:
-        _add_row(tab, r)
-        for m in r.members:
-            _add_row(tab, m)
-    con.print(tab)
+        for one in (r, *r.members):
+            _add_row(cards if width < CARDS_BELOW else tab, one)
+    if cards:
+        _cards(con, cards)
+    else:
+        con.print(tab)
     if t.context:
         con.print(Text("What each trial in this comparison found (the question file's context lines)", style="bold"))
         for line in t.context:
@@ -87,7 +115,9 @@ def _table(con, t: Table, width: int) -> None:
 # so that "151 fewer per 1000 (from 250 fewer to 50 fewer)" stops wrapping word by word) and below it.
 BASE = (18, 11, 13, 11, 15, 26)
 MORE = (0.15, 0.0, 0.2, 0.05, 0.3, 0.3)
-LEAST = (9, 8, 8, 8, 9, 12)
+LEAST = (9, 9, 9, 8, 9, 12)
+# Below 80 columns the headings' words must fit their columns, or they fold mid-word ("Relativ|e").
+NARROW = ("Outcome", "N (trials)", "Relative (95% CI)", "Control risk", "Absolute (95% CI)", "Certainty")
 
 
 def column_widths(width: int) -> list[int]:

@@ -279,9 +279,12 @@ def read_text_file(path: str) -> str:
     """A file's decoded text, or an InputError saying in one line why it cannot be read."""
     p = Path(path)
     if not p.exists():
-        raise InputError(f"{path}: no such file")
+        raise InputError(f"{path}: a symbolic link to nothing (broken, or a loop)" if p.is_symlink()
+                         else f"{path}: no such file")
     if p.is_dir():
         raise InputError(f"{path}: is a folder, not an article file")
+    if not p.is_file():  # reading a pipe with no writer would wait for ever
+        raise InputError(f"{path}: is not a regular file (a pipe, socket or device)")
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:

@@ -68,7 +68,7 @@ def test_the_new_fields_are_valid_as_written(tmp_path):
     ("drug: {mean: 2.1, sd: 1.1, total: 95,", "drug: {mean: 2.1, sd: 1.1, total: 195,",
      "S209 outcomes[2].arms.drug.total: total 195 is larger than the 100 randomised to arm 'drug'"),
     ("      ci: [0.25, 1.0]", "      ci: [0.55, 1.0]",
-     "S201 outcomes[0].effect.ci: confidence interval [0.55, 1] does not contain the estimate 0.5"),
+     "S201 outcomes[0].effect.ci: confidence interval [0.55, 1.00] does not contain the estimate 0.5"),
 ])
 def test_one_located_error_each(tmp_path, old, new, expected):
     got = problems(tmp_path, study_text(old, new))
