@@ -99,7 +99,8 @@ def run(argv=None) -> int:
     if not _ASKS_HELP.intersection(given) and given:
         from msvitd.text.cache import preload_regexes
 
-        preload_regexes()  # the patterns earlier runs compiled, ready in re's cache (msvitd/text/cache.py)
+        # the patterns earlier runs of this command compiled, ready in re's cache (msvitd/text/cache.py)
+        preload_regexes(next((a for a in given if not a.startswith("-")), ""))
     errors = _click_exceptions()
     try:
         code = click_command()(argv, standalone_mode=False, prog_name="msvitd")
