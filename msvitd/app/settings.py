@@ -34,7 +34,9 @@ class RuleSettings:
             from msvitd.text.lexicon import LexiconError, load_lexicon
 
             try:
-                self._cache["lexicon"] = load_lexicon(self.lexicons)
+                # load_lexicon() as the engine calls it when no file is added: one lru_cache entry,
+                # so the bundled lexicon is read once per run, not twice
+                self._cache["lexicon"] = load_lexicon(self.lexicons) if self.lexicons else load_lexicon()
             except LexiconError as exc:
                 raise UsageError(str(exc)) from None
         return self._cache["lexicon"]

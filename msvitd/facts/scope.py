@@ -29,7 +29,8 @@ def _demonyms() -> dict:
 
 def names_regex(studies) -> "re.Pattern | None":
     """Any name or alias of ``studies`` (longer than two characters), as whole words."""
-    names = sorted({n for s in studies for n in [s.name, *s.aliases] if len(n) > 2}, key=len, reverse=True)
+    # longest first, ties in a fixed order: the pattern's text is the same in every run (regex cache)
+    names = sorted({n for s in studies for n in [s.name, *s.aliases] if len(n) > 2}, key=lambda n: (-len(n), n))
     if not names:
         return None
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
@@ -41,7 +42,7 @@ def own_reference(study) -> "re.Pattern | None":
     if not countries:
         return None
     adjectives = {a for c in countries for a in _demonyms().get(c, [])} | set(countries)
-    alt = "|".join(re.escape(a) for a in sorted(adjectives, key=len, reverse=True))
+    alt = "|".join(re.escape(a) for a in sorted(adjectives, key=lambda a: (-len(a), a)))
     return re.compile(rf"\bthe\s+(?:{alt})\s+(?:[\w-]+\s+)?(?:trial|study|research|results|findings)\b"
                       rf"|\b(?:trial|study)\s+in\s+(?:{alt})\b", re.IGNORECASE)
 
@@ -53,7 +54,7 @@ def own_adjectives(study) -> "re.Pattern | None":
     if not countries:
         return None
     words = {a for c in countries for a in _demonyms().get(c, [])} | set(countries)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) +
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) +
                       r")(?![\w-])", re.IGNORECASE)
 
 

@@ -19,6 +19,11 @@ _adapter: TypeAdapter | None = None
 def evidence_adapter() -> TypeAdapter:
     global _adapter
     if _adapter is None:
+        from msvitd.models.study import Outcome
+
+        # Outcome names classes defined after it: resolved here, where validation starts, not at import
+        # (building its validator there cost every run that takes the library from the cache)
+        Outcome.model_rebuild()
         _adapter = TypeAdapter(EvidenceFile)
     return _adapter
 

@@ -66,7 +66,7 @@ class Article(Model):
     about: list[Id] = Field(min_length=1)
     text: Optional[Text] = None
     text_file: Optional[Text] = None  # path relative to this file: .txt, .md or .html
-    claims: Claims = Claims()
+    claims: Claims = Claims.model_construct()  # not Claims(): validating at import built its validator in every run
     notes: Optional[Text] = None
 
     @model_validator(mode="after")

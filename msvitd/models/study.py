@@ -281,4 +281,4 @@ class Study(Model):
         return next((o for o in self.outcomes if o.id == outcome_id), None)
 
 
-Outcome.model_rebuild()
+# Outcome.model_rebuild(): in evidence_adapter() (msvitd/models/__init__.py), where validation starts

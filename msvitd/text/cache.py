@@ -180,7 +180,7 @@ _RX_LIMIT = 1500  # entries (a run of one language uses ~450); beyond it the fil
 _SKIP_PATTERNS: set = set()  # the lexicon's own patterns: its cache stores them (program_of)
 
 
-def _rx_file() -> str:
+def _rx_file(group: str = "") -> str:
     try:
         import _sre
 
@@ -188,7 +188,10 @@ def _rx_file() -> str:
     except ImportError:  # pragma: no cover
         magic = ""
     tag = hashlib.sha256(f"{FORMAT}|{sys.version}|{magic}".encode()).hexdigest()[:16]
-    return f"regex-{tag}.pickle"
+    # one file per command: `strength` on one line compiles ~10% of what a critique does, and
+    # rebuilding a critique's ~850 programs it never uses was a tenth of its run
+    group = "".join(c for c in group if c.isalnum())[:20]
+    return f"regex-{tag}-{group}.pickle" if group else f"regex-{tag}.pickle"
 
 
 def _cacheable(key) -> bool:
@@ -196,11 +199,13 @@ def _cacheable(key) -> bool:
             and not key[2] & (re.DEBUG | re.LOCALE) and key[1] not in _SKIP_PATTERNS)
 
 
-def preload_regexes() -> int:
-    """Fill ``re``'s compile cache from the regex cache file; returns how many patterns it put there."""
+def preload_regexes(group: str = "") -> int:
+    """Fill ``re``'s compile cache from the regex cache file of ``group`` (the command that runs);
+    returns how many patterns it put there."""
     if _RX:
         return 0
     _RX["keys"] = {}
+    _RX["file"] = _rx_file(group)
     folder = cache_dir()
     compile_cache = getattr(re, "_cache", None)
     if folder is None or not isinstance(compile_cache, dict):
@@ -212,7 +217,7 @@ def preload_regexes() -> int:
     try:
         import _sre
 
-        with open(folder / _rx_file(), "rb") as fh:
+        with open(folder / _RX["file"], "rb") as fh:
             data = pickle.load(fh)
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != sys.version:
             return 0
@@ -248,11 +253,12 @@ def save_regexes() -> None:
             if args is not None:
                 base[key] = args
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{_rx_file()}.{os.getpid()}.tmp"
+        name = _RX.get("file") or _rx_file()
+        tmp = folder / f".{name}.{os.getpid()}.tmp"
         with open(tmp, "wb") as fh:
             pickle.dump({"format": FORMAT, "version": sys.version, "programs": base}, fh,
                         protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / _rx_file())
+        os.replace(tmp, folder / name)
         _RX["keys"] = base
     except Exception:
         return

@@ -15,7 +15,7 @@ def _alt(words) -> str:
     """One alternation of plain phrases, longest first; a space matches any whitespace.
     A string "a|b" is a list of two."""
     flat = [p for w in words for p in str(w).split("|")]
-    items = sorted({w for w in flat if w}, key=len, reverse=True)
+    items = sorted({w for w in flat if w}, key=lambda w: (-len(w), w))  # ties in a fixed order: the same pattern text in every run (its compiled form is cached by that text)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]").replace("’", "['’]")
                     for w in items) or r"(?!x)x"
 

@@ -21,11 +21,8 @@ import os
 import stat
 from pathlib import Path
 
-import yaml
-
 from msvitd.codes import make
 from msvitd.errors import MAX_BYTES, too_large
-from msvitd.yamlio.builder import MAX_ALIAS_REPORTS, MAX_DEPTH, MAX_NODES, MAX_PROBLEMS, Builder
 from msvitd.yamlio.decoding import decode
 from msvitd.yamlio.document import Document
 from msvitd.yamlio.scalars import YAML11_BOOL, YAML11_TRAP, kind_of, resolve_scalar
@@ -33,9 +30,25 @@ from msvitd.yamlio.scalars import YAML11_BOOL, YAML11_TRAP, kind_of, resolve_sca
 __all__ = ["Document", "read_file", "parse_bytes", "parse_text", "decode", "resolve_scalar", "YAML11_BOOL",
            "YAML11_TRAP", "MAX_DEPTH", "MAX_NODES", "MAX_PROBLEMS", "MAX_ALIAS_REPORTS"]
 
-# libyaml's parser (yaml.CParser does not exist); None means PyYAML's pure-Python one. Read at each
-# parse, so the tests can run every case with both.
-_Parser = getattr(yaml, "CBaseLoader", None)
+_LIMITS = ("MAX_DEPTH", "MAX_NODES", "MAX_PROBLEMS", "MAX_ALIAS_REPORTS")
+
+
+def __getattr__(name: str):
+    """PyYAML and the event builder load when a file is first parsed, not with the package: a run
+    that takes the library from the cache (msvitd/app/library_cache.py) unpickles Documents and
+    parses nothing."""
+    if name in _LIMITS:
+        from msvitd.yamlio import builder
+
+        return getattr(builder, name)
+    if name == "_Parser":
+        # libyaml's parser (yaml.CParser does not exist); None means PyYAML's pure-Python one. Read at
+        # each parse, so the tests can run every case with both.
+        import yaml
+
+        globals()["_Parser"] = getattr(yaml, "CBaseLoader", None)
+        return globals()["_Parser"]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 _YAML11_BOOL, _YAML11_TRAP = YAML11_BOOL, YAML11_TRAP  # the names msvitd/commands/new.py imports
 
 
@@ -86,7 +99,9 @@ def parse_text(text: str, name: str = "<input>") -> Document:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         doc.diagnostics.append(make("Y008", "empty file: expected a mapping with a `kind:` key", name, 1, 1))
         return doc
-    Builder(doc, _Parser).run(text)
+    from msvitd.yamlio.builder import Builder
+
+    Builder(doc, globals()["_Parser"] if "_Parser" in globals() else __getattr__("_Parser")).run(text)
     stopped = any(d.code in ("Y001", "Y006") for d in doc.diagnostics)
     # A null top level (`~`, `---`, `null`) has no data *and* no error: without this it passed as valid.
     unusable = doc.data is None and not any(d.severity.value == "error" for d in doc.diagnostics)
