@@ -154,7 +154,7 @@ def folds_of(sentences: list[str], gold: list[str], split: str, folds: int = 5) 
     return [([i for i, w in enumerate(where) if w != k], [i for i, w in enumerate(where) if w == k]) for k in range(folds)]
 
 
-def _choose_c(sentences: list[str], gold: list[str], grid=(1.0, 3.0, 10.0)) -> float:
+def _choose_c(sentences: list[str], gold: list[str], grid=(1.0, 3.0, 10.0), chars: float = 0.0) -> float:
     """C by a 3-fold CV inside the training part only (nested CV): the outer fold never sees it."""
     from msvitd.text.strength import predict, train
 
@@ -162,7 +162,7 @@ def _choose_c(sentences: list[str], gold: list[str], grid=(1.0, 3.0, 10.0)) -> f
     for c in grid:
         pred = [""] * len(sentences)
         for tr, te in folds_of(sentences, gold, "random", 3):
-            m = train.train([sentences[i] for i in tr], [gold[i] for i in tr], {"C": c})
+            m = train.train([sentences[i] for i in tr], [gold[i] for i in tr], {"C": c, "chars": chars})
             for i in te:
                 pred[i] = predict(sentences[i], m, "en", "yu2019").level
         best = max(best, (_macro(gold, pred), c))
@@ -181,18 +181,18 @@ def _macro(gold: list[str], pred: list[str]) -> float:
 
 
 def cross_validated(sentences: list[str], gold: list[str], folds: int = 5, split: str = "random",
-                    nested: bool = False) -> dict[str, list[str]]:
+                    nested: bool = False, chars: float = 0.0) -> dict[str, list[str]]:
     from msvitd.text.strength import predict, train
 
     pred = {"yu2019": [""] * len(sentences), "msvitd": [""] * len(sentences)}
     for k, (tr, te) in enumerate(folds_of(sentences, gold, split, folds), 1):
         part = ([sentences[i] for i in tr], [gold[i] for i in tr])
-        settings = {"C": _choose_c(*part)} if nested else None
-        m = train.train(*part, settings)
+        settings = {"C": _choose_c(*part, chars=chars)} if nested else {}
+        m = train.train(*part, {**settings, "chars": chars} if chars else settings)
         for i in te:
             for conv in pred:
                 pred[conv][i] = predict(sentences[i], m, "en", conv).level
-        print(f"  fold {k}/{folds} done" + (f" (C={settings['C']})" if settings else ""), file=sys.stderr)
+        print(f"  fold {k}/{folds} done" + (f" (C={settings['C']})" if nested else ""), file=sys.stderr)
     return pred
 
 
@@ -223,6 +223,8 @@ def main() -> int:
     ap.add_argument("--split", choices=("random", "topic"), default="random",
                     help="folds: stratified at random (default) or holding out whole topics")
     ap.add_argument("--nested", action="store_true", help="choose C by an inner 3-fold CV on each training part")
+    ap.add_argument("--chars", type=float, default=0.0, metavar="VALUE",
+                    help="train the folds' models with character n-grams of this value (not the shipped setting)")
     ap.add_argument("--press-only", action="store_true", help="only the self-written press-release lines")
     a = ap.parse_args()
     if a.press_only:
@@ -247,8 +249,9 @@ def main() -> int:
         except ImportError:
             print("\nmodel: skipped (pip install -e '.[train]' for numpy and scikit-learn)")
             return 0
-        cv = cross_validated(sentences, gold, split=a.split, nested=a.nested)
-        how = f"5-fold cross-validated ({a.split} folds{', C by nested CV' if a.nested else ''})"
+        cv = cross_validated(sentences, gold, split=a.split, nested=a.nested, chars=a.chars)
+        how = (f"5-fold cross-validated ({a.split} folds{', C by nested CV' if a.nested else ''}"
+               f"{f', character n-grams {a.chars}' if a.chars else ''})")
         table(gold, cv["yu2019"], f"Model, {how}, --convention yu2019, corpus labels")
         table(gold_m, cv["msvitd"], f"Model, {how}, msvitd's conventions in output and labels")
         if a.split == "topic":
