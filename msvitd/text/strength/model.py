@@ -1,7 +1,8 @@
 """The learned part: a linear model (one weight per feature and level) scored in plain Python.
 
-Training (train.py) fits one logistic regression per level over naive-Bayes-scaled features and
-folds the scale into the weights, so scoring is the same sum of weights whatever the training.
+Training (train.py) fits a multinomial logistic regression (its options, naive-Bayes scaling or
+averaged models, fold into the same table), so scoring is one sum of weights per level.  A model
+trained with character n-grams (meta "chars") adds them word by word (word_row).
 
 Weights live in msvitd/text/strength/data/weights-en.tsv.gz, written by scripts/train_strength.py
 (one feature a line: the feature, then one weight per level). Scoring a sentence is a dictionary
