@@ -1,16 +1,26 @@
 """The model's features of one sentence: its strength cues in their scopes, n-grams over the
-words with each cue replaced by its class, plus word n-grams.
+words with each cue replaced by its class, word n-grams, and character n-grams of the words.
 
 Cue features carry weight 1; word n-grams a smaller value (NGRAM_VALUE), which under the L2
 penalty of training is a stronger regularisation of them: PubMed wording should not outweigh
 cues that carry over to press releases and news.
+
+Character n-grams (3 to 5 letters of each word, " wor", "orse ", hashed into CHAR_BUCKETS shared
+features by crc32, stable across runs and machines) are an option of training (train.SETTINGS
+"chars": their value; 0, the shipped setting, leaves them out; docs/strength.md says why).  They
+are a sum over the words, so a model trained with them scores them one word at a time
+(Model.word_row caches each word's sum).
 """
 
 from __future__ import annotations
 
+from zlib import crc32
+
 from msvitd.text.strength.reading import Analysis, rule_level
 
 NGRAM_VALUE = 0.35
+CHAR_BUCKETS = 4096
+CHAR_N = (3, 4, 5)
 _DIGITS = str.maketrans("0123456789", "0000000000")
 
 
@@ -111,6 +121,31 @@ def norm_features(an: Analysis, f: dict[str, float]) -> dict[str, float]:
     return f
 
 
-def features(an: Analysis, ngrams: bool = True) -> dict[str, float]:
+def char_words(an: Analysis) -> list[str]:
+    """The words whose character n-grams are features (letters first: numbers and marks are not)."""
+    return [t for t in an.tokens if t[0].isalpha()]
+
+
+def char_grams(word: str) -> list[str]:
+    """The hashed character n-gram features of one word, once per occurrence (" worse " gives
+    " wo", "wor", "ors" ... "orse ")."""
+    w = f" {word} "
+    return [f"c:{crc32(w[i:i + n].encode('utf-8')) % CHAR_BUCKETS}" for n in CHAR_N for i in range(len(w) - n + 1)]
+
+
+def char_features(an: Analysis, f: dict[str, float], value: float) -> dict[str, float]:
+    """Each hashed n-gram counted over the sentence's words, times ``value`` (what Model.predict
+    adds word by word)."""
+    for word in char_words(an):
+        for g in char_grams(word):
+            f[g] = f.get(g, 0.0) + value
+    return f
+
+
+def features(an: Analysis, ngrams: bool = True, chars: float = 0.0) -> dict[str, float]:
+    """The features of a sentence; ``chars``: the value of character n-grams in training (0: none;
+    at run time the model adds them itself from ``char_words``)."""
     f = norm_features(an, cue_features(an))
-    return ngram_features(an, f) if ngrams else f
+    if ngrams:
+        f = ngram_features(an, f)
+    return char_features(an, f, chars) if chars else f

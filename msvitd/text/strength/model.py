@@ -1,7 +1,8 @@
 """The learned part: a linear model (one weight per feature and level) scored in plain Python.
 
-Training (train.py) fits one logistic regression per level over naive-Bayes-scaled features and
-folds the scale into the weights, so scoring is the same sum of weights whatever the training.
+Training (train.py) fits a multinomial logistic regression (its options, naive-Bayes scaling or
+averaged models, fold into the same table), so scoring is one sum of weights per level.  A model
+trained with character n-grams (meta "chars") adds them word by word (word_row).
 
 Weights live in msvitd/text/strength/data/weights-en.tsv.gz, written by scripts/train_strength.py
 (one feature a line: the feature, then one weight per level). Scoring a sentence is a dictionary
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import gzip
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,6 +28,9 @@ class Model:
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...] | str]  # str: not parsed yet (loads)
     meta: dict
+    # a word's character n-gram features summed once (features.char_grams): words repeat, so a
+    # long input pays for each distinct word once
+    _words: dict = field(default_factory=dict, compare=False, repr=False)
 
     def scores(self, feats: dict[str, float]) -> list[float]:
         if len(self.bias) != 4:  # a general loop for another number of levels
@@ -57,9 +61,44 @@ class Model:
             row = self.weights[name] = tuple(map(float, row.split("\t")))
         return row
 
-    def predict(self, feats: dict[str, float]) -> tuple[str, float]:
-        """The level and its probability."""
+    @property
+    def char_value(self) -> float:
+        """The value character n-grams had in training (0: the model has none)."""
+        return float(self.meta.get("chars", 0) or 0)
+
+    def word_row(self, word: str) -> tuple[float, ...]:
+        """The sum of the weights of ``word``'s character n-grams, times their value."""
+        row = self._words.get(word)
+        if row is None:
+            from msvitd.text.strength.features import char_grams
+
+            s, v = [0.0] * len(self.levels), self.char_value
+            for g in char_grams(word):
+                r = self.row(g)
+                for k in range(len(s) if r else 0):
+                    s[k] += r[k] * v
+            row = self._words[word] = tuple(s)
+        return row
+
+    def predict(self, feats: dict[str, float], words=()) -> tuple[str, float]:
+        """The level and its probability; ``words``: those whose character n-grams are not in
+        ``feats`` (features.char_words), added one cached word at a time."""
         s = self.scores(feats)
+        if words and len(s) == 4:  # unrolled, as in scores
+            s0, s1, s2, s3 = s
+            get = self._words.get
+            for w in words:
+                a, b, c, d = get(w) or self.word_row(w)
+                s0 += a
+                s1 += b
+                s2 += c
+                s3 += d
+            s = [s0, s1, s2, s3]
+        else:
+            for w in words:
+                row = self._words.get(w) or self.word_row(w)
+                for k in range(len(s)):
+                    s[k] += row[k]
         top = max(range(len(s)), key=s.__getitem__)
         z = sum(math.exp(x - s[top]) for x in s)
         return self.levels[top], 1.0 / z

@@ -19,7 +19,10 @@ CORPUS_LABELS = {"0": "none", "1": "direct_causal", "2": "conditional_causal", "
 # Also tried (5-fold CV, docs/strength.md): "nb": True, features scaled by their naive-Bayes
 # log-count ratio, one-vs-rest (+0.010 macro-F1 on PubMed, but it raises rare word n-grams);
 # "mix": w, the scores of that and of the plain model averaged with weight w on the plain one.
-SETTINGS = {"C": 3.0, "min_count": 2, "max_iter": 5000, "tol": 1e-6, "class_weight": "balanced"}
+# "chars": the value of hashed character n-grams (features.char_grams); 0 leaves them out. 0.2 gave
+# +0.017 macro-F1 on PubMed (5-fold, topic folds alike) but let a topical word outweigh a cue in a
+# headline ("... Lowers Relapse Rate In Trial" read none): not shipped (docs/strength.md).
+SETTINGS = {"C": 3.0, "min_count": 2, "max_iter": 5000, "tol": 1e-6, "class_weight": "balanced", "chars": 0.0}
 
 
 def read_corpus(path: Path) -> tuple[list[str], list[str]]:
@@ -28,18 +31,27 @@ def read_corpus(path: Path) -> tuple[list[str], list[str]]:
     return [r["sentence"] for r in rows], [CORPUS_LABELS[r["label"].strip()] for r in rows]
 
 
-def featurise(sentences: Sequence[str], lang: str = "en") -> list[dict[str, float]]:
+def featurise(sentences: Sequence[str], lang: str = "en", chars: float = 0.0) -> list[dict[str, float]]:
     tables = cues.load(lang)
-    return [features.features(reading.analyse(s, tables)) for s in sentences]
+    return [features.features(reading.analyse(s, tables), chars=chars) for s in sentences]
 
 
 def train(sentences: Sequence[str], labels: Sequence[str], settings: dict | None = None) -> Model:
+    from threadpoolctl import threadpool_limits
+
+    # one thread: on a shared 2-core machine OpenMP/BLAS threads spin against each other (a fit
+    # took 7 times longer with two); the weights do not depend on it
+    with threadpool_limits(1):
+        return _train(sentences, labels, settings)
+
+
+def _train(sentences: Sequence[str], labels: Sequence[str], settings: dict | None = None) -> Model:
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     st = {**SETTINGS, **(settings or {})}
-    feats = featurise(sentences)
+    feats = featurise(sentences, chars=st["chars"])
     # features seen in fewer than min_count sentences carry no evidence worth shipping
     counts: dict[str, int] = {}
     for f in feats:
@@ -70,7 +82,8 @@ def train(sentences: Sequence[str], labels: Sequence[str], settings: dict | None
         row = tuple(round(float(coef[k, j]), 4) for k in range(len(levels)))
         if any(row):
             weights[str(name)] = row
-    meta = {k: str(v) for k, v in st.items()}
+    # "chars" is written only when used: the model reads its value from here (Model.char_value)
+    meta = {k: str(v) for k, v in st.items() if v or k != "chars"}
     return Model(levels, bias, weights, meta)
 
 
