@@ -5,7 +5,7 @@ What it flags
     alternative, instead of, replace, as effective as, like some MS drugs, cheaper than...;
     treatment: disease-modifying drugs, DMTs, interferon, named MS drugs) when the trial's
     comparator was not that treatment (placebo, low dose, none).  Negated statements ("is
-    not a replacement for DMTs") are not flagged.  An error; a warning when hedged.
+    not a replacement for DMTs", "compared with placebo, not with DMTs") are not flagged.  An error; a warning when hedged.
 
 Why it matters
     A placebo-controlled trial says nothing about how vitamin D compares with disease-modifying
@@ -39,6 +39,13 @@ _ON = re.compile(r"\b(?:on|taking|receiving|using|alongside|added\s+to|plus|with
                  r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# "compared with placebo, not with disease-modifying drugs": the treatment is what the trial did NOT
+# compare with; saying so is the careful reading, not an invented comparison
+_NOT_WITH = re.compile(r"\b(?:not|nor|rather\s+than|pas|non|nicht|kein\w*|no)\s+"
+                       r"(?:with|against|to|versus|vs\.?|avec|à|aux?|contre|mit|gegen|con|contra|frente\s+a)?\s*"
+                       r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
 def _background(study, words: str) -> bool:
     """The treatment words name a co-treatment every arm of the study received (an add-on trial)."""
     arms = list(getattr(study, "arms", None) or [])
@@ -60,7 +67,8 @@ def check(ctx):
             continue
         # "people on interferon who took vitamin D": a therapy every arm took is the trial's setting
         treats = [t for t in lex.comparison_treatments.find(s)
-                  if not (_background(ctx.study, t.text) and _ON.search(s[max(0, t.start - 25):t.start]))]
+                  if not (_background(ctx.study, t.text) and _ON.search(s[max(0, t.start - 25):t.start]))
+                  and not _NOT_WITH.search(s[max(0, t.start - 30):t.start])]
         if not treats:
             continue
         for cue in cues:

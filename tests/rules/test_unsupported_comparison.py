@@ -17,3 +17,19 @@ def test_negated_comparison_is_fine(run):
 
 def test_placebo_comparison_is_fine(run):
     assert run("Vitamin D was compared with placebo.", rule.CODE) == []
+
+
+def test_naming_what_the_trial_did_not_compare_with_is_fine(run):
+    # the careful sentence a fact-checker writes: the treatment is what the trial did NOT test
+    assert run("It was compared with placebo, not with disease-modifying drugs.", rule.CODE) == []
+    assert run("The study set vitamin D against a dummy pill rather than against interferon.", rule.CODE) == []
+
+
+def test_not_with_in_french_and_german_is_fine(run):
+    assert run("La vitamine D a été comparée à un placebo, et non aux traitements de fond.", rule.CODE) == []
+    assert run("Vitamin D wurde mit Placebo verglichen, nicht mit Interferon.", rule.CODE) == []
+
+
+def test_a_negation_elsewhere_does_not_hide_the_comparison(run):
+    got = run("Vitamin D worked as well as interferon, not with the side effects.", rule.CODE)
+    assert [g[:2] for g in got] == [("C401", "error")]
