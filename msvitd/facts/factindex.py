@@ -68,6 +68,15 @@ def _window(m: NumberMention, a: float) -> tuple[float, float]:
     ``a`` (in the fact's unit), with room to spare: equal within a rounding of half a unit
     (durations, "60%" for 60.4, a CI's ends), within 1% for thousands ("14,000" for 14,007),
     within 10% of the fact for an approximate number, up to 25% past a bound ("more than 50")."""
+    lo, hi = _value_window(m, a)
+    if m.kind == "ci":  # a direct fact: _ci_verdict, both ends within half a unit whatever the qualifier
+        eps = 1e-6 * (1.0 + abs(a))
+        return min(lo, a - 0.5 - eps), max(hi, a + 0.5 + eps)
+    return lo, hi
+
+
+def _value_window(m: NumberMention, a: float) -> tuple[float, float]:
+    """_value_verdict's part of ``_window``."""
     eps = 1e-6 * (1.0 + abs(a))
     if m.kind == "p_value" and m.relation in ("<", "<="):
         return -math.inf, a + eps
