@@ -36,10 +36,26 @@ def stamp(rule, hit: Hit, ctx: Context) -> Finding:
 _WHOLE_ARTICLE = 3
 
 
+_FACTS: dict[int, StudyFacts] = {}
+
+
+def facts_of(study) -> StudyFacts:
+    """The study's facts, derived once per study model in a process (every number of the file, the
+    derived figures): an article checked in a batch, and another study's sentences checked in each
+    article, re-derived them every time (issue 17).  Keyed by the model object itself, so an edited
+    study (a new model) is derived again; a few studies kept."""
+    known = _FACTS.get(id(study))
+    if known is None or known.study is not study:
+        if len(_FACTS) >= 16:
+            _FACTS.clear()
+        known = _FACTS[id(study)] = StudyFacts.of(study)
+    return known
+
+
 def build_context(text: str, study, others: list | None = None, lexicon: Lexicon | None = None,
                   lang: str = "en", facts: StudyFacts | None = None) -> Context:
     lexicon = for_language(lexicon or load_lexicon(), lang)
-    facts = facts if facts is not None and facts.study is study else StudyFacts.of(study)
+    facts = facts if facts is not None and facts.study is study else facts_of(study)
     index = LineIndex(text)
     readings = Reader(lexicon, facts.intervention_terms()).read_text(text, index)
     ctx = Context(text, readings, index, study, facts, lexicon, list(others or []))
@@ -66,7 +82,7 @@ def _other_trial_findings(ctx: Context, rules) -> list[Finding]:
     out: list[Finding] = []
     for sid, idx in by_study.items():
         other = studies[sid]
-        sub = Context(ctx.text, ctx.readings, ctx.index, other, StudyFacts.of(other), ctx.lexicon, ctx.others)
+        sub = Context(ctx.text, ctx.readings, ctx.index, other, facts_of(other), ctx.lexicon, ctx.others)
         sub.other_context = {r.sentence.index for r in ctx.readings} - idx
         spans = [(r.sentence.start, r.sentence.end) for r in ctx.readings if r.sentence.index in idx]
         for rule in rules:

@@ -14,6 +14,7 @@ import re
 from typing import Callable, Iterable, Optional
 
 from msvitd.facts.binding import clause_words
+from msvitd.facts.factindex import ci_high, lookup, one_minus
 from msvitd.facts.records import NumberRow, SourceRef
 from msvitd.facts.source import Fact, fmt, words  # noqa: F401
 from msvitd.facts.verdicts import (_DAYS, _MIN_MISMATCH_OVERLAP, Candidate, _compatible, _mention_decimals,  # noqa: F401
@@ -61,11 +62,18 @@ def _context(text: str, m: NumberMention, extra: Iterable[str] = (), cache: Opti
     return frozenset(ctx)
 
 
-def judge(m: NumberMention, ctx: frozenset, facts: list[Fact], derived: list[Fact]) -> tuple[str, Optional[Fact], Optional[str]]:
-    """(verdict, fact, note) for one article number."""
+def judge(m: NumberMention, ctx: frozenset, facts: list[Fact], derived: list[Fact],
+          indexed: bool = True) -> tuple[str, Optional[Fact], Optional[str]]:
+    """(verdict, fact, note) for one article number.
+
+    ``indexed``: the facts are looked up in the facts' index (facts/factindex.py) for the few a
+    number can equal or whose words it shares; False compares it with every fact of its kinds
+    (the same result, slower: the tests hold the two together)."""
     decimals = _mention_decimals(m)
     direct: list[Candidate] = []
-    for f in of_kinds(facts, m):
+    near = lookup(facts, m, ctx) if indexed else of_kinds(facts, m)
+    equal_derived = lookup(derived, m) if indexed else of_kinds(derived, m)
+    for f in near:
         a = _compatible(m, f)
         if a is None:
             continue
@@ -79,11 +87,11 @@ def judge(m: NumberMention, ctx: frozenset, facts: list[Fact], derived: list[Fac
         best = max(equal, key=lambda c: (c.overlap, c.verdict == "match", -len(c.fact.path)))
         if best.overlap >= 1 or m.kind not in ("other",):
             # a number equal in value and unit: the best-fitting fact is the one it reports
-            if not _better_derived(m, ctx, derived, decimals, best.overlap):
+            if not _better_derived(m, ctx, equal_derived, decimals, best.overlap):
                 return best.verdict, best.fact, None
     if m.kind != "other":
         dcands = []
-        for f in of_kinds(derived, m):
+        for f in equal_derived:
             a = _compatible(m, f)
             if a is None:
                 continue
@@ -100,7 +108,8 @@ def judge(m: NumberMention, ctx: frozenset, facts: list[Fact], derived: list[Fac
             return "mismatch", best.fact, _ci_note(best.fact, facts)
     need = 1 if m.kind in ("duration", "dose", "ratio", "p_value", "nnt", "concentration") else _MIN_MISMATCH_OVERLAP
     differ = [c for c in direct if c.verdict is None and c.overlap >= need and m.kind != "other"]
-    for f in of_kinds(derived, m):  # "66% lower risk" is a misread 1 - HR, not a misprinted arm percentage
+    for f in (one_minus(derived, m) if indexed else of_kinds(derived, m)):  # "66% lower risk" is a misread 1 - HR,
+        # not a misprinted arm percentage
         a = _compatible(m, f)
         if a is not None and f.kind == "percent" and f.unit == m.unit and f.formula and f.formula.startswith("1 -"):
             o = _overlap(ctx, f)
@@ -120,8 +129,9 @@ def judge(m: NumberMention, ctx: frozenset, facts: list[Fact], derived: list[Fac
 
 
 def _better_derived(m, ctx, derived, decimals, than: int) -> bool:
-    """A derived fact fits the sentence better than the direct fact of equal value."""
-    for f in of_kinds(derived, m):
+    """A derived fact (of ``derived``: those that may equal ``m``) fits the sentence better than the
+    direct fact of equal value."""
+    for f in derived:
         a = _compatible(m, f)
         if a is not None and _value_verdict(a, decimals, m.approx, m, f, f.value) and _overlap(ctx, f) > max(than, 0) \
                 and (than == 0 or _overlap(ctx, f) >= than + 2):
@@ -130,7 +140,7 @@ def _better_derived(m, ctx, derived, decimals, than: int) -> bool:
 
 
 def _ci_high(low: Fact, facts: list[Fact]) -> Optional[Fact]:
-    return next((f for f in facts if f.kind == "ci_high" and f.path[:-1] == low.path[:-1]), None)
+    return ci_high(facts, low)
 
 
 def _ci_verdict(m: NumberMention, low: Fact, facts: list[Fact]) -> Optional[str]:
@@ -185,7 +195,8 @@ def _paired(text: str, rows: list[NumberRow], m: NumberMention, facts: list[Fact
 def ref(f: Fact, locate: Callable[[tuple], str], facts: Iterable[Fact] = ()) -> SourceRef:
     value = f.show()
     if f.kind == "ci_low":
-        high = next((h for h in facts if h.kind == "ci_high" and h.path[:-1] == f.path[:-1]), None)
+        high = ci_high(facts, f) if isinstance(facts, list) else next(
+            (h for h in facts if h.kind == "ci_high" and h.path[:-1] == f.path[:-1]), None)
         dec = max(f.decimals, high.decimals if high else 0)
         value = f"{fmt(f.value, dec)} to {fmt(high.value, dec)}" if high else f"{f.show()} (CI lower)"
     if f.kind == "p_value":

@@ -36,6 +36,12 @@ class NumberMention:
 
     def decimals(self) -> int:
         """Decimal places as printed (for rounding checks): "60.3%" -> 1, ".004" -> 3."""
+        known = self.__dict__.get("_decimals")  # the matcher asks once per fact it compares
+        if known is None:
+            known = self.__dict__["_decimals"] = self._decimals()
+        return known
+
+    def _decimals(self) -> int:
         at = _NUMERIC_AT if self.decimal_mark == "." else _patterns(",", None).numeric_at
         parts = [m.group(0) for m in at.finditer(self.raw)]
         if self.kind == "ci" and self.level is not None and len(parts) > 1:

@@ -187,11 +187,25 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# The last texts split: the critique's reader and the number matcher split the same article (the
+# sentences are frozen; callers get a new list).  A few texts, so at most a few 5 MB texts held.
+_SPLIT: dict[tuple[str, str], tuple[Sentence, ...]] = {}
+
+
 def split_sentences(text: str, index: LineIndex | None = None, lang: str = "en") -> list[Sentence]:
     """Every sentence of ``text`` with its exact offsets; never raises on any string.
 
     ``lang``: whose abbreviations do not end a sentence (English's always count too)."""
-    index = index or LineIndex(text)
+    known = _SPLIT.get((text, lang))
+    if known is None:
+        known = tuple(_split(text, index or LineIndex(text), lang))
+        if len(_SPLIT) >= 4:
+            del _SPLIT[next(iter(_SPLIT))]
+        _SPLIT[(text, lang)] = known
+    return list(known)
+
+
+def _split(text: str, index: LineIndex, lang: str) -> list[Sentence]:
     out: list[Sentence] = []
     for seg_start, seg_end, para in _segments(text):
         for s, e in _split_segment(text, seg_start, seg_end, lang):

@@ -42,6 +42,7 @@ def take_back(readings: list[Reading]) -> list[Reading]:
     for i, r in enumerate(readings):
         nxt = readings[i + 1] if i + 1 < len(readings) else None
         if r.claims and nxt is not None and nxt.null_ref and nxt.sentence.paragraph == r.sentence.paragraph:
-            r = Reading(**{**r.__dict__, "claims": (), "direction": "no_difference"})
+            # the reading's own class and fields as stored (a sentence strength not worked out yet stays so)
+            r = type(r)(**{**r.__dict__, "claims": (), "direction": "no_difference"})
         out.append(r)
     return out
