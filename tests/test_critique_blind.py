@@ -27,9 +27,16 @@ KNOWN_EXTRA = {
     ("magazine.txt", "surrogate_to_clinical", "tame MS"),  # question headline "Can the sunshine vitamin tame MS?"
     ("magazine.txt", "hype", "exciting"),  # a nutritionist's "It's exciting" (info)
     ("pharmacy-newsletter.txt", "omits_context", "(whole article)"),  # true: the labeller left it out (info)
+    # advice to people the trial did not study ("every patient with relapsing MS, including those already on
+    # DMTs") is population extrapolation (labelled) and also a recommendation one trial cannot carry (C102,
+    # reported since the dlay_blind round; the labeller counted it under population only)
+    ("opinion.txt", "certainty_overstated", "Given how cheap and safe vitamin D is, doctors should offer it to every patient with relapsing MS, including those already on disease-modifying drugs."),
+    ("forum-answer.txt", "certainty_overstated", "My neuro was fine with me taking it on top of my Ocrevus, and honestly I'd say anyone on a DMT should be taking vitamin D as well."),
 }
 MARGIN = 0.03
-REACHED = {"articles_blind2": (0.95, 0.98), "articles_blind3": (0.96, 1.0), "articles_blind4": (1.0, 1.0)}  # overall precision, recall
+# overall precision, recall; sets 2 and 4 lost a little precision on purpose in the dlay_blind round:
+# advice to people the trial did not study is now also C102 (the two KNOWN_EXTRA entries above)
+REACHED = {"articles_blind2": (0.94, 0.98), "articles_blind3": (0.96, 1.0), "articles_blind4": (0.97, 1.0)}
 
 
 @pytest.fixture(scope="module", params=sorted(REACHED))

@@ -131,6 +131,23 @@ class Context:
         return bool(pops) and all(self.population_covered(self.lexicon.population_info.get(p.label, {}).get("scope", ""),
                                                           p.label) for p in pops)
 
+    def disease_is_agent(self, claim, reading: Reading) -> bool:
+        """ "The disease slows patients down", "Die Krankheit bremst die Patienten im Alltag": the verb's
+        subject is the disease itself (a term of `disease_object.terms`, at most two words more before the
+        verb, no intervention word), so the sentence says what the disease does, not what the trial found."""
+        clause = reading.clause_at(claim.cue.start)
+        start = clause.start if clause is not None else reading.start
+        head = self.text[start:claim.cue.start]
+        if claim.cue.start <= start or self.intervention_words.search(head):
+            return False
+        for d in self.lexicon.disease_terms.find(head):
+            if start + d.end > claim.mention.start and start + d.start < claim.mention.end:
+                continue  # the disease inside the outcome told ("la maladie progressait moins vite")
+            rest = _LEAD.sub("", head[:d.start]) + " " + head[d.end:]
+            if len(_WORDS.findall(rest)) <= 2:
+                return True
+        return False
+
     def surrogate_told_as_clinical(self, claim, reading: Reading) -> bool:
         """A claim on a clinical concept the trial did not support, when its positive results were
         surrogate: an idea news reads into imaging (damage, progression, symptoms) or inferred in
@@ -139,7 +156,7 @@ class Context:
         info = self.lexicon.outcome_info.get(concept, {})
         if info.get("kind") != "clinical" or self.facts.status(concept).status == "supported":
             return False
-        if not self.facts.positive_surrogate or self.names_own_condition(claim):
+        if not self.facts.positive_surrogate or self.names_own_condition(claim) or self.disease_is_agent(claim, reading):
             return False
         return bool(info.get("told_from_surrogate")) or self.surrogate_inference(reading)
 
@@ -147,7 +164,8 @@ class Context:
         """ "null" / "not_measured" when the claim is a benefit on a clinical outcome the trial found
         no difference in, or did not measure (and it is not a surrogate told as clinical)."""
         if (claim.strength == "correlational" and self.observational(reading)) or \
-                self.surrogate_told_as_clinical(claim, reading) or self.names_own_condition(claim):
+                self.surrogate_told_as_clinical(claim, reading) or self.names_own_condition(claim) or \
+                self.disease_is_agent(claim, reading):
             return None
         status = self.facts.status(claim.concept)
         st = status.status
@@ -262,6 +280,8 @@ _STAGE_COVERS = {
 }
 _NARROWED = re.compile(r"\s+(?:with|who\s+(?:have|had|are|were)|living\s+with|after|following|in)\s+"
                        r"(?:a|an|the|their|its)?\s*", re.IGNORECASE)
+_LEAD = re.compile(r"^[\W\d_]*")
+_WORDS = re.compile(r"[^\W\d_]+")
 _LOW_RESOURCE = re.compile(r"low[- ]income|resource|developing", re.IGNORECASE)
 _CEILING = re.compile(r"(?:below|under|less than|lower than|<|≤)\s*\d", re.IGNORECASE)
 

@@ -33,7 +33,10 @@ def names_regex(studies) -> "re.Pattern | None":
     names = sorted({n for s in studies for n in [s.name, *s.aliases] if len(n) > 2}, key=lambda n: (-len(n), n))
     if not names:
         return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.IGNORECASE)
+    # a space in a name may be written as a hyphen, and German joins the name to a noun
+    # ("D-Lay-MS-Studie", "SOLAR-Studie"): a hyphen and a letter may follow
+    alts = "|".join(re.escape(n).replace(r"\ ", r"[\s-]") for n in names)
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w])(?!-(?![^\W\d_]))", re.IGNORECASE)
 
 
 def own_reference(study) -> "re.Pattern | None":

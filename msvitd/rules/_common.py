@@ -10,13 +10,25 @@ from msvitd.diagnostics import Severity
 # "sin pruebas"): a negated booster or claim word is no claim
 _NEG_BEFORE = re.compile(r"(?:\bno\b|\bnot\b|n[’']t\b|\bnever\b|\bwithout\b|\bfar from\b|\bhardly\b|\bnor\b|"
                          r"\bpas\b|\baucun(?:e)?\b|\bsans\b|\bjamais\b|\bnicht\b|\bkein(?:e|en|em|er|es)?\b|\bnie\b|"
-                         r"\bohne\b|\bningun[oa]?\b|\bningún\b|\bsin\b|\bnunca\b)[\w\s,'’-]{0,25}$",
+                         r"\bohne\b|\bkeineswegs\b|\bningun[oa]?\b|\bningún\b|\bsin\b|\bnunca\b|\btampoco\b)[\w\s,'’-]{0,25}$",
                          re.IGNORECASE)
 
 
 def lower(severity: str) -> str:
     """One step down: a hedge lowers severity but does not erase a finding."""
     return Severity(severity).one_step_down().value
+
+
+# the word as a predicate denied after it: "Ein Durchbruch ist das nicht", "A breakthrough it is not",
+# "A cure, this is not"
+_NEG_AFTER = re.compile(r"\s*,?\s*(?:(?:ist|war|wäre|sind)\s+(?:das|dies|es)\s+(?:[\wäöüß]+\s+){0,2}?"
+                        r"(?:nicht|keineswegs|keinesfalls)\b|(?:it|this|that)\s+(?:is|was)\s+not\b|"
+                        r"(?:it|this|that)\s+(?:isn|wasn)[’']t\b)", re.IGNORECASE)
+
+
+def negated_after(text: str, end: int) -> bool:
+    """True when the words right after ``end`` deny it as a predicate ("Ein Durchbruch ist das nicht")."""
+    return bool(_NEG_AFTER.match(text, end))
 
 
 def negated_before(text: str, start: int, floor: int) -> bool:

@@ -23,7 +23,7 @@ Better
 from __future__ import annotations
 
 
-from msvitd.rules._common import lower, negated_before
+from msvitd.rules._common import lower, negated_after, negated_before
 
 CODE = "C101"
 NAME = "hype-wording"
@@ -34,7 +34,7 @@ SEVERITY = "warning"
 def check(ctx):
     for r in ctx.readings:
         for h in r.hype:
-            if negated_before(ctx.text, h.start, r.start):
+            if negated_before(ctx.text, h.start, r.start) or negated_after(ctx.text, h.end):
                 continue
             sev = SEVERITY if h.label == "strong" else "info"
             clause = r.clause_at(h.start)

@@ -86,8 +86,8 @@ def _practice(ctx, r):
         if not h.text.lower().startswith(("should", "must", "ought")) and " " not in h.text.strip() and \
                 not ctx.intervention_words.search(ctx.text[h.end:min(clause.end if clause else r.end, h.end + 60)]):
             continue  # an imperative ("Consider the numbers: ...") recommends only when its object is the intervention
-        if ctx.uncovered_population(r):
-            return None  # advice to people the trial did not study: population extrapolation (C301) says it
+        # advice to people the trial did not study is also population extrapolation (C301 says so);
+        # it stays a recommendation the trial's certainty does not support
         nulls = ctx.facts.null_clinical
         what = (", ".join(o.name.split("(")[0].strip().lower() for o in nulls[:4]) + " did not differ") if nulls else \
             "only surrogate outcomes improved"

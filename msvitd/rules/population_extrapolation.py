@@ -64,16 +64,36 @@ def population_fact(study) -> str:
     return "Population: " + "; ".join(bits)
 
 
+def _opens_with_condition(ctx, clause) -> bool:
+    """The clause opens with a condition ("If you have MS", "Si tienes EM", "Wenn Sie MS haben"): the
+    language's hypothesis words (`negation.hypothetical`) or an English "when"."""
+    if _CONDITION.match(ctx.text, clause.start):
+        return True
+    head = ctx.text[clause.start:min(clause.end, clause.start + 40)]
+    lead = len(head) - len(head.lstrip(" \"'“‘«¿¡"))
+    return any(h.start == lead for h in ctx.lexicon.hypothetical.find(head))
+
+
+def _names_intervention(ctx, r) -> bool:
+    return any(c.about_intervention for c in r.clauses) or bool(r.intervention) or ctx.names_dose(r)
+
+
 def check(ctx):
+    prev = None
     for r in ctx.readings:
+        before, prev = prev, r
         if ctx.about_other_study(r):
             continue
-        about = any(c.about_intervention for c in r.clauses) or r.intervention or ctx.names_dose(r)
         # advice counts unless it is negated ("not recommended") or hypothetical; a negation elsewhere in
         # the clause ("fine to take it ..., so there is no need to choose") does not undo it
         advice = [h for h in ctx.lexicon.advice.find(r.sentence.text)
                   if not (c := r.clause_at(r.start + h.start))
                   or not (r.negated_at(r.start + h.start) or c.hypothetical_at(r.start + h.start))]
+        # advice that goes on from the sentence before, in the same paragraph ("Take 4,000 IU a day. If
+        # MS runs in your family, start now."): it is about the intervention the sentence before named
+        about = _names_intervention(ctx, r) or bool(
+            advice and before is not None and before.sentence.paragraph == r.sentence.paragraph
+            and not r.sentence.heading and _names_intervention(ctx, before))
         strong = (r.benefit_context or any(h.label == "strong" for h in r.hype) or bool(advice)
                   or bool(ctx.lexicon.comparison_cues.search(r.sentence.text)))
         if not (about and (strong or r.hedged)):
@@ -96,7 +116,7 @@ def check(ctx):
             elsewhere = any(c.benefit_context for c in r.clauses if c is not clause) or any(
                 not (clause.start <= r.start + h.start < clause.end) for h in advice)
             if clause is not None and clause.hypothetical_at(m.start) and not (
-                    elsewhere and _CONDITION.match(ctx.text, clause.start)):
+                    elsewhere and _opens_with_condition(ctx, clause)):
                 continue  # ... but "If you have MS, start supplementing now" names whom the advice is for
             if not strong and _SUBJECT_OF_HEDGE.match(ctx.text, m.end):
                 continue  # "You may have seen headlines": the people named are who reads, not who benefits
