@@ -320,3 +320,9 @@ def test_fractions_as_each_language_writes_them(lang, text, expected):
 
     got = [(m.kind, round(m.value, 3)) for m in find_numbers(text, lang=lang)]
     assert expected in got, got
+
+
+def test_a_subgroup_threshold_is_no_trial_dose_in_german(facts):
+    # "Subgruppe" is no arm of the trial: a threshold in a subgroup sentence is not the trial's figure
+    text = "In explorativen Subgruppenanalysen war der Effekt bei schwerem Mangel (25(OH)D < 30 nmol/l) tendenziell größer."
+    assert [r for r in judged(text, facts, "de") if r[1] == "mismatch"] == []
