@@ -258,6 +258,8 @@ def _participants(text, m, sent, ctx, sf, rows, bounds):
     window = sf.roles.trial_adjective.sub(" trial", text[lo:m.start]) + " " + text[m.end:hi]
     if sf.roles.not_trial.search(window) or not sf.roles.took_part.search(window):
         return None
+    if m.value in (100, 1000, 10000) and sf.roles.per_every.search(text[max(lo, m.start - 25):m.start]):
+        return None  # "out of 100 people treated, 14 fewer ...": a share told as a natural frequency
     after = text[m.end:sent.end]
     dec = _mention_decimals(m)
     known = [sf.randomised, sf.analysed, sf.completed, sf.target, *sf.arm_counts, *sf.baseline_counts,

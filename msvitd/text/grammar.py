@@ -144,6 +144,7 @@ class NumberRoles:
     pair_within: re.Pattern  # ... a pairing word anywhere between them (no new sentence)
     pair_strong: re.Pattern  # ... a word that pairs across commas: "versus", "gegenüber"
     out_of: re.Pattern  # right after a number, its denominator: "109 of 147", "109 sur 147", "109 von 147"
+    per_every: re.Pattern  # right before a round number, a natural frequency: "out of 100 people", "sur 100"
 
     def context(self, text: str) -> frozenset:
         """The English context words a sentence's own words stand for (none for English: its
@@ -191,7 +192,7 @@ _FIELDS = ("trial_adjective", "randomised", "analysed", "completed", "took_part"
            "inverted", "with_outcome", "inverted_before", "comparator_arm", "intervention_arm", "arm_lead", "share_clause_end",
            "pair_and", "planned_near", "planned_after", "phase", "phase_after", "dose_context", "allocation", "allocation_of",
            "in_half", "incidence", "number_clause_end", "number_clause_start", "clause_cut", "pair_between",
-           "pair_within", "pair_strong", "out_of")
+           "pair_within", "pair_strong", "out_of", "per_every")
 
 
 @lru_cache(maxsize=None)

@@ -326,3 +326,23 @@ def test_a_subgroup_threshold_is_no_trial_dose_in_german(facts):
     # "Subgruppe" is no arm of the trial: a threshold in a subgroup sentence is not the trial's figure
     text = "In explorativen Subgruppenanalysen war der Effekt bei schwerem Mangel (25(OH)D < 30 nmol/l) tendenziell größer."
     assert [r for r in judged(text, facts, "de") if r[1] == "mismatch"] == []
+
+
+PER_EVERY = [
+    ("en", "Out of 100 people followed for two years, about 14 fewer had new disease activity."),
+    ("en", "For every 1,000 patients treated, 140 fewer would show new lesions."),
+    ("fr", "Sur 100 personnes suivies pendant deux ans, environ 14 de moins ont eu une activité de la maladie."),
+    ("de", "Von 100 behandelten Patienten hatten etwa 14 weniger neue Krankheitsaktivität."),
+    ("es", "De cada 100 pacientes tratados, unos 14 menos tuvieron actividad de la enfermedad."),
+]
+
+
+@pytest.mark.parametrize("lang,text", PER_EVERY)
+def test_a_natural_frequency_is_no_trial_size(facts, lang, text):
+    # "out of 100 people" tells a share; the trial's 316 is not what it counts
+    assert [r for r in judged(text, facts, lang) if r[1] == "mismatch" and "randomised" in r[3]] == []
+
+
+def test_a_wrong_trial_size_after_out_of_is_still_wrong(facts):
+    assert row("Out of 400 patients randomised, 60% had disease activity.", facts, "en", "400 patients")[1] == "mismatch"
+    assert row("The trial randomised 100 people.", facts, "en", "100 people")[1] == "mismatch"
