@@ -314,6 +314,10 @@ def _participants_asked(window: str, sf: _Facts, known: list, arm_named: bool,
     return [w for w in want if w is not None], role_word
 
 
+# nothing but a clause boundary (or the sentence start) before a duration's cue
+_CLAUSE_OPEN = re.compile(r"(?:^|[,;:(–—]|\s-)\s*$")
+
+
 def _run_length(text, m, sent, ctx, sf, rows, bounds):
     """How long the trial ran: "for three years", "a two-year trial"."""
     if not (m.kind == "duration" and sf.run):
@@ -324,8 +328,12 @@ def _run_length(text, m, sent, ctx, sf, rows, bounds):
         return None
     run_before = sf.roles.run_before.search(before[-40:])
     run_cue = run_before or sf.roles.run_after.match(after)
-    # "gave ... a dummy pill for three years", "the trial lasted": the trial, not "has had MS for 22 years"
-    near = before[-80:] if run_before else text[sent.start:sent.end]
+    # "gave ... a dummy pill for three years", "the trial lasted": the trial, not "has had MS for 22 years";
+    # a duration that opens its sentence or clause ("Pendant trois ans, les chercheurs ont suivi ...")
+    # has its verb after it
+    opens = run_before is not None and _CLAUSE_OPEN.search(before[-40:][:run_before.start()])
+    near = (before[-80:] + " " + after[:100].split(";")[0] if opens else before[-80:]) if run_before \
+        else text[sent.start:sent.end]
     if not run_cue or not (sf.roles.run_context.search(near) or sf.arm_words("intervention").search(near)):
         return None
     fits = []

@@ -346,3 +346,24 @@ def test_a_natural_frequency_is_no_trial_size(facts, lang, text):
 def test_a_wrong_trial_size_after_out_of_is_still_wrong(facts):
     assert row("Out of 400 patients randomised, 60% had disease activity.", facts, "en", "400 patients")[1] == "mismatch"
     assert row("The trial randomised 100 people.", facts, "en", "100 people")[1] == "mismatch"
+
+
+FRONTED_RUN = [
+    ("fr", "Pendant trois ans, les chercheurs ont suivi des patients qui recevaient de la vitamine D ou un placebo.",
+     "trois ans"),
+    ("es", "Durante tres años, los investigadores siguieron a pacientes que tomaron vitamina D o placebo.", "tres años"),
+    ("en", "For three years, researchers followed adults who took vitamin D or a placebo.", "three years"),
+]
+
+
+@pytest.mark.parametrize("lang,text,quote", FRONTED_RUN)
+def test_a_duration_opening_its_sentence_is_the_trials_length(facts, lang, text, quote):
+    # the verb that makes it the trial's length comes after the number; D-Lay MS ran 24 months
+    assert row(text, facts, lang, quote)[1] == "mismatch"
+
+
+def test_a_fronted_duration_of_something_else_stays_unjudged(facts):
+    assert [r for r in judged("For 22 years she has had MS; in the trial she took vitamin D.", facts, "en")
+            if r[1] == "mismatch"] == []
+    assert [r for r in judged("For two years, researchers followed adults who took vitamin D or a placebo.",
+                              facts, "en") if r[1] == "mismatch"] == []
