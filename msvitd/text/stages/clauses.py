@@ -36,6 +36,26 @@ def clause_spans(text: str, g: Grammar) -> list[tuple[int, int]]:
     return out or [(0, len(text))]
 
 
+_APPOSITION_OPEN = ("\u2013", "\u2014", "(", " - ")
+
+
+def rejoin_final_negation(text: str, spans: list[tuple[int, int]], negations: list) -> list[tuple[int, int]]:
+    """In a language that negates at the end of the clause, a negation left alone after an
+    apposition ("Vitamin D senkte die Krankheitsaktivität – also Schübe oder neue Herde – nicht.")
+    closes the clause the apposition interrupted: the three spans become one, so the negation
+    governs the verb before the dash (``negations``: the sentence's clause-negation hits)."""
+    if len(spans) < 3:
+        return spans
+    a, b = spans[-1]
+    lone = [h for h in negations if h.label == "clause" and a <= h.start < b]
+    if not lone or text[a:b].strip(" .,;:!?\"'\u201d\u2019\u00bb)\u2013\u2014-") != text[lone[0].start:lone[0].end]:
+        return spans
+    (a1, b1), (a2, b2) = spans[-3], spans[-2]
+    if not any(text[b1:a2 + 1].strip(" ").startswith(o.strip()) for o in _APPOSITION_OPEN):
+        return spans
+    return spans[:-3] + [(a1, b)]
+
+
 def inside(start: int, a: int, b: int) -> bool:
     return a <= start < b
 
