@@ -41,9 +41,10 @@ _ON = re.compile(r"\b(?:on|taking|receiving|using|alongside|added\s+to|plus|with
 
 # "compared with placebo, not with disease-modifying drugs": the treatment is what the trial did NOT
 # compare with; saying so is the careful reading, not an invented comparison
-_NOT_WITH = re.compile(r"\b(?:not|nor|rather\s+than|pas|non|nicht|kein\w*|no)\s+"
-                       r"(?:with|against|to|versus|vs\.?|avec|à|aux?|contre|mit|gegen|con|contra|frente\s+a)?\s*"
-                       r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# (the preposition is required: "no worse than interferon" is a comparison)
+_NOT_WITH = re.compile(r"\b(?:(?:not|nor|pas|non|nicht|kein\w*|no)\s+"
+                       r"(?:with|against|to|versus|vs\.?|avec|à|aux?|contre|mit|gegen|con|contra|frente\s+a)"
+                       r"|rather\s+than)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def _background(study, words: str) -> bool:

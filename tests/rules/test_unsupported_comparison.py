@@ -33,3 +33,9 @@ def test_not_with_in_french_and_german_is_fine(run):
 def test_a_negation_elsewhere_does_not_hide_the_comparison(run):
     got = run("Vitamin D worked as well as interferon, not with the side effects.", rule.CODE)
     assert [g[:2] for g in got] == [("C401", "error")]
+
+
+def test_a_no_that_does_not_govern_the_treatment_keeps_the_comparison(run):
+    # "no access to interferon": the negation is about access; vitamin D is still sold as the alternative
+    got = run("Vitamin D is a cheap alternative for people with no access to interferon.", rule.CODE)
+    assert [g[0] for g in got] == ["C401"]
