@@ -41,15 +41,9 @@ def place(findings, article: ArticleInput):
 def critique_article(article: ArticleInput, study: StudyChoice, lib, rules: RuleSettings) -> CritiqueResult:
     from msvitd.critique.engine import critique_text
 
-    from msvitd.facts.study import StudyFacts
-
     others = [e.model for e in lib.studies.values()]
-    # a study's facts (every number, derived figures) are read once per process, not once per article
-    known = _STATE.setdefault("facts", {})
-    facts = known.get(study.model.id)
-    if facts is None or facts.study is not study.model:
-        facts = known[study.model.id] = StudyFacts.of(study.model)
-    res = critique_text(article.text, study.model, article=article.source.file, others=others, facts=facts,
+    # a study's facts are derived once per process by the engine (critique/engine.facts_of)
+    res = critique_text(article.text, study.model, article=article.source.file, others=others,
                         lexicon=rules.lexicon(), select=rules.select, ignore=rules.ignore, detected=study.detected,
                         lang=article.lang)
     return replace(res, findings=place(res.findings, article), language_note=article.lang_note)
