@@ -31,18 +31,27 @@ def _generator():
                                   {"type": "string", "pattern": common._P.pattern}]}
             return inner
 
+        def encode_default(self, dflt):
+            # the models defer building (defer_build=True), so a default that is a model instance
+            # (`claims: Claims = Claims()`) has no serializer until its class is built here
+            from pydantic import BaseModel
+
+            if isinstance(dflt, BaseModel):
+                type(dflt).model_rebuild(force=True)
+            return super().encode_default(dflt)
+
     return InputForms
 
 
 def json_schema(kind: str = "all") -> dict:
-    from pydantic import TypeAdapter
+    from msvitd.models import Article, Question, Study, evidence_adapter
 
-    from msvitd.models import Article, EvidenceFile, Question, Study
-
+    # evidence_adapter() also resolves Outcome's forward references, as validation does
+    adapter = evidence_adapter()
     gen = _generator()
     model = {"study": Study, "article": Article, "question": Question}.get(kind)
     schema = (model.model_json_schema(mode="validation", schema_generator=gen) if model is not None
-              else TypeAdapter(EvidenceFile).json_schema(mode="validation", schema_generator=gen))
+              else adapter.json_schema(mode="validation", schema_generator=gen))
     ci = schema.get("$defs", {}).get("Effect", {}).get("properties", {}).get("ci")
     if ci is not None:  # Effect._ci_nr accepts `ci: not reported` as a whole
         schema["$defs"]["Effect"]["properties"]["ci"] = {"anyOf": [ci, NOT_REPORTED]}

@@ -82,3 +82,18 @@ def test_output_file_refuses_to_overwrite(cli, tmp_path):
     r = cli("schema", "-o", target)
     assert (r.exit_code, r.stderr) == (2, f"msvitd schema: {target}: already exists; use --force to overwrite it\n")
     assert cli("schema", "-o", target, "--force").exit_code == 0
+
+
+@pytest.mark.parametrize("kind", ["all", "study", "article", "question"])
+def test_each_kind_prints_in_a_fresh_process(tmp_path, kind):
+    # in one pytest process other tests have already built the deferred models; a user's first
+    # `msvitd schema` has not (an article's default `claims` once failed with an internal error)
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "MSVITD_CACHE_DIR": str(tmp_path)}
+    r = subprocess.run([sys.executable, "-m", "msvitd", "schema", kind], capture_output=True, text=True,
+                       cwd=ROOT, env=env, timeout=120)
+    assert (r.returncode, r.stderr) == (0, "")
+    assert json.loads(r.stdout)["$schema"].endswith("2020-12/schema")
