@@ -8,15 +8,16 @@ import sys
 import pytest
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "msvitd", *args], capture_output=True, text=True, timeout=60)
+def run(*args: str, stdin=subprocess.DEVNULL) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "msvitd", *args], capture_output=True, text=True, timeout=60,
+                          stdin=stdin)
 
 
 @pytest.mark.parametrize("args,line", [
     (("validate", "--bogus"), "msvitd validate: No such option: --bogus"),
     (("validate", "--format", "xml"), "msvitd validate: Invalid value for '--format' / '-f': 'xml' is not one of"),
     (("nosuch",), "msvitd: No such command 'nosuch'."),
-    (("critique",), "msvitd critique: Missing argument 'ARTICLE...'."),
+    (("critique",), "msvitd critique: Missing argument 'ARTICLE'."),
     (("summarize", "--width", "5"), "msvitd summarize: Invalid value for '--width'"),
 ])
 def test_bad_usage_is_one_line_and_exit_2(args, line):
@@ -36,3 +37,77 @@ def test_no_command_prints_the_help_and_exits_2():
 def test_version():
     r = run("--version")
     assert (r.returncode, r.stdout) == (0, "msvitd 0.1.0\n")
+
+
+@pytest.mark.parametrize("command", ["critique", "diff"])
+def test_an_article_redirected_without_dash_is_told_to_give_dash(command, tmp_path):
+    """`msvitd critique < article.txt`: the one error line says standard input is read as `-`."""
+    article = tmp_path / "a.txt"
+    article.write_text("Vitamin D cut disease activity in the D-Lay MS trial.\n", encoding="utf-8")
+    with article.open() as fh:
+        r = run(command, stdin=fh)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.count("\n") == 1
+    assert f"Missing argument 'ARTICLE'. Standard input is read only when named `-`: msvitd {command} - < FILE" \
+        in r.stderr, r.stderr
+
+
+# -- --help reads like ruff's or git's -------------------------------------------------------
+
+COMMANDS = ["validate", "schema", "summarize", "critique", "strength", "rules", "diff", "extract", "new", "report"]
+
+
+def _help(cli, *args, width=80):
+    r = cli(*args, "--help", env={"COLUMNS": str(width)})
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_shows_plain_metavars_and_no_python_types(cli, command, width):
+    text = _help(cli, command, width=width)
+    for rough in ("<", ">", "{", "}", "list[", "str]", "int range", "<=x", "x>="):
+        assert rough not in text, f"{command} --help shows {rough!r}:\n{text}"
+    assert max(len(line) for line in text.splitlines()) <= width
+    usage = text.splitlines()[0]
+    assert usage.startswith(f"Usage: msvitd {command} [OPTIONS]")
+    assert all(piece.strip("[].").isupper() for piece in usage.split()[4:]), usage
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_lists_each_choice_once_in_words(cli, command):
+    """An option with choices shows a plain metavar (FORMAT), and its help names every choice."""
+    import enum
+
+    from typer.main import get_command
+
+    from msvitd.cli import app
+
+    text = " ".join(_help(cli, command).split())
+    cmd = get_command(app).commands[command]
+    for param in cmd.params:
+        ann = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        if not (isinstance(ann, type) and issubclass(ann, enum.Enum)):
+            continue
+        assert param.metavar and param.metavar.isupper(), param.name
+        words = " ".join((param.help or "").split())
+        assert words in text
+        for choice in ann:
+            assert choice.value in words, f"{command} {param.name}: {choice.value!r} not in {words!r}"
+
+
+def test_command_summaries_are_whole_phrases(cli):
+    text = _help(cli)
+    listing = text.split("Commands:", 1)[1]
+    assert "..." not in listing
+    assert "  critique   Critique news coverage against the trial behind it\n" in listing
+    assert "  report     Write one HTML or Markdown page to share\n" in listing
+
+
+def test_critique_help_usage_and_jobs_line(cli):
+    text = _help(cli, "critique")
+    assert text.splitlines()[0] == "Usage: msvitd critique [OPTIONS] ARTICLE..."
+    assert "\n  ARTICLE...  Articles:" in text
+    assert "  -j, --jobs N " in text and "[default: 1]" in text
+    assert "  -f, --format FORMAT " in text

@@ -18,8 +18,9 @@ class Format(str, Enum):
 
 
 def command(
-    code: Optional[str] = typer.Argument(None, help="A code (C201, S206, Y002, D201) or a rule name to explain."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    code: Optional[str] = typer.Argument(None, metavar="CODE", help="A code (C201, S206, Y002, D201) or a rule name to explain."),
+    format: Format = typer.Option(Format.text, "--format", "-f", metavar="FORMAT",
+                                  help="text (a table, or the explanation), json or markdown."),
 ) -> None:
     """List every code msvitd prints (code, name, category, default severity), or explain one.
     A critique rule (C) says what it flags, why it matters (with the literature), an example and a
