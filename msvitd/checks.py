@@ -55,15 +55,21 @@ def _null(effect: Effect) -> float:
     return 1.0 if effect.measure in RATIO_MEASURES else 0.0
 
 
-def _interval(effect: Effect) -> str:
-    """The interval as a paper prints it: both limits with as many decimals as the estimate and the
-    limits carry (YAML gives 0.70 as 0.7: "[0.7, 0.87]" read as a typo for the reader's eye)."""
-    lo, hi = effect.ci
-    values = [v for v in (lo, hi, effect.estimate) if v is not None]
-    if any("e" in repr(v) for v in values):  # 1e-05: as Python writes it
-        return f"[{lo:g}, {hi:g}]"
+def as_printed(estimate, lo, hi) -> tuple[str, str, str]:
+    """An estimate and its limits as a paper prints them: all three with as many decimals as the most
+    precise of them carries (YAML gives 0.50 as 0.5: "0.5-0.87" reads as a typo).  Validation's
+    messages (S201, S204) and the critique's source figures both print intervals this way."""
+    values = [v for v in (estimate, lo, hi) if v is not None]
+    if not values or any("e" in repr(v) for v in values):  # 1e-05: as Python writes it
+        return tuple("?" if v is None else f"{v:g}" for v in (estimate, lo, hi))  # type: ignore[return-value]
     places = min(6, max(_decimals(v) for v in values))
-    return f"[{lo:.{places}f}, {hi:.{places}f}]"
+    return tuple("?" if v is None else f"{v:.{places}f}" for v in (estimate, lo, hi))  # type: ignore[return-value]
+
+
+def _interval(effect: Effect) -> str:
+    """The interval in a validation message: "[0.70, 0.87]" (see `as_printed`)."""
+    _, lo, hi = as_printed(effect.estimate, *effect.ci)
+    return f"[{lo}, {hi}]"
 
 
 def check_effect(effect: Effect, path: tuple) -> Iterator[Finding]:
