@@ -111,3 +111,29 @@ def test_critique_help_usage_and_jobs_line(cli):
     assert "\n  ARTICLE...  Articles:" in text
     assert "  -j, --jobs N " in text and "[default: 1]" in text
     assert "  -f, --format FORMAT " in text
+
+
+# -- --source that the text plainly contradicts ------------------------------------------------
+
+DLAY_TEXT = ("Vitamin D every two weeks cut disease activity in the D-Lay MS trial, published in JAMA.\n"
+             "The French trial gave 100,000 IU of cholecalciferol or placebo to 316 people with a clinically "
+             "isolated syndrome for two years; 60.3% on vitamin D and 74.1% on placebo had disease activity.\n")
+
+
+def test_source_contradicted_by_the_text_warns_on_stderr_only(tmp_path):
+    """`--source prevanz` on an article plainly about D-Lay MS: one warning line on stderr; stdout and
+    the exit code are what the findings against PrevANZ give (the user's choice is kept)."""
+    article = tmp_path / "dlay.txt"
+    article.write_text(DLAY_TEXT, encoding="utf-8")
+    r = run("critique", str(article), "--source", "prevanz", "--format", "json", "--fail-on", "never")
+    assert r.returncode == 0
+    lines = r.stderr.splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith(f"msvitd critique: warning: {article}: --source prevanz, but the text reads as "
+                               "about d-lay-ms (")
+    assert lines[0].endswith("the findings measure it against prevanz")
+    import json
+
+    assert "prevanz" in json.dumps(json.loads(r.stdout)["source"])  # checked against the study named
+    same = run("critique", str(article), "--source", "d-lay-ms", "--format", "json", "--fail-on", "never")
+    assert (same.returncode, same.stderr) == (0, "")

@@ -190,6 +190,26 @@ def choose_study(article: ArticleInput, lib, explicit: str | None = None,
     return StudyChoice(lib.studies[found.study_id], found.explain())
 
 
+def doubt_source(text: str, chosen_id: str, lib) -> str | None:
+    """When --source names one study and the text is clearly about another (the detector is certain
+    or highly confident, and the article does not also discuss the one named), a one-line warning
+    saying so; None otherwise.  Detection only speaks here: the study used stays the one named."""
+    from msvitd.text.detect import NoStudy, detect_study, profile
+
+    chosen = lib.studies.get(chosen_id)
+    if chosen is None or profile(chosen.model).named_in(text):
+        return None  # a study file of the user's, or one the article names: nothing to doubt, no reading
+    try:
+        found = detect_study(text, {k: e.model for k, e in lib.studies.items()})
+    except NoStudy:
+        return None
+    if found.study_id == chosen_id or found.confidence not in ("certain", "high") or chosen_id in found.others:
+        return None
+    why = ", ".join(found.reasons[:3])
+    return (f"--source {chosen_id}, but the text reads as about {found.study_id} ({found.confidence} confidence: "
+            f"{why}); the findings measure it against {chosen_id}")
+
+
 def explicit_study(ident: str | None, lib) -> StudyChoice | None:
     """--source resolved once for a batch of articles (None when not given)."""
     return StudyChoice(_study_from(ident, lib)) if ident else None
