@@ -47,6 +47,11 @@ def _is_number(value) -> bool:
 
 
 def _shown(value) -> str:
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value):
+        from msvitd.checks import as_printed
+
+        _, lo, hi = as_printed(None, *value)  # [0.50, 0.87] as the source prints it, not [0.5, 0.87]
+        return f"[{lo}, {hi}]"
     if isinstance(value, tuple):
         return "[" + ", ".join(f"{v:g}" for v in value) + "]"
     if isinstance(value, PValue):
@@ -128,7 +133,9 @@ def check_cites(model: BaseModel, path: tuple = (), block: tuple | None = None) 
         block = (path, bool(getattr(model, "cite", None)))
     numbers = _numbers(model)
     if numbers and block is not None and not block[1]:
-        shown = ", ".join(f"{field} {_shown(value)}" for field, value in numbers[:4])
+        # a P value names itself ("P = 0.004"), every other number is named by its field ("ci [0.50, 0.87]")
+        shown = ", ".join(_shown(value) if isinstance(value, PValue) else f"{field} {_shown(value)}"
+                          for field, value in numbers[:4])
         more = f" and {len(numbers) - 4} more" if len(numbers) > 4 else ""
         yield ("S211", f"{shown}{more}: no `cite:` says where {'they stand' if len(numbers) > 1 else 'it stands'}; "
                        f"add `cite: <source id>, <where>` to {_where(block[0])}", path + (numbers[0][0],))
