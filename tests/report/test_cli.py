@@ -202,6 +202,7 @@ def test_page_opens_on_the_summary_with_long_parts_collapsed(seed_html):
     assert any(s.startswith("Population, intervention, comparison and outcomes (") for s in summaries)
     assert any(s.startswith("Numbers (") for s in summaries)
     assert "<details open" not in seed_html
+    assert "infos" not in seed_html and re.search(r"\d+ warnings, \d+ info\)", seed_html)  # the CLI's counting
     # every footnote and finding is inside one of them, and the SoF table is not (it is the summary)
     for anchor in ('id="sof-d-lay-ms-fn-1"', 'id="finding-1"', 'class="forest"'):
         i = seed_html.index(anchor)
