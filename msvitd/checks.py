@@ -14,7 +14,7 @@ from typing import Iterator, get_args
 
 from pydantic import BaseModel
 
-from msvitd.cite_checks import check_cites, check_todos
+from msvitd.cite_checks import as_printed, check_cites, check_todos
 from msvitd.datapath import value_at
 from msvitd.models.article import Article
 from msvitd.models.common import RATIO_MEASURES, Effect
@@ -53,17 +53,6 @@ def percent_agrees(events: int, total: int, percent: float, decimals: int) -> bo
 
 def _null(effect: Effect) -> float:
     return 1.0 if effect.measure in RATIO_MEASURES else 0.0
-
-
-def as_printed(estimate, lo, hi) -> tuple[str, str, str]:
-    """An estimate and its limits as a paper prints them: all three with as many decimals as the most
-    precise of them carries (YAML gives 0.50 as 0.5: "0.5-0.87" reads as a typo).  Validation's
-    messages (S201, S204) and the critique's source figures both print intervals this way."""
-    values = [v for v in (estimate, lo, hi) if v is not None]
-    if not values or any("e" in repr(v) for v in values):  # 1e-05: as Python writes it
-        return tuple("?" if v is None else f"{v:g}" for v in (estimate, lo, hi))  # type: ignore[return-value]
-    places = min(6, max(_decimals(v) for v in values))
-    return tuple("?" if v is None else f"{v:.{places}f}" for v in (estimate, lo, hi))  # type: ignore[return-value]
 
 
 def _interval(effect: Effect) -> str:

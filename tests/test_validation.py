@@ -328,7 +328,7 @@ def test_an_interval_is_printed_as_a_paper_prints_it(cli, tmp_path):
 def test_intervals_print_as_papers_do_with_the_source_precision():
     """YAML reads 0.50 as 0.5: messages print every limit with the most decimals the source gave
     (the critique's source figures printed "95% CI 0.5-0.87" beside the SoF's "0.50 to 0.87")."""
-    from msvitd.checks import as_printed
+    from msvitd.cite_checks import as_printed
     from msvitd.facts.study import outcome_fact
     from msvitd.library import load_library
 
