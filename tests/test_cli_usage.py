@@ -137,3 +137,21 @@ def test_source_contradicted_by_the_text_warns_on_stderr_only(tmp_path):
     assert "prevanz" in json.dumps(json.loads(r.stdout)["source"])  # checked against the study named
     same = run("critique", str(article), "--source", "d-lay-ms", "--format", "json", "--fail-on", "never")
     assert (same.returncode, same.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("width", [80, 140])
+def test_rules_table_fits_a_terminal(width):
+    """`msvitd rules` on a terminal wraps each summary under its column (or under the code on a narrow
+    one): its lines were 160 columns wide and folded anywhere (newcomer minor 23); piped, one line a code."""
+    from msvitd.commands.rules import table_text
+
+    rows = [{"code": "C101", "name": "hype-wording", "category": "hype", "severity": "warning",
+             "summary": "Sensational or superlative wording about the research, said at length so that it cannot "
+                        "fit on one line of any ordinary terminal at all."},
+            {"code": "S206", "name": "dangling-reference-to-something", "category": "validate-and-more",
+             "severity": "error", "summary": "A reference to nothing."}]
+    text = table_text(rows, width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    assert " ".join(text.split()).count("fit on one line of any ordinary terminal at all.") == 1
+    piped = table_text(rows)
+    assert len(piped.splitlines()) == 2
