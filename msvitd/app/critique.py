@@ -133,7 +133,7 @@ def run(files, *, source=None, fmt="concise", fail_on=None, select=(), ignore=()
         results.append(res)
         doubt = doubt_source(res.text, res.source_id, _STATE["lib"]) if source else None
         if doubt:  # stderr only: stdout and the exit code are the findings' (newcomer minor 24)
-            print(f"msvitd critique: warning: {name}: {doubt}", file=sys.stderr)
+            print(f"msvitd critique: warning: {res.article}: {doubt}", file=sys.stderr)
         if fmt == "jsonl":  # a stream: one line per article as it is done
             out.write(render("critique", fmt, [res]))
     if fmt != "jsonl" and results:
