@@ -50,6 +50,12 @@ def test_an_article_redirected_without_dash_is_told_to_give_dash(command, tmp_pa
     assert r.stderr.count("\n") == 1
     assert f"Missing argument 'ARTICLE'. Standard input is read only when named `-`: msvitd {command} - < FILE" \
         in r.stderr, r.stderr
+    piped = subprocess.run(f"echo 'Vitamin D.' | {sys.executable} -m msvitd {command}", shell=True,
+                           capture_output=True, text=True, timeout=60)
+    assert piped.returncode == 2 and "named `-`" in piped.stderr
+    forgot = run(command)  # standard input is /dev/null here: the argument was only forgotten
+    assert forgot.stderr.startswith(f"msvitd {command}: Missing argument 'ARTICLE'. (see"), forgot.stderr
+    assert "named `-`" not in forgot.stderr
 
 
 # -- --help reads like ruff's or git's -------------------------------------------------------

@@ -119,8 +119,12 @@ def _hint_stdin(exc) -> None:
         return
     if "- for standard input" not in (param.help or ""):
         return
-    try:
-        piped = not sys.stdin.isatty()
+    import os
+    import stat
+
+    try:  # a file or a pipe behind standard input (a terminal or /dev/null: the argument was just forgotten)
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+        piped = stat.S_ISREG(mode) or stat.S_ISFIFO(mode)
     except (AttributeError, ValueError, OSError):
         piped = False
     if piped:
