@@ -14,7 +14,7 @@ from typing import Iterator, get_args
 
 from pydantic import BaseModel
 
-from msvitd.cite_checks import check_cites, check_todos
+from msvitd.cite_checks import as_printed, check_cites, check_todos
 from msvitd.datapath import value_at
 from msvitd.models.article import Article
 from msvitd.models.common import RATIO_MEASURES, Effect
@@ -56,14 +56,9 @@ def _null(effect: Effect) -> float:
 
 
 def _interval(effect: Effect) -> str:
-    """The interval as a paper prints it: both limits with as many decimals as the estimate and the
-    limits carry (YAML gives 0.70 as 0.7: "[0.7, 0.87]" read as a typo for the reader's eye)."""
-    lo, hi = effect.ci
-    values = [v for v in (lo, hi, effect.estimate) if v is not None]
-    if any("e" in repr(v) for v in values):  # 1e-05: as Python writes it
-        return f"[{lo:g}, {hi:g}]"
-    places = min(6, max(_decimals(v) for v in values))
-    return f"[{lo:.{places}f}, {hi:.{places}f}]"
+    """The interval in a validation message: "[0.70, 0.87]" (see `as_printed`)."""
+    _, lo, hi = as_printed(effect.estimate, *effect.ci)
+    return f"[{lo}, {hi}]"
 
 
 def check_effect(effect: Effect, path: tuple) -> Iterator[Finding]:

@@ -46,7 +46,29 @@ def _is_number(value) -> bool:
         isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
 
 
+def _places(raw) -> int:
+    """Decimals a number was written with (YAML's 0.50 arrives as 0.5: the others in its group decide)."""
+    if isinstance(raw, int) or raw is None:
+        return 0
+    text = repr(raw)
+    return len(text.split(".")[1]) if "." in text and "e" not in text else 2
+
+
+def as_printed(estimate, lo, hi) -> tuple[str, str, str]:
+    """An estimate and its limits as a paper prints them: all three with as many decimals as the most
+    precise of them carries (YAML gives 0.50 as 0.5: "0.5-0.87" reads as a typo).  Validation's
+    messages (S201, S204) and the critique's source figures both print intervals this way."""
+    values = [v for v in (estimate, lo, hi) if v is not None]
+    if not values or any("e" in repr(v) for v in values):  # 1e-05: as Python writes it
+        return tuple("?" if v is None else f"{v:g}" for v in (estimate, lo, hi))  # type: ignore[return-value]
+    places = min(6, max(_places(v) for v in values))
+    return tuple("?" if v is None else f"{v:.{places}f}" for v in (estimate, lo, hi))  # type: ignore[return-value]
+
+
 def _shown(value) -> str:
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value):
+        _, lo, hi = as_printed(None, *value)  # [0.50, 0.87] as the source prints it, not [0.5, 0.87]
+        return f"[{lo}, {hi}]"
     if isinstance(value, tuple):
         return "[" + ", ".join(f"{v:g}" for v in value) + "]"
     if isinstance(value, PValue):
@@ -128,7 +150,9 @@ def check_cites(model: BaseModel, path: tuple = (), block: tuple | None = None) 
         block = (path, bool(getattr(model, "cite", None)))
     numbers = _numbers(model)
     if numbers and block is not None and not block[1]:
-        shown = ", ".join(f"{field} {_shown(value)}" for field, value in numbers[:4])
+        # a P value names itself ("P = 0.004"), every other number is named by its field ("ci [0.50, 0.87]")
+        shown = ", ".join(_shown(value) if isinstance(value, PValue) else f"{field} {_shown(value)}"
+                          for field, value in numbers[:4])
         more = f" and {len(numbers) - 4} more" if len(numbers) > 4 else ""
         yield ("S211", f"{shown}{more}: no `cite:` says where {'they stand' if len(numbers) > 1 else 'it stands'}; "
                        f"add `cite: <source id>, <where>` to {_where(block[0])}", path + (numbers[0][0],))

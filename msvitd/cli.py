@@ -13,6 +13,7 @@ import typer
 
 from msvitd import __version__
 from msvitd.commands import critique, diff, extract, new, report, rules, schema, strength, summarize, validate
+from msvitd.commands.helpformat import PlainHelpCommand
 
 app = typer.Typer(
     name="msvitd",
@@ -55,7 +56,7 @@ def _one_line_usage_errors(name: str, command):
 
 
 for _module in (validate, schema, summarize, critique, strength, rules, diff, extract, new, report):
-    app.command(name=_module.NAME, help=_module.command.__doc__)(_one_line_usage_errors(_module.NAME, _module.command))
+    app.command(name=_module.NAME, help=_module.command.__doc__, cls=PlainHelpCommand)(_one_line_usage_errors(_module.NAME, _module.command))
 
 
 def _click_exceptions():

@@ -212,7 +212,8 @@ def load_library(paths: Iterable[str | Path] | None = None, keep_models: bool = 
             if result.study_index.invalid:
                 index.setdefault(result.id, result.study_index)
                 continue
-            index[result.id] = result.study_index
+            if result.id not in ids:  # a second file with the id (S205 below) must not replace the first's index
+                index[result.id] = result.study_index
         if result.id in ids:
             first = ids[result.id]
             lib.diagnostics.append(make("S205", f"id {result.id!r} is already used by {first[0]}:{first[1]}:{first[2]}",

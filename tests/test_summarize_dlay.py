@@ -69,7 +69,11 @@ def test_published_risks_and_nnt():
     assert (round(r["absolute"]["lo"]), round(r["absolute"]["hi"])) == (-250, -50)
     text = dlay("text")
     assert "NNTB 7 (4 to" in text and "NNTB 7.2" not in text.split("Footnotes")[0]
-    assert "The reported NNT 7.2 (4.1 to 29.0) is reproduced" in text
+    # the footnote says why the row's 7 and the paper's 7.2 differ (newcomer minor 2), in the row's own numbers
+    note = " ".join(text.split("Footnotes", 1)[1].split())
+    assert ("The table's NNTB 7 (4 to 20) is 1000 divided by the absolute effect in the same row (151 fewer per "
+            "1000, from 250 fewer to 50 fewer): 6.6 (4.0 to 20.0), rounded up to whole people") in note
+    assert "The source's NNT 7.2 (4.1 to 29.0) is larger because it comes from the proportions observed" in note
     assert "741 per" in text and "151 fewer per" in text
 
 

@@ -213,3 +213,15 @@ def test_no_such_note_when_the_checks_ran(cli, invalid, tmp_path):
     assert [line.split()[1] for line in r.stdout.splitlines()[:-1]] == ["Y002"]
     (tmp_path / "empty.yaml").write_text("")
     assert "not checked" not in cli("validate", tmp_path / "empty.yaml").stdout  # nothing there to check
+
+
+def test_a_duplicate_study_id_is_one_error_not_a_cascade(cli, tmp_path):
+    """A second study file with an id already in the library (a template named after it) is one S205;
+    references keep resolving against the first file (they gave 19 false S206: newcomer minor 11)."""
+    template = tmp_path / "d-lay-ms.yaml"
+    r = cli("new", "study", "d-lay-ms", "-o", template)
+    assert r.exit_code == 0, r.output
+    r = cli("validate", Path(__file__).resolve().parents[1] / "evidence", template)
+    assert r.exit_code == 1
+    codes = [line.split()[1] for line in r.stdout.splitlines() if ": S" in line or ": Y" in line]
+    assert codes.count("S205") == 1 and "S206" not in codes, r.stdout

@@ -217,7 +217,7 @@ CITE_CASES = {
          "`cite: <source id>, <where>` to arms[0]"]),
     "an estimate, CI and P value without a cite (one line for the block, at its first number)": (
         "      ci: [0.25, 1.0]\n      cite: paper, Table 2\n", "      ci: [0.25, 1.0]\n      p: 0.05\n",
-        ["demo.yaml:40:17 S211 outcomes[0].effect.estimate: estimate 0.5, ci [0.25, 1], p P = 0.05: no `cite:` "
+        ["demo.yaml:40:17 S211 outcomes[0].effect.estimate: estimate 0.5, ci [0.25, 1.00], P = 0.05: no `cite:` "
          "says where they stand; add `cite: <source id>, <where>` to outcomes[0].effect"]),
     "an outcome's cite does not cover its arms' counts": (
         "      placebo: {events: 20, total: 100, percent: 20.0, cite: [paper, Table 2]}\n",
@@ -312,7 +312,7 @@ def test_validate_cli_names_the_line_of_an_uncited_hazard_ratio(cli, tmp_path):
     r = cli("validate", str(tmp_path / "d-lay-ms.yaml"))
     assert r.exit_code == 1
     assert r.stdout.startswith(f"{tmp_path / 'd-lay-ms.yaml'}:{line}:17: S211 [error] outcomes[0].effect.estimate: "
-                               "estimate 0.66, ci [0.5, 0.87], p P = 0.004: no `cite:`")
+                               "estimate 0.66, ci [0.50, 0.87], P = 0.004: no `cite:`")
 
 
 def test_an_interval_is_printed_as_a_paper_prints_it(cli, tmp_path):
@@ -323,3 +323,19 @@ def test_an_interval_is_printed_as_a_paper_prints_it(cli, tmp_path):
     r = cli("validate", tmp_path / "d-lay-ms.yaml")
     assert "S201 [error] outcomes[0].effect.ci: confidence interval [0.70, 0.87] does not contain the estimate " \
            "0.66\n" in r.stdout
+
+
+def test_intervals_print_as_papers_do_with_the_source_precision():
+    """YAML reads 0.50 as 0.5: messages print every limit with the most decimals the source gave
+    (the critique's source figures printed "95% CI 0.5-0.87" beside the SoF's "0.50 to 0.87")."""
+    from msvitd.cite_checks import as_printed
+    from msvitd.facts.study import outcome_fact
+    from msvitd.library import load_library
+
+    assert as_printed(0.66, 0.5, 0.87) == ("0.66", "0.50", "0.87")
+    assert as_printed(1.2, 0.7, 2.05) == ("1.20", "0.70", "2.05")
+    assert as_printed(3, 1, 9) == ("3", "1", "9")
+    lib = load_library([Path(__file__).resolve().parents[1] / "evidence"])
+    study = lib.studies["d-lay-ms"].model
+    primary = next(o for o in study.outcomes if o.effect is not None and o.effect.estimate == 0.66)
+    assert "HR 0.66 (95% CI 0.50 to 0.87)" in outcome_fact(primary, study)

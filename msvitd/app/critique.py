@@ -6,8 +6,8 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 
-from msvitd.app.inputs import (ArticleInput, StudyChoice, article_files, choose_study, explicit_study, open_library,
-                               resolve_article)
+from msvitd.app.inputs import (ArticleInput, StudyChoice, article_files, choose_study, doubt_source, explicit_study,
+                               open_library, resolve_article)
 from msvitd.app.settings import RuleSettings, rule_settings
 from msvitd.critique.result import CritiqueResult
 from msvitd.errors import UsageError
@@ -131,6 +131,9 @@ def run(files, *, source=None, fmt="concise", fail_on=None, select=(), ignore=()
                 out.write(error_line(name, err))
             continue
         results.append(res)
+        doubt = doubt_source(res.text, res.source_id, _STATE["lib"]) if source else None
+        if doubt:  # stderr only: stdout and the exit code are the findings' (newcomer minor 24)
+            print(f"msvitd critique: warning: {res.article}: {doubt}", file=sys.stderr)
         if fmt == "jsonl":  # a stream: one line per article as it is done
             out.write(render("critique", fmt, [res]))
     if fmt != "jsonl" and results:

@@ -7,6 +7,8 @@ file, a raw .txt/.md/.html file and standard input are accepted (and refused) th
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -188,6 +190,45 @@ def choose_study(article: ArticleInput, lib, explicit: str | None = None,
     except NoStudy as exc:
         raise UsageError(f"{article.shown}: {exc}") from None
     return StudyChoice(lib.studies[found.study_id], found.explain())
+
+
+def doubt_source(text: str, chosen_id: str, lib) -> str | None:
+    """When --source names one study and the text is plainly about another (it names another bundled
+    study and not this one, the detector is certain or highly confident, and the article does not also
+    discuss the one named), a one-line warning saying so; None otherwise.  Detection only speaks here:
+    the study used stays the one named.  Names are looked up first (regular expressions, cheap): the
+    detector reads the article only when they point elsewhere, so a run with the right --source costs
+    no more than before."""
+    chosen = lib.studies.get(chosen_id)
+    if chosen is None or _names(chosen.model).search(text):
+        return None  # a study file of the user's, or one the article names: nothing to doubt, no reading
+    if not any(_names(e.model).search(text) for k, e in lib.studies.items() if k != chosen_id):
+        return None  # "plainly about another study" means it names one; the full reading only then
+    from msvitd.text.detect import NoStudy, detect_study
+
+    try:
+        found = detect_study(text, {k: e.model for k, e in lib.studies.items()})
+    except NoStudy:
+        return None
+    if found.study_id == chosen_id or found.confidence not in ("certain", "high") or chosen_id in found.others:
+        return None
+    why = ", ".join(found.reasons[:3])
+    return (f"--source {chosen_id}, but the text reads as about {found.study_id} ({found.confidence} confidence: "
+            f"{why}); the findings measure it against {chosen_id}")
+
+
+@functools.lru_cache(maxsize=64)
+def _name_pattern(names: tuple[str, ...]):
+    import re
+
+    from msvitd.text.detect_profile import _name_rx
+
+    return _name_rx(names) or re.compile(r"(?!)")
+
+
+def _names(study):
+    """The study's names and aliases as detection matches them ("D-Lay MS", "D Lay", "SOLAR" in capitals)."""
+    return _name_pattern(tuple(n for n in (study.name, *study.aliases) if len(n) > 2))
 
 
 def explicit_study(ident: str | None, lib) -> StudyChoice | None:

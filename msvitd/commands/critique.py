@@ -23,14 +23,15 @@ class FailOn(str, Enum):
 def command(
     files: List[str] = typer.Argument(..., help="Articles: .txt, .md, a saved .html page, an article evidence "
                                                 "file (.yaml), an article id, or - for standard input.",
-                                      metavar="ARTICLE..."),
+                                      metavar="ARTICLE"),
     source: Optional[str] = typer.Option(None, "--source", "--study", "-s", metavar="STUDY", help="The study: an id in the library or a study "
                                          "file. Default: the article's `about:`, else detected from the text."),
-    format: Format = typer.Option(DEFAULT[NAME], "--format", "-f",  # type: ignore[valid-type]
+    format: Format = typer.Option(DEFAULT[NAME], "--format", "-f", metavar="FORMAT",  # type: ignore[valid-type]
                                   help="concise (one line per finding; also `text`), full (each quote in its "
                                        "sentence and the source's figure), json, jsonl, github, markdown."),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding at or above this "
-                                             "severity exists (default: error, or fail-on in [tool.msvitd])."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", metavar="SEVERITY",
+                                             help="Exit 1 when a finding at or above this severity exists: error, "
+                                             "warning, info, or never (default: error, or fail-on in [tool.msvitd])."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Rules to run: codes, prefixes, names or "
                                                "categories, comma-separated or repeated (e.g. C2,hype); ALL for every rule.",
                                                metavar="RULES"),
@@ -40,8 +41,8 @@ def command(
                                                 metavar="FILE"),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e", help="Evidence files or folders "
                                                  "(default: ./evidence or the bundled library).", metavar="PATH"),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=0, max=256,
-                             help="Worker processes for many articles (0: one per CPU). Output is the same."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, max=256, metavar="N",
+                             help="Worker processes for many articles, 0 to 256 (0: one per CPU). Output is the same."),
     config: Optional[str] = typer.Option(None, "--config", help="A pyproject.toml or msvitd.toml to read "
                                          "[tool.msvitd] from (default: the nearest one).", metavar="FILE"),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),

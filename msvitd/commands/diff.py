@@ -20,7 +20,7 @@ def command(
                                              "else detected from the text)."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e", metavar="PATH",
                                                  help="Evidence files or folders (default: evidence/)."),
-    format: Format = typer.Option(DEFAULT[NAME], "--format", "-f",  # type: ignore[valid-type]
+    format: Format = typer.Option(DEFAULT[NAME], "--format", "-f", metavar="FORMAT",  # type: ignore[valid-type]
                                   help="text (tables), concise (one line per verdict), json, github, markdown."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG", help="The article's language: en, fr, de "

@@ -10,7 +10,7 @@ NAME = "extract"
 
 
 def command(
-    article: str = typer.Argument(..., help="A raw article: .txt, .md or .html."),
+    article: str = typer.Argument(..., metavar="ARTICLE", help="A raw article: .txt, .md or .html."),
     source: str = typer.Option(..., "--source", "--study", "-s", metavar="STUDY", help="The id of the study the article is about."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the draft here (default: print it)."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),

@@ -22,9 +22,9 @@ def command(
     kind: Kind = typer.Argument(..., metavar="KIND", help="What to create: study or article."),
     ident: str = typer.Argument(..., metavar="ID", help="The new file's id: lowercase letters, digits, '.', '_', '-'."),
     output: Optional[str] = typer.Option(
-        None, "--output", "-o", help="Where to write it ('-' for standard output; default: evidence/studies/ID.yaml "
+        None, "--output", "-o", metavar="FILE", help="Where to write it ('-' for standard output; default: evidence/studies/ID.yaml "
                                      "or evidence/articles/ID.yaml, folders created)."),
-    about: Optional[str] = typer.Option(None, "--about", metavar="STUDY_ID",
+    about: Optional[str] = typer.Option(None, "--about", metavar="STUDY",
                                         help="For an article (required): the id of the study it reports on."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing file."),
 ) -> None:

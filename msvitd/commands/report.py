@@ -21,20 +21,20 @@ class Paper(str, Enum):
 
 
 def command(
-    target: str = typer.Argument(..., help="An article id or file (.yaml, .txt, .md, .html), a study id, or a question id."),
+    target: str = typer.Argument(..., metavar="ID_OR_FILE", help="An article id or file (.yaml, .txt, .md, .html), a study id, or a question id."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
                                          help="Write the page to this file (default: standard output)."),
-    format: Format = typer.Option(Format.html, "--format", "-f", help="html (one self-contained page) or markdown."),
+    format: Format = typer.Option(Format.html, "--format", "-f", metavar="FORMAT", help="html (one self-contained page) or markdown."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file(s) if they exist."),
     study: Optional[str] = typer.Option(None, "--source", "--study", "-s", metavar="STUDY",
                                         help="For an article: the study to check it against (default: its `about:`)."),
     evidence: Optional[List[str]] = typer.Option(None, "--evidence", "-e", metavar="PATH",
                                                  help="Evidence files or folders (default: evidence/)."),
-    paper: Paper = typer.Option(Paper.a4, "--paper", help="Page size when printed: a4 or letter."),
+    paper: Paper = typer.Option(Paper.a4, "--paper", metavar="SIZE", help="Page size when printed: a4 or letter."),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG", help="For an article: its language, en, "
                                        "fr, de or es (default: detected)."),
 ) -> None:
-    """One page to share: the Summary of Findings, a forest plot per outcome and, for an article,
+    """Write one HTML or Markdown page to share: the Summary of Findings, a forest plot per outcome and, for an article,
     its text with every critique finding highlighted in place, the PICO and number diff and the checklist.
 
     HTML is self-contained (inline CSS and SVG, no scripts, no network) and prints on A4 or Letter.

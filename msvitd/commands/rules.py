@@ -18,8 +18,9 @@ class Format(str, Enum):
 
 
 def command(
-    code: Optional[str] = typer.Argument(None, help="A code (C201, S206, Y002, D201) or a rule name to explain."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    code: Optional[str] = typer.Argument(None, metavar="CODE", help="A code (C201, S206, Y002, D201) or a rule name to explain."),
+    format: Format = typer.Option(Format.text, "--format", "-f", metavar="FORMAT",
+                                  help="text (a table, or the explanation), json or markdown."),
 ) -> None:
     """List every code msvitd prints (code, name, category, default severity), or explain one.
     A critique rule (C) says what it flags, why it matters (with the literature), an example and a
@@ -67,7 +68,35 @@ def command(
         lines += [f"| {r['code']} | {r['name']} | {r['category']} | {r['severity']} | {r['summary']} |" for r in rows]
         sys.stdout.write("\n".join(lines) + "\n")
     else:
-        w = max(len(r["name"]) for r in rows)
-        c = max(len(r["category"]) for r in rows)
-        for r in rows:
-            sys.stdout.write(f"{r['code']}  {r['name']:<{w}}  {r['category']:<{c}}  {r['severity']:<7}  {r['summary']}\n")
+        import shutil
+
+        # on a terminal the summaries wrap under their column; piped, one line per code (for grep)
+        width = shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+        sys.stdout.write(table_text(rows, width))
+
+
+def table_text(rows: list, width: int | None = None) -> str:
+    """`msvitd rules` as text: code, name, category, severity, summary; with ``width``, each summary wrapped
+    under its own column (it made 160-column lines that the terminal folded anywhere)."""
+    import textwrap
+
+    w = max(len(r["name"]) for r in rows)
+    c = max(len(r["category"]) for r in rows)
+    indent = len(rows[0]["code"]) + 2 + w + 2 + c + 2 + 7 + 2
+    out = []
+    for r in rows:
+        head = f"{r['code']}  {r['name']:<{w}}  {r['category']:<{c}}  {r['severity']:<7}  "
+        if width is None:
+            out.append(head + r["summary"])
+            continue
+        if width - indent < 30:  # a narrow terminal: the summary under the code, indented
+            out.append(head.rstrip())
+            indent_here, first = 6, []
+        else:
+            indent_here, first = indent, None
+        lines = textwrap.wrap(r["summary"], width - indent_here) or [""]
+        if first is None:
+            out.append(head + lines[0])
+            lines = lines[1:]
+        out.extend(" " * indent_here + line for line in lines)
+    return "\n".join(out) + "\n"

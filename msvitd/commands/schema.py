@@ -18,8 +18,11 @@ class Kind(str, Enum):
 
 
 def command(
-    kind: Kind = typer.Argument(Kind.all, help="Which kind of file (default: all, a oneOf on `kind`)."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    kind: Kind = typer.Argument(Kind.all, metavar="KIND", show_default=False,
+                                help="Which kind of file: study, article, question, or all (the default: a oneOf "
+                                     "on `kind`)."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                         help="Write to this file instead of stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite an existing output file."),
 ) -> None:
     """Print the JSON Schema of evidence files (use it with yaml-language-server or check-jsonschema)."""

@@ -23,19 +23,20 @@ class Convention(str, Enum):
 
 
 def command(
-    file: Optional[str] = typer.Argument(None, help="A UTF-8 text file with one sentence a line, or - for standard "
+    file: Optional[str] = typer.Argument(None, metavar="FILE", help="A UTF-8 text file with one sentence a line, or - for standard "
                                          "input (the default)."),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    format: Format = typer.Option(Format.text, "--format", "-f", metavar="FORMAT",
+                                  help="text (one line per sentence), json or jsonl."),
     lang: Optional[str] = typer.Option(None, "--lang", metavar="LANG", help="Language of the sentences: en, fr, de, "
                                        "es (default: detected from the input, English when it cannot tell). Only "
                                        "English uses the learned model; other languages are read by their cue words."),
-    convention: Convention = typer.Option(Convention.msvitd, "--convention",
-                                          help="msvitd (default): \"X can reduce Y\" is conditional causal and a "
+    convention: Convention = typer.Option(Convention.msvitd, "--convention", metavar="NAME",
+                                          help="msvitd: \"X can reduce Y\" is conditional causal and a "
                                           "negated relation (\"was not associated with\") is none. yu2019: the "
                                           "conventions of the PubMed corpus the model learnt from (\"can\" as "
                                           "learnt, mostly direct; a negated relation keeps its level)."),
     rules: bool = typer.Option(False, "--rules", help="Use the cue rules only, not the learned model."),
-    lexicon: Optional[List[str]] = typer.Option(None, "--lexicon", help="An extra lexicon file (repeatable): its "
+    lexicon: Optional[List[str]] = typer.Option(None, "--lexicon", metavar="FILE", help="An extra lexicon file (repeatable): its "
                                                 "causal, hedges and negation tables add cue words."),
 ) -> None:
     """Print the claim strength of each input line: none, correlational ("linked to", "more likely to"),

@@ -16,14 +16,17 @@ Format = choices(NAME)  # the format table in msvitd/output/formats.py names the
 
 def command(
     targets: Optional[List[str]] = typer.Argument(
-        None, help="Study ids, question ids, question/comparison ids or evidence files/folders (default: an "
+        None, metavar="ID", help="Study ids, question ids, question/comparison ids or evidence files/folders (default: an "
                    "overview of all the evidence)."),
-    format: Format = typer.Option(DEFAULT[NAME], "--format", "-f", help="text, markdown, json or csv."),  # type: ignore[valid-type]
+    format: Format = typer.Option(DEFAULT[NAME], "--format", "-f", metavar="FORMAT",  # type: ignore[valid-type]
+                                  help="text, markdown, json or csv."),
     full: bool = typer.Option(False, "--full", help="Every full table (with no id, text and markdown show an "
                                                     "overview; json and csv always hold every table)."),
     evidence: Optional[List[str]] = typer.Option(
-        None, "--evidence", "-e", help="Evidence folder or file to load (repeatable; default: ./evidence or the bundled copy)."),
-    width: Optional[int] = typer.Option(None, "--width", min=60, max=400, help="Line width for text (default: terminal, 100)."),
+        None, "--evidence", "-e", metavar="PATH",
+        help="Evidence folder or file to load (repeatable; default: ./evidence or the bundled copy)."),
+    width: Optional[int] = typer.Option(None, "--width", min=60, max=400, metavar="N",
+                                        help="Line width for text, 60 to 400 (default: the terminal's, else 100)."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
 ) -> None:
     """Summary of Findings per outcome: effect, absolute effect per 1000, NNT, GRADE certainty, plain words.

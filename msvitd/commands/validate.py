@@ -14,13 +14,13 @@ Format = choices(NAME)
 
 def command(
     paths: Optional[List[str]] = typer.Argument(None, help="Evidence files or folders (default: evidence/).",
-                                                metavar="[PATH]..."),
-    format: Format = typer.Option(DEFAULT[NAME], "--format", "-f",  # type: ignore[valid-type]
+                                                metavar="PATH"),
+    format: Format = typer.Option(DEFAULT[NAME], "--format", "-f", metavar="FORMAT",  # type: ignore[valid-type]
                                   help="text (one line per problem; also `concise`), json, jsonl, github, markdown."),
     strict: bool = typer.Option(False, "--strict", help="Fail on warnings too."),
     color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour (default: on a terminal)."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=0, max=256,
-                             help="Check files in this many processes (0: one per CPU). Output is the same."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, max=256, metavar="N",
+                             help="Check files in this many processes, 0 to 256 (0: one per CPU). Output is the same."),
 ) -> None:
     """Validate evidence files: YAML, schema, numbers that must agree, references across files.
 

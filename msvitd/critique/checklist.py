@@ -22,6 +22,12 @@ def checklist(ctx, findings: list) -> tuple[CheckItem, ...]:
     return _verdicts(ctx, findings)
 
 
+def _contradicted(match, findings: list) -> bool:
+    """A number-mismatch error inside the matched words (the checklist must not pass figures C502 flags)."""
+    return any(f.category == "number_mismatch" and f.severity == "error" and f.start is not None
+               and match.start <= f.start < match.end for f in findings)
+
+
 def _verdicts(ctx, findings: list) -> tuple[CheckItem, ...]:
     cats = {f.category for f in findings}
     serious = {f.category for f in findings if f.severity != "info"}
@@ -29,6 +35,10 @@ def _verdicts(ctx, findings: list) -> tuple[CheckItem, ...]:
     absolute = ctx.article_has("absolute")
     if not ctx.facts.positive:
         verdicts["benefits_absolute"] = ("not_applicable", "the trial found no significant benefit to quantify")
+    elif absolute and (wrong := [a for a in absolute if _contradicted(a, findings)]):
+        # the figures are given, but the number check found them wrong (swapped arms, another value)
+        verdicts["benefits_absolute"] = ("fail", f"gives absolute figures that contradict the trial's "
+                                                 f"(\"{wrong[0].text}\": see the number findings)")
     elif absolute:
         verdicts["benefits_absolute"] = ("pass", f"gives absolute figures (\"{absolute[0].text}\")")
     elif ctx.article_has("relative"):

@@ -61,7 +61,8 @@ def draft(article_path: Path, text: str, study_entry, out_path: Optional[Path]) 
         if i >= 0:
             for n in report.numbers:
                 if i <= n.start and n.end <= i + len(oc.quote) and n.source_fact is not None:
-                    entry = {"value": n.value, "unit": n.unit, "quote": n.quote, "fact": n.source_fact.label}
+                    entry = {"value": shown_value(n.value), "unit": n.unit, "quote": n.quote,
+                             "fact": n.source_fact.label}
                     nums.append({k: v for k, v in entry.items() if v is not None})
         if nums:
             item["numbers"] = nums
@@ -78,7 +79,7 @@ def draft(article_path: Path, text: str, study_entry, out_path: Optional[Path]) 
             continue
         item = extra.setdefault(n.sentence, {"quote": n.sentence, "outcome": oid, "direction": "unclear",
                                              "strength": "none", "numbers": []})
-        entry = {"value": n.value, "unit": n.unit, "quote": n.quote, "fact": n.source_fact.label}
+        entry = {"value": shown_value(n.value), "unit": n.unit, "quote": n.quote, "fact": n.source_fact.label}
         item["numbers"].append({k: v for k, v in entry.items() if v is not None})
     outcomes.extend(extra.values())
     if outcomes:
@@ -93,6 +94,16 @@ def draft(article_path: Path, text: str, study_entry, out_path: Optional[Path]) 
         notes.append(note)
     data["notes"] = " ".join(notes)
     return data
+
+
+def shown_value(value):
+    """A number as a person would write it in the draft: 2 for "two weeks" (not 2.0), 0.3333 for "a
+    third" (not 0.3333333333333333); four significant digits keep every figure a news text gives."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
+    if isinstance(value, float):
+        return float(f"{value:.4g}")
+    return value
 
 
 def dump(data: dict) -> str:

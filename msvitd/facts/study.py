@@ -30,9 +30,13 @@ def outcome_fact(outcome, study) -> str:
         parts.append(f"median {_num(ai.median)} vs {_num(ac.median)}{unit}")
     eff = outcome.effect
     if eff is not None and eff.estimate is not None:
-        e = f"{eff.measure} {_num(eff.estimate)}"
+        from msvitd.cite_checks import as_printed
+
+        # as papers print it, and as the SoF beside it does: "HR 0.66 (95% CI 0.50 to 0.87)"
+        est, lo, hi = as_printed(eff.estimate, *(eff.ci or (None, None)))
+        e = f"{eff.measure} {est}"
         if eff.ci:
-            e += f" (95% CI {_num(eff.ci[0])}-{_num(eff.ci[1])})"
+            e += f" (95% CI {lo} to {hi})"
         parts.append(e)
     if outcome.significant is False:
         parts.append("not significant")

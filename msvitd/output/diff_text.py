@@ -56,16 +56,20 @@ def render(report, color: bool = False, width: int | None = None) -> str:
     table.add_column("source", ratio=4, overflow="fold")
     table.add_column("article", ratio=4, overflow="fold")
     table.add_column("verdict", width=14, overflow="fold")  # "! unsupported" and a note, never cut mid-word
+    # the narrowest the source and article columns can be: a longer hyphenated word ("dissemination-in-space")
+    # is broken after a hyphen here rather than folded mid-word by the terminal ("dissemination-in-spa|ce")
+    text_col = max(8, (con.width - wide - 14 - 10) // 2 - 2)
     last = None
     for r in report.pico:
         g = _group(r.element)
         if last is not None and g != last:
             table.add_section()
         last = g
-        art = Text(r.article)
+        art = Text(_long_words(r.article, text_col))
         if r.quote:
-            art.append(f"\n“{_clip(r.quote, 160)}”", style="italic dim")
-        table.add_row(_hyphen_wrap(r.element, wide), r.source, art, verdict_cell(r.verdict, r.note))
+            art.append(f"\n“{_long_words(_clip(r.quote, 160), text_col)}”", style="italic dim")
+        table.add_row(_hyphen_wrap(r.element, wide), _long_words(r.source, text_col), art,
+                      verdict_cell(r.verdict, r.note))
     con.print(table)
 
     con.print(Text("numbers", style="bold"))
@@ -118,6 +122,14 @@ def _hyphen_wrap(text: str, width: int) -> str:
             line += part
         out.append(line + " ")
     return "".join(out).replace(" \n", "\n").rstrip()
+
+
+def _long_words(text: str, width: int) -> str:
+    """Only the words longer than ``width`` broken after a hyphen (see _hyphen_wrap); the rest is left
+    for the table to wrap."""
+    if not text or all(len(w) <= width for w in text.split()):
+        return text
+    return " ".join(_hyphen_wrap(w, width) if len(w) > width else w for w in text.split(" "))
 
 
 def _clip(s: str, n: int) -> str:

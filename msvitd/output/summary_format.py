@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Optional
 
+from msvitd.summary.absolute import whole  # noqa: F401  (the one rounding of an NNT; renderers import it here)
 from msvitd.summary.report import ContextLine, NNTFigure, Row
 
 ROLE_LABELS = {"primary": "primary", "secondary": "secondary", "safety": "safety", "exploratory": "exploratory",
@@ -109,11 +110,6 @@ def difference(row: Row) -> str:
     return text
 
 
-def whole(x: float) -> str:
-    """An NNT as Cochrane and GRADE print it: a whole number, rounded up (6.6 -> 7; 4.0 stays 4)."""
-    if x is None or not math.isfinite(x):
-        return "∞"
-    return str(max(1, math.ceil(round(x, 6))))
 
 
 def nnt(n: Optional[NNTFigure]) -> str:

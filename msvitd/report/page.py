@@ -111,7 +111,8 @@ def glance(tables: Sequence[SofTable], article: Optional[ArticleView], diff: Opt
         c = article.counts
         n = sum(c.values())
         if n:
-            parts = [f"{c[s]} {SEVERITY_WORDS[s]}{'' if c[s] == 1 else 's'}" for s in SEVERITIES if c[s]]
+            # as the CLI counts them: "3 errors, 6 warnings, 1 info" ("info" takes no plural)
+            parts = [f"{c[s]} {SEVERITY_WORDS[s]}{'' if c[s] == 1 or s == 'info' else 's'}" for s in SEVERITIES if c[s]]
             out.append(f"The article goes beyond the evidence in {n} place{'' if n == 1 else 's'} "
                        f"({', '.join(parts)}), each one shown below.")
         else:

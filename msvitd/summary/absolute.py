@@ -91,6 +91,13 @@ def nnt_figure(so: Optional[StudyOutcome], absolute: Optional[Absolute], reporte
     return fig, notes
 
 
+def whole(x: Optional[float]) -> str:
+    """An NNT as Cochrane and GRADE print it: a whole number, rounded up (6.6 -> 7; 4.0 stays 4)."""
+    if x is None or not math.isfinite(x):
+        return "∞"
+    return str(max(1, math.ceil(round(x, 6))))
+
+
 def _nnt_text(n, d: int = 1) -> str:
     word = "NNTB" if n.kind == "benefit" else "NNTH" if n.kind == "harm" else "NNT"
     if n.value == math.inf:

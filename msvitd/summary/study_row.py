@@ -89,10 +89,37 @@ def _nnt(so: StudyOutcome, absolute: Optional[Absolute], o: OutcomeView):
     mine, _ = nnt_figure(so, shown, None, o.better)
     if mine is None:
         return nnt, notes, None
-    agree = (f"The table shows msvitd's NNT from the absolute effect in the same row "
-             f"({per_1000_text(absolute.difference)} per 1000), so that the two agree.")
-    notes = [*notes[:-1], f"{notes[-1]} {agree}"] if notes else [agree]
-    return mine, notes, nnt
+    return mine, [*notes[:-1], _nnt_note(mine, shown, nnt, notes[-1] if notes else None)], nnt
+
+
+def _nnt_note(mine, shown: Absolute, reported, reported_note: Optional[str]) -> str:
+    """Why the row's NNT and the source's differ, in one footnote: the row's is 1000 over the absolute
+    effect printed beside it, rounded up; a source's NNT from the arms' observed proportions (D-Lay MS:
+    7.2 from 60.3% vs 74.1%) differs from the one the hazard ratio implies for the comparator risk
+    (6.6, shown as 7), and neither is wrong."""
+    from msvitd.summary.absolute import whole
+
+    if mine.crosses or mine.lo is None or mine.hi is None:
+        table = (f"The table's NNT is 1000 divided by the absolute effect in the same row "
+                 f"({per_1000_text(shown.difference)} per 1000), rounded up to whole people.")
+    else:
+        word = "NNTB" if mine.kind == "benefit" else "NNTH"
+        table = (f"The table's {word} {whole(mine.value)} ({whole(mine.lo)} to {whole(mine.hi)}) is 1000 divided by "
+                 f"the absolute effect in the same row ({per_1000_text(shown.difference)} per 1000, from "
+                 f"{per_1000_text(shown.lo)} to {per_1000_text(shown.hi)}): {mine.value:.1f} ({mine.lo:.1f} to "
+                 f"{mine.hi:.1f}), rounded up to whole people as Cochrane and GRADE print NNTs.")
+    counts_based = reported is not None and reported.reproduced and "from counts" in (reported.method or "")
+    if not counts_based:
+        return f"{reported_note} {table}" if reported_note else table
+    from msvitd.stats.pvalues import decimals_of
+
+    d = max(decimals_of(x) for x in (reported.value, reported.lo, reported.hi) if x is not None)
+    ci = "" if reported.lo is None else f" ({reported.lo:.{d}f} to {reported.hi:.{d}f})"
+    than = "larger" if reported.value > mine.value else "smaller"
+    return (f"{table} The source's NNT {reported.value:.{d}f}{ci} is {than} because it comes from the proportions "
+            f"observed in each arm (msvitd reproduces it with the {reported.method}), while the table's absolute "
+            f"effect comes from the relative effect applied to the comparator risk ({shown.basis}), as GRADE "
+            f"does; both are right for what they measure.")
 
 
 def _p_note(name: str, rel: Optional[Relative]) -> Optional[str]:

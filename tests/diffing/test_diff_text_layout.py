@@ -27,3 +27,14 @@ def test_unchecked_numbers_in_proper_english(cli, tmp_path):
     text = cli("diff", art, "--source", "d-lay-ms").stdout
     assert "number(s)" not in text
     assert re.search(r"^1 number without a unit", text, re.M), text
+
+
+@pytest.mark.parametrize("columns", ["80", "100", "120"])
+def test_long_hyphenated_words_in_the_source_break_after_a_hyphen(cli, columns):
+    """The population's "dissemination-in-space" was folded mid-word at 80 columns ("dissemination-in-spa" /
+    "ce criteria"): a word too long for its column breaks after one of its hyphens."""
+    text = cli("diff", "seed-vitamin-d-ms-forum", env={"COLUMNS": columns}).stdout
+    cells = [line.split("│")[2].strip() for line in text.splitlines() if line.startswith("│")]
+    joined = " ".join(cells).replace("- ", "-")
+    assert "dissemination-in-space" in joined.split(), columns
+    assert not re.search(r"dissemination-in-spa\b|^ce criteria", "\n".join(cells), re.M)

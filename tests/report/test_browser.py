@@ -169,7 +169,22 @@ def test_article_page_in_chromium(cli, tmp_path, browser, capsys):
     browser.open(out, width=375, mobile=True)
     assert browser.console_errors() == []
     assert browser.evaluate("document.documentElement.scrollWidth") <= 376
-    assert browser.evaluate("getComputedStyle(document.querySelector('table.sof-table')).display") == "block"
+    # the SoF keeps its columns and scrolls sideways in its own box, the outcome column held in place
+    # (it was a stack of cards, the page 54 screens long: newcomer minor 16)
+    sof = browser.evaluate("""(() => { const w = document.querySelector('.sof-wrap'), t = w.querySelector('table');
+        const th = t.querySelector('tbody th[scope=row]');
+        return {overflow: getComputedStyle(w).overflowX, wrap: w.clientWidth, table: t.scrollWidth,
+                display: getComputedStyle(t).display, sticky: getComputedStyle(th).position}; })()""")
+    assert sof["display"] == "table" and sof["overflow"] == "auto" and sof["sticky"] == "sticky", sof
+    assert sof["table"] > sof["wrap"], sof
+    # long parts closed; following a footnote mark or a finding's tag opens the part it points into
+    closed = browser.evaluate("Array.from(document.querySelectorAll('details.more')).every(d => !d.open)")
+    assert closed and browser.evaluate("document.querySelectorAll('details.more').length") >= 4
+    browser.evaluate("document.querySelector('a.tag').click()")
+    import time
+
+    time.sleep(0.3)
+    assert browser.evaluate("document.querySelector('#finding-1').closest('details').open")
     phone = browser.screenshot(_keep(tmp_path, "report-article-phone.png"), full=False)
 
     # print: A4 content width (210 mm - 26 mm of margins = 695 px at 96 dpi); the page must not overflow

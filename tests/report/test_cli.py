@@ -187,3 +187,26 @@ def test_seed_page_has_the_sections_a_reader_needs(seed_html):
     assert "HR 0.66 (0.50 to 0.87)" in seed_html
     assert "⊕⊕⊕◯" in seed_html and "Moderate" in seed_html
     assert "probably reduces disease activity" in seed_html
+
+
+def test_page_opens_on_the_summary_with_long_parts_collapsed(seed_html):
+    """A phone reader meets the summary first and the long parts one tap away (newcomer minor 16): at a
+    glance before the contents, footnotes, forest plots, the findings list and the diff tables in
+    <details> (closed), each summary saying what is inside."""
+    assert seed_html.index('id="glance"') < seed_html.index('<nav class="toc"') < seed_html.index('id="evidence"')
+    summaries = re.findall(r'<details class="more">\s*<summary>(.*?)</summary>', seed_html, re.S)
+    assert len(summaries) >= 6
+    assert any(s.startswith("Footnotes (") for s in summaries)
+    assert any(s.startswith("Forest plots (") for s in summaries)
+    assert any(re.match(r"\d+ findings: each quote", s) for s in summaries)
+    assert any(s.startswith("Population, intervention, comparison and outcomes (") for s in summaries)
+    assert any(s.startswith("Numbers (") for s in summaries)
+    assert "<details open" not in seed_html
+    assert "infos" not in seed_html and re.search(r"\d+ warnings, \d+ info\)", seed_html)  # the CLI's counting
+    # every footnote and finding is inside one of them, and the SoF table is not (it is the summary)
+    for anchor in ('id="sof-d-lay-ms-fn-1"', 'id="finding-1"', 'class="forest"'):
+        i = seed_html.index(anchor)
+        assert seed_html.rfind("<details", 0, i) > seed_html.rfind("</details>", 0, i), anchor
+    body = seed_html[seed_html.index("<body"):]
+    i = body.index('<table class="sof-table"')
+    assert body.rfind("<details", 0, i) <= body.rfind("</details>", 0, i)

@@ -8,7 +8,7 @@ def test_direct_relapse_claim_is_an_error_with_the_source_figure(run):
     (f,) = res.findings
     assert (f.rule, f.severity, f.quote, f.column) == ("C202", "error", "cut MS relapses", 17)
     # the trial's own HR joined the source fact with the evidence audit of 2026-11 (issue 15)
-    assert f.source_fact == "Relapse: 17.9% vs 21.8%, HR 0.69 (95% CI 0.42-1.16), not significant"
+    assert f.source_fact == "Relapse: 17.9% vs 21.8%, HR 0.69 (95% CI 0.42 to 1.16), not significant"
 
 
 def test_hedged_quality_of_life_claim_is_a_warning(run):

@@ -7,7 +7,7 @@ def test_flagged_when_never_mentioned():
     (f,) = critique("Vitamin D reduced MRI activity.", rule.CODE).findings
     assert f.rule == "C601" and f.quote is None and f.line is None
     # with the trial's own HR since the evidence audit of 2026-11 (issue 15)
-    assert "Relapse: 17.9% vs 21.8%, HR 0.69 (95% CI 0.42-1.16), not significant" in f.source_fact
+    assert "Relapse: 17.9% vs 21.8%, HR 0.69 (95% CI 0.42 to 1.16), not significant" in f.source_fact
 
 
 def test_a_null_mention_clears_it(run):
