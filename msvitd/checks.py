@@ -7,7 +7,6 @@ library once every file is read.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, get_args
@@ -17,6 +16,7 @@ from pydantic import BaseModel
 from msvitd.cite_checks import as_printed, check_cites, check_todos
 from msvitd.datapath import value_at
 from msvitd.models.article import Article
+from msvitd.models.cites import parse_cites  # noqa: F401 (also read from here)
 from msvitd.models.common import RATIO_MEASURES, Effect
 from msvitd.models.question import Question
 from msvitd.models.study import Study
@@ -140,35 +140,6 @@ def _unique(items, path: tuple, what: str) -> Iterator[Finding]:
             yield "S205", f"{what} id {item.id!r} is used twice (first at {path[-1]}[{seen[item.id]}])", path + (i, "id")
         else:
             seen[item.id] = i
-
-
-_ID_LIKE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-
-
-def parse_cites(cites: list[str], sources: set) -> tuple[list[tuple[str, str]], list[tuple[int, str]]]:
-    """Group cite tokens into (source id, location) pairs; return them and the problems found."""
-    pairs: list[list] = []
-    problems: list[tuple[int, str]] = []
-    unknown_start = False  # `cite: journal, Table 2`: one problem (journal), not a second one for Table 2
-    for i, item in enumerate(cites):
-        for token in (t.strip() for t in item.split(",")):
-            if not token:
-                continue
-            if token in sources:
-                pairs.append([token, []])
-            elif not pairs:
-                if not unknown_start:
-                    problems.append((i, f"a citation starts with a source id from `sources:` "
-                                        f"({', '.join(sorted(sources))}), got {token!r}"
-                                        f"{did_you_mean(token, sources)}"))
-                unknown_start = True
-            elif _ID_LIKE.match(token):
-                problems.append((i, f"{token!r} is not a source id in `sources:` ({', '.join(sorted(sources))})"
-                                    f"{did_you_mean(token, sources)}; "
-                                    "a location should start with a capital letter or hold a space"))
-            else:
-                pairs[-1][1].append(token)
-    return [(sid, ", ".join(loc)) for sid, loc in pairs], problems
 
 
 _NESTED: dict[type, tuple[str, ...]] = {}

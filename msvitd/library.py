@@ -149,7 +149,11 @@ def _load_one(path: Path, keep_models: bool = False) -> _FileResult:
     # Positions now, so the document itself need not outlive this function.
     result.refs = [(ref, doc.position(ref.path)) for ref in refs]
     if keep_models:
-        result.entry = Entry(model, doc)
+        # the engines read the light twins (msvitd/models/light.py): the same fields and methods as the
+        # validated model, and a library taken from the cache loads without pydantic
+        from msvitd.models.light import lighten
+
+        result.entry = Entry(lighten(model), doc)
     return result
 
 

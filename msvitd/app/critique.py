@@ -66,26 +66,33 @@ def critique_one(name: str, stdin_text: str | None = None) -> CritiqueResult:
 
 
 def _work(name: str):
-    """Worker: (result or None, error message or None)."""
+    """Worker: (result or None, error message or None, its jsonl line or None)."""
     try:
-        return critique_one(name), None
+        res = critique_one(name)
     except UsageError as exc:
-        return None, str(exc)
+        return None, str(exc), None
     except Exception as exc:  # one bad article must not stop a batch of a thousand
-        return None, f"{name}: internal error: {type(exc).__name__}: {exc}"
+        return None, f"{name}: internal error: {type(exc).__name__}: {exc}", None
+    if _STATE["req"].fmt != "jsonl":
+        return res, None, None
+    from msvitd.output.formats import render
+
+    # rendered here, in the worker: the parent only writes the lines (it rendered each one itself,
+    # a share of one core taken from the workers)
+    return res, None, render("critique", "jsonl", [res])
 
 
 def _results(req: Request):
-    """(name, result, error) per file, in the order given."""
+    """(name, result, error, jsonl line or None) per file, in the order given."""
     if len(req.files) == 1 or req.jobs == 1 or "-" in req.files:
         stdin_text = sys.stdin.read() if "-" in req.files else None
         for name in req.files:
             try:
-                yield name, critique_one(name, stdin_text), None
+                yield name, critique_one(name, stdin_text), None, None
             except UsageError as exc:
                 if len(req.files) == 1:
                     raise
-                yield name, None, str(exc)
+                yield name, None, str(exc), None
         return
     import multiprocessing as mp
 
@@ -102,9 +109,15 @@ def _results(req: Request):
         yield (first, *_work(first))
     else:
         rest = req.files
+    if fork:
+        import gc
+
+        # what the parent built is shared with the workers page by page; frozen, the workers' garbage
+        # collections neither walk it nor write to its pages (which would copy them)
+        gc.freeze()
     with ctx.Pool(processes=req.jobs, **init) as pool:
-        for name, (res, err) in zip(rest, pool.imap(_work, rest, chunksize=4)):
-            yield name, res, err
+        for name, (res, err, line) in zip(rest, pool.imap(_work, rest, chunksize=4)):
+            yield name, res, err, line
 
 
 def run(files, *, source=None, fmt="concise", fail_on=None, select=(), ignore=(), lexicons=(), evidence=(),
@@ -122,7 +135,7 @@ def run(files, *, source=None, fmt="concise", fail_on=None, select=(), ignore=()
     req = Request(tuple(files), source, fmt, rules, tuple(evidence), jobs or os.cpu_count() or 1, lang)
     _init(req)
     results, errors = [], []
-    for name, res, err in _results(req):
+    for name, res, err, line in _results(req):
         if err:
             errors.append(err)
             if fmt == "jsonl":
@@ -135,7 +148,7 @@ def run(files, *, source=None, fmt="concise", fail_on=None, select=(), ignore=()
         if doubt:  # stderr only: stdout and the exit code are the findings' (newcomer minor 24)
             print(f"msvitd critique: warning: {res.article}: {doubt}", file=sys.stderr)
         if fmt == "jsonl":  # a stream: one line per article as it is done
-            out.write(render("critique", fmt, [res]))
+            out.write(line if line is not None else render("critique", fmt, [res]))
     if fmt != "jsonl" and results:
         out.write(render("critique", fmt, results, color=want_color(color), many=len(req.files) > 1))
     for e in errors:

@@ -35,9 +35,10 @@ def _code_state() -> str:
 
 
 def _key(files: list[Path]) -> str | None:
+    from msvitd.models.light import FORMAT
     from msvitd.text.cache import _engine_id
 
-    h = hashlib.sha256(f"{_engine_id()}|{_code_state()}".encode())
+    h = hashlib.sha256(f"{_engine_id()}|{_code_state()}|light {FORMAT}".encode())
     for p in files:
         if not p.is_file():
             return None  # a pipe would block the read; the loader reports it (Y011)

@@ -44,7 +44,7 @@ class FactIndex:
         self.size = len(facts)
         by: dict[tuple[str, Optional[str]], list[tuple[float, int]]] = {}
         self.unsorted: dict[str, list[int]] = {}  # facts whose value cannot be ordered (NaN, not a float)
-        self.words: dict[str, list[int]] = {}
+        self.word_kind: dict[tuple[str, str], list[int]] = {}  # facts by context word and kind
         self.one_minus: dict[str, list[int]] = {}  # "1 - HR" percentages, by kind
         self.ci_high: dict[tuple, Fact] = {}
         for i, f in enumerate(facts):
@@ -53,7 +53,7 @@ class FactIndex:
             else:
                 self.unsorted.setdefault(f.kind, []).append(i)
             for w in f.context - _GENERIC:
-                self.words.setdefault(w, []).append(i)
+                self.word_kind.setdefault((w, f.kind), []).append(i)
             if f.kind == "percent" and f.formula and f.formula.startswith("1 -"):
                 self.one_minus.setdefault(f.kind, []).append(i)
             if f.kind == "ci_high":
@@ -122,10 +122,12 @@ def lookup(facts: list[Fact], m: NumberMention, ctx: frozenset | None = None) ->
             found.update(g.positions[bisect_left(g.values, lo):bisect_right(g.values, hi)])
         found.update(ix.unsorted.get(kind, ()))
     if ctx:
+        by = ix.word_kind  # a sentence's words each name ~10 facts: their kinds were tested one by one
         for w in ctx:
-            for i in ix.words.get(w, ()):
-                if facts[i].kind in kinds:
-                    found.add(i)
+            for kind in kinds:
+                hit = by.get((w, kind))
+                if hit:
+                    found.update(hit)
     return [facts[i] for i in sorted(found)]
 
 

@@ -110,7 +110,7 @@ def _cite(*cites) -> str:
         if c:
             items = list(c) if isinstance(c, (list, tuple)) else [str(c)]
             try:
-                from msvitd.checks import parse_cites
+                from msvitd.models.cites import parse_cites
                 pairs, _ = parse_cites(items, _SOURCES)
             except Exception:  # pragma: no cover - checks is part of the foundation
                 pairs = []

@@ -7,6 +7,8 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from msvitd.models.behaviour import RATIO_MEASURES, EffectMethods, PValueMethods  # noqa: F401 (RATIO_MEASURES: its old home)
+
 NOT_REPORTED = "not reported"
 
 
@@ -48,13 +50,13 @@ Texts = Annotated[list[Text], BeforeValidator(_listify)]
 # Where numbers come from: source ids declared in the study's `sources:`, each followed by where
 # in that source the numbers stand. `cite: pmc, Table 2` and
 # `cite: [pmc, Abstract (Results), neurologies, Denominators]` both work: a token that is a
-# source id starts a citation, the tokens after it are its location (see checks.parse_cites).
+# source id starts a citation, the tokens after it are its location (see models/cites.py parse_cites).
 Cite = Annotated[list[Text], BeforeValidator(_listify)]
 
 _P = re.compile(r"^\s*(?:[Pp]\s*)?(<=|<|=|>)?\s*(0?\.\d+|1(?:\.0*)?|0)\s*$")
 
 
-class PValue(Model):
+class PValue(PValueMethods, Model):
     """A P value as printed: ``0.004``, ``.004``, ``"<.001"`` or ``"> .05"``."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
@@ -75,18 +77,13 @@ class PValue(Model):
             return {"relation": m.group(1) or "=", "value": float(m.group(2))}
         return data
 
-    def __str__(self) -> str:
-        rel = "" if self.relation == "=" else self.relation
-        return f"P {rel or '= '}{self.value:g}".replace("P <", "P < ").replace("P >", "P > ")
-
 
 PV = Annotated[Optional[PValue], BeforeValidator(_not_reported)]
 
 EffectMeasure = Literal["HR", "RR", "OR", "IRR", "RD", "MD", "SMD", "median_difference"]
-RATIO_MEASURES = ("HR", "RR", "OR", "IRR")
 
 
-class Effect(Model):
+class Effect(EffectMethods, Model):
     """A between-arm effect as the source reported it (or as msvitd computed it)."""
 
     measure: EffectMeasure
@@ -105,10 +102,6 @@ class Effect(Model):
         if isinstance(data, dict) and isinstance(data.get("ci"), str) and _not_reported(data["ci"]) is None:
             return {**data, "ci": None}
         return data
-
-    @property
-    def is_ratio(self) -> bool:
-        return self.measure in RATIO_MEASURES
 
 
 class ArmResult(Model):

@@ -12,6 +12,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from msvitd.models.behaviour import OutcomeSourceMethods, QuestionMethods
 from msvitd.models.common import Flag, GradeJudgements, Id, Model, Text, Texts
 from msvitd.models.measures import MinimalImportantDifference, PoolingOptions, PoolMeasure
 from msvitd.models.study import Thresholds
@@ -26,7 +27,7 @@ def _tuple(value):
     return tuple(value) if isinstance(value, list) else value
 
 
-class OutcomeSource(Model):
+class OutcomeSource(OutcomeSourceMethods, Model):
     """Which outcome (or harm) of which study answers one of the question's outcomes.
 
     ``outcome`` names an entry of the study's ``outcomes:``, ``harm`` one of its ``harms:``; exactly one
@@ -47,11 +48,6 @@ class OutcomeSource(Model):
         if self.arms is not None and self.arms[0] == self.arms[1]:
             raise ValueError("`arms:` needs two different arms: [intervention arm, comparator arm]")
         return self
-
-    @property
-    def target(self) -> tuple[str, str]:
-        """("outcome", id) or ("harm", id)."""
-        return ("outcome", self.outcome) if self.outcome is not None else ("harm", self.harm)
 
 
 class QuestionOutcome(Model):
@@ -114,7 +110,7 @@ class Excluded(Model):
     url: Optional[Text] = None
 
 
-class Question(Model):
+class Question(QuestionMethods, Model):
     kind: Literal["question"]
     id: Id
     title: Text
@@ -127,9 +123,3 @@ class Question(Model):
     context: list[StudyContext] = []
     excluded: list[Excluded] = []
     notes: Optional[Texts] = None
-
-    def comparison_of(self, study_id: str) -> Optional[Comparison]:
-        return next((c for c in self.comparisons if study_id in c.studies), None)
-
-    def context_of(self, study_id: str) -> Optional[StudyContext]:
-        return next((c for c in self.context if c.study == study_id), None)

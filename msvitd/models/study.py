@@ -9,6 +9,7 @@ from pydantic import Field
 from msvitd.models.common import (
     ArmResult, Cite, Count, DateText, Flag, Effect, GradeJudgements, Id, Model, Number, Pair, PV, Source, Text, Texts,
 )
+from msvitd.models.behaviour import StudyMethods, SubgroupMethods
 from msvitd.models.measures import MinimalImportantDifference, Scale
 
 
@@ -153,7 +154,7 @@ class Thresholds(Model):
     reason: Optional[Text] = None
 
 
-class Subgroup(Model):
+class Subgroup(SubgroupMethods, Model):
     id: Id
     outcome: Id
     variable: Text  # "baseline 25(OH)D"
@@ -162,11 +163,6 @@ class Subgroup(Model):
     prespecified: Flag = None
     interaction_p: PV = None
     cite: Cite = []
-
-    @property
-    def exploratory(self) -> bool:
-        # GRADE and ICEMAN: a subgroup is a finding only with a pre-specified, credible interaction test.
-        return not (self.prespecified and self.interaction_p is not None)
 
 
 class Harm(Model):
@@ -246,7 +242,7 @@ class Discrepancy(Model):
     cite: Cite = []
 
 
-class Study(Model):
+class Study(StudyMethods, Model):
     kind: Literal["study"]
     id: Id
     name: Text  # "D-Lay MS"
@@ -265,20 +261,6 @@ class Study(Model):
     conclusion: Optional[Text] = None
     discrepancies: list[Discrepancy] = []
     notes: Optional[Text] = None
-
-    def arm(self, role: str) -> Arm:
-        return next(a for a in self.arms if a.role == role)
-
-    @property
-    def intervention(self) -> Arm:
-        return self.arm("intervention")
-
-    @property
-    def comparator(self) -> Arm:
-        return self.arm("comparator")
-
-    def outcome(self, outcome_id: str) -> Optional[Outcome]:
-        return next((o for o in self.outcomes if o.id == outcome_id), None)
 
 
 # Outcome.model_rebuild(): in evidence_adapter() (msvitd/models/__init__.py), where validation starts

@@ -13,17 +13,47 @@ from msvitd.text.detect_cues import SentenceFacts, cues, period_of, show_period
 _REG = re.compile(r"^(NCT\d+|\d{4}-\d{6}-\d{2}|ISRCTN\d+|ACTRN\d+|EUCTR[\w-]+)$")
 
 
-def _word(term: str, case: bool) -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?![\w-])", 0 if case else re.IGNORECASE)
+_EDGE = r"(?<![\w-])"
 
 
-def _name_rx(names) -> re.Pattern | None:
+class _Edged:
+    r"""``(?<![\w-])`` + ``body`` as one pattern, searched body first (issue 17).
+
+    A pattern that begins with a look-behind is tried at every character (the regex engine's
+    literal-prefix scan cannot start there): ~1 ms for each of the ~30 trial names and ids looked
+    for in every article. The body alone starts with its literal; each place it matches is then
+    checked with the whole pattern, so ``search`` returns exactly the whole pattern's first match."""
+
+    __slots__ = ("full", "body")
+
+    def __init__(self, body: str, flags: int = 0):
+        self.full = re.compile(_EDGE + body, flags)
+        self.body = re.compile(body, flags)
+
+    def search(self, text: str):
+        body, full = self.body, self.full
+        pos = 0
+        while True:
+            m = body.search(text, pos)
+            if m is None:
+                return None
+            hit = full.match(text, m.start())  # the look-behind sees the text before the position
+            if hit is not None:
+                return hit
+            pos = m.start() + 1
+
+
+def _word(term: str, case: bool) -> _Edged:
+    return _Edged(re.escape(term) + r"(?![\w-])", 0 if case else re.IGNORECASE)
+
+
+def _name_rx(names) -> _Edged | None:
     # an all-capitals acronym is matched as written: "SOLAR" the trial, not "solar" radiation
     parts = []
     for n in sorted(set(names), key=len, reverse=True):
         body = re.escape(n).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?")
         parts.append(body if n.upper() == n and re.search("[A-Z]", n) else f"(?i:{body})")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])") if parts else None
+    return _Edged(r"(?:" + "|".join(parts) + r")(?![\w-])") if parts else None
 
 
 def fingerprints(study) -> set[tuple[str, float]]:
@@ -124,7 +154,7 @@ class Score:
 @dataclass
 class Profile:
     study: object
-    names: re.Pattern | None
+    names: _Edged | None
     ids: tuple  # (label, pattern)
     journal: re.Pattern | None
     counts: frozenset

@@ -220,10 +220,21 @@ class Matcher:
         parts += anywhere
         body = "|".join(parts) if parts else r"(?!x)x"
         try:
-            self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
+            self._regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE)
         except re.error as exc:  # a user's bad {re: ...} entry
             raise LexiconError(f"bad pattern in lexicon: {exc}") from None
         self.table = _table([rx for _, rx, _, _ in items])
+
+    @property
+    def regex(self) -> re.Pattern:
+        # a matcher from the cache builds its pattern when first used: most tables never run on an
+        # article (the prefilter finds none of their words), and building all ~220 patterns of a
+        # lexicon was a third of loading it
+        if self._regex is None:
+            from msvitd.text.cache import rebuild
+
+            self._regex = rebuild(self._program)
+        return self._regex
 
     def __reduce__(self):
         # pickled (text/cache.py) as the regex compiler's program, so loading skips compiling
@@ -294,12 +305,12 @@ def _prefilter_stamp() -> str:
 
 
 def _restore_matcher(labels: list[str], program, table=None, stamp=None) -> "Matcher":
-    from msvitd.text.cache import rebuild
-
     if stamp != _prefilter_stamp():
         raise ValueError("a lexicon cached by another version of the prefilter")  # the cache rebuilds it
+    if not isinstance(program, tuple) or len(program) < 2:
+        raise ValueError("not a pattern's program")
     m = Matcher.__new__(Matcher)
     m.labels = labels
-    m.regex = rebuild(program)
+    m._regex, m._program = None, program
     m.table = table
     return m
