@@ -157,3 +157,27 @@ def test_a_question_asks_and_one_with_a_modal_insinuates_a_hedged_claim():
     assert both("Does the new vaccine prevent shingles?") == ("none", "none")
     assert both("Will fasting cure migraine?") == ("none", "none")
     assert both("Could green tea slow memory loss?") == ("conditional_causal", "conditional_causal")
+
+
+# A hypothesis the sentence supports is its claim; one it only states or tests is not.
+SUPPORTED_HYPOTHESIS = [
+    ("The cohort data support the hypothesis that night work is associated with breast cancer.", "correlational"),
+    ("Our results are consistent with the idea that folic acid lowers homocysteine.", "direct_causal"),
+]
+
+
+@pytest.mark.parametrize("text,level", SUPPORTED_HYPOTHESIS)
+def test_a_supported_hypothesis_is_the_sentences_claim(text, level):
+    assert both(text) == (level, level)
+
+
+def test_a_hypothesis_only_stated_or_tested_stays_no_claim():
+    assert both("We tested the hypothesis that night work is associated with breast cancer.") == ("none", "none")
+    assert both("The trial was designed to test the idea that folic acid lowers homocysteine.") == ("none", "none")
+
+
+def test_an_aim_inside_a_noun_phrase_ends_at_the_clause_modal():
+    # "programmes aimed at ..." names a kind of programme; the clause's own verb makes the claim
+    text = "Programmes aimed at reducing loneliness may improve sleep in older adults."
+    assert both(text) == ("conditional_causal", "conditional_causal")
+    assert both("We aimed to find out whether yoga may improve sleep in older adults.") == ("none", "none")
