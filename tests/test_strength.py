@@ -181,3 +181,27 @@ def test_an_aim_inside_a_noun_phrase_ends_at_the_clause_modal():
     text = "Programmes aimed at reducing loneliness may improve sleep in older adults."
     assert both(text) == ("conditional_causal", "conditional_causal")
     assert both("We aimed to find out whether yoga may improve sleep in older adults.") == ("none", "none")
+
+
+def test_a_hedge_in_the_verb_group_makes_the_claim_conditional():
+    assert both("Fish oil appears to lower triglycerides in older adults.") == ("conditional_causal",) * 2
+    assert both("Our results indicate that the new vaccine probably reduces hospital admissions.") == (
+        "conditional_causal",) * 2
+
+
+def test_a_reported_relation_is_still_asserted():
+    assert both("Daily walking was found to reduce falls in care homes.") == ("direct_causal", "direct_causal")
+
+
+def test_scope_features_say_where_the_modal_stands():
+    from msvitd.text.strength.scope import scope_features
+
+    def places(text):
+        f = scope_features(reading.analyse(text, TABLES), {})
+        return {k.split("modal=")[1] for k in f if k.startswith("sc:causal|modal=")}
+
+    assert places("Regular walking may reduce back pain.") == {"near:may"}
+    assert places("Cycling to work may, in older commuters, lower blood pressure.") == {"far"}
+    assert places("Regular walking reduces back pain; yoga may be cheaper.") == {"other"}
+    assert places("Lowering salt could help older adults.") >= {"after"}  # the cue is in the modal's subject
+    assert places("Regular walking reduces back pain.") == {"none"}
