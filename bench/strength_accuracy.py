@@ -4,7 +4,7 @@
     python3 bench/strength_accuracy.py            # rules through the CLI, then the model in 5-fold CV
     python3 bench/strength_accuracy.py --rules-only
     python3 bench/strength_accuracy.py --split topic    # folds that hold out whole topics (transfer)
-    python3 bench/strength_accuracy.py --nested         # C and the n-gram value chosen by an inner CV on each training part
+    python3 bench/strength_accuracy.py --nested         # C, n-gram value chosen by an inner CV per training part
     python3 bench/strength_accuracy.py --press-only     # the self-written press-release lines only
 
 1. Rules: one sentence a line through `msvitd strength FILE --format json --rules`, as a user runs it
@@ -164,7 +164,8 @@ def _choose(sentences: list[str], gold: list[str], chars: float = 0.0) -> dict:
         for v in NGRAM_GRID:
             pred = [""] * len(sentences)
             for tr, te in folds_of(sentences, gold, "random", 3):
-                m = train.train([sentences[i] for i in tr], [gold[i] for i in tr], {"C": c, "ngrams": v, "chars": chars})
+                part = ([sentences[i] for i in tr], [gold[i] for i in tr])
+                m = train.train(*part, {"C": c, "ngrams": v, "chars": chars})
                 for i in te:
                     pred[i] = predict(sentences[i], m, "en", "yu2019").level
             score = _macro(gold, pred)
@@ -229,7 +230,8 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--split", choices=("random", "topic"), default="random",
                     help="folds: stratified at random (default) or holding out whole topics")
-    ap.add_argument("--nested", action="store_true", help="choose C and the word n-gram value by an inner 3-fold CV on each training part")
+    ap.add_argument("--nested", action="store_true",
+                    help="choose C and the word n-gram value by an inner 3-fold CV on each training part")
     ap.add_argument("--chars", type=float, default=0.0, metavar="VALUE",
                     help="train the folds' models with character n-grams of this value (not the shipped setting)")
     ap.add_argument("--press-only", action="store_true", help="only the self-written press-release lines")

@@ -145,7 +145,8 @@ def char_features(an: Analysis, f: dict[str, float], value: float) -> dict[str, 
     return f
 
 
-def features(an: Analysis, ngrams: bool = True, chars: float = 0.0, ngram_value: float = NGRAM_VALUE) -> dict[str, float]:
+def features(an: Analysis, ngrams: bool = True, chars: float = 0.0,
+             ngram_value: float = NGRAM_VALUE) -> dict[str, float]:
     """The features of a sentence; ``chars``: the value of character n-grams in training (0: none;
     at run time the model adds them itself from ``char_words``); ``ngram_value``: the value of
     word n-grams (the model's, Model.ngram_value)."""

@@ -22,6 +22,7 @@ CORPUS_LABELS = {"0": "none", "1": "direct_causal", "2": "conditional_causal", "
 # "chars": the value of hashed character n-grams (features.char_grams); 0 leaves them out. 0.2 gave
 # +0.017 macro-F1 on PubMed (5-fold, topic folds alike) but let a topical word outweigh a cue in a
 # headline ("... Lowers Relapse Rate In Trial" read none): not shipped (docs/strength.md).
+# "svm": C of a one-vs-rest linear SVM instead of the logistic regression (0.753-0.756, no gain).
 # "ngrams": the value of word n-grams (features.NGRAM_VALUE), written into the model's meta.
 SETTINGS = {"C": 3.0, "min_count": 2, "max_iter": 5000, "tol": 1e-6, "class_weight": "balanced", "chars": 0.0,
             "ngrams": 1.0}
