@@ -4,7 +4,7 @@
     python3 bench/strength_accuracy.py            # rules through the CLI, then the model in 5-fold CV
     python3 bench/strength_accuracy.py --rules-only
     python3 bench/strength_accuracy.py --split topic    # folds that hold out whole topics (transfer)
-    python3 bench/strength_accuracy.py --nested         # C chosen by an inner CV on each training part
+    python3 bench/strength_accuracy.py --nested         # C, n-gram value chosen by an inner CV per training part
     python3 bench/strength_accuracy.py --press-only     # the self-written press-release lines only
 
 1. Rules: one sentence a line through `msvitd strength FILE --format json --rules`, as a user runs it
@@ -154,20 +154,28 @@ def folds_of(sentences: list[str], gold: list[str], split: str, folds: int = 5) 
     return [([i for i, w in enumerate(where) if w != k], [i for i, w in enumerate(where) if w == k]) for k in range(folds)]
 
 
-def _choose_c(sentences: list[str], gold: list[str], grid=(1.0, 3.0, 10.0), chars: float = 0.0) -> float:
-    """C by a 3-fold CV inside the training part only (nested CV): the outer fold never sees it."""
+def _choose(sentences: list[str], gold: list[str], chars: float = 0.0) -> dict:
+    """C and the word n-gram value by a 3-fold CV inside the training part only (nested CV): the
+    outer fold never sees the choice."""
     from msvitd.text.strength import predict, train
 
-    best = (-1.0, 0.0)
-    for c in grid:
-        pred = [""] * len(sentences)
-        for tr, te in folds_of(sentences, gold, "random", 3):
-            m = train.train([sentences[i] for i in tr], [gold[i] for i in tr], {"C": c, "chars": chars})
-            for i in te:
-                pred[i] = predict(sentences[i], m, "en", "yu2019").level
-        best = max(best, (_macro(gold, pred), c))
-        print(f"    inner C={c}: macro-F1 {_macro(gold, pred):.3f}", file=sys.stderr)
+    best = (-1.0, {})
+    for c in C_GRID:
+        for v in NGRAM_GRID:
+            pred = [""] * len(sentences)
+            for tr, te in folds_of(sentences, gold, "random", 3):
+                part = ([sentences[i] for i in tr], [gold[i] for i in tr])
+                m = train.train(*part, {"C": c, "ngrams": v, "chars": chars})
+                for i in te:
+                    pred[i] = predict(sentences[i], m, "en", "yu2019").level
+            score = _macro(gold, pred)
+            print(f"    inner C={c} ngrams={v}: macro-F1 {score:.3f}", file=sys.stderr)
+            best = max(best, (score, {"C": c, "ngrams": v}), key=lambda x: x[0])
     return best[1]
+
+
+C_GRID = (1.0, 3.0, 10.0)
+NGRAM_GRID = (0.35, 1.0)  # the value shipped before issue 14's fourth round, and today's
 
 
 def _macro(gold: list[str], pred: list[str]) -> float:
@@ -187,12 +195,12 @@ def cross_validated(sentences: list[str], gold: list[str], folds: int = 5, split
     pred = {"yu2019": [""] * len(sentences), "msvitd": [""] * len(sentences)}
     for k, (tr, te) in enumerate(folds_of(sentences, gold, split, folds), 1):
         part = ([sentences[i] for i in tr], [gold[i] for i in tr])
-        settings = {"C": _choose_c(*part, chars=chars)} if nested else {}
+        settings = _choose(*part, chars=chars) if nested else {}
         m = train.train(*part, {**settings, "chars": chars} if chars else settings)
         for i in te:
             for conv in pred:
                 pred[conv][i] = predict(sentences[i], m, "en", conv).level
-        print(f"  fold {k}/{folds} done" + (f" (C={settings['C']})" if nested else ""), file=sys.stderr)
+        print(f"  fold {k}/{folds} done" + (f" ({settings})" if nested else ""), file=sys.stderr)
     return pred
 
 
@@ -222,7 +230,8 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--split", choices=("random", "topic"), default="random",
                     help="folds: stratified at random (default) or holding out whole topics")
-    ap.add_argument("--nested", action="store_true", help="choose C by an inner 3-fold CV on each training part")
+    ap.add_argument("--nested", action="store_true",
+                    help="choose C and the word n-gram value by an inner 3-fold CV on each training part")
     ap.add_argument("--chars", type=float, default=0.0, metavar="VALUE",
                     help="train the folds' models with character n-grams of this value (not the shipped setting)")
     ap.add_argument("--press-only", action="store_true", help="only the self-written press-release lines")
@@ -250,7 +259,7 @@ def main() -> int:
             print("\nmodel: skipped (pip install -e '.[train]' for numpy and scikit-learn)")
             return 0
         cv = cross_validated(sentences, gold, split=a.split, nested=a.nested, chars=a.chars)
-        how = (f"5-fold cross-validated ({a.split} folds{', C by nested CV' if a.nested else ''}"
+        how = (f"5-fold cross-validated ({a.split} folds{', C and n-gram value by nested CV' if a.nested else ''}"
                f"{f', character n-grams {a.chars}' if a.chars else ''})")
         table(gold, cv["yu2019"], f"Model, {how}, --convention yu2019, corpus labels")
         table(gold_m, cv["msvitd"], f"Model, {how}, msvitd's conventions in output and labels")

@@ -157,3 +157,51 @@ def test_a_question_asks_and_one_with_a_modal_insinuates_a_hedged_claim():
     assert both("Does the new vaccine prevent shingles?") == ("none", "none")
     assert both("Will fasting cure migraine?") == ("none", "none")
     assert both("Could green tea slow memory loss?") == ("conditional_causal", "conditional_causal")
+
+
+# A hypothesis the sentence supports is its claim; one it only states or tests is not.
+SUPPORTED_HYPOTHESIS = [
+    ("The cohort data support the hypothesis that night work is associated with breast cancer.", "correlational"),
+    ("Our results are consistent with the idea that folic acid lowers homocysteine.", "direct_causal"),
+]
+
+
+@pytest.mark.parametrize("text,level", SUPPORTED_HYPOTHESIS)
+def test_a_supported_hypothesis_is_the_sentences_claim(text, level):
+    assert both(text) == (level, level)
+
+
+def test_a_hypothesis_only_stated_or_tested_stays_no_claim():
+    assert both("We tested the hypothesis that night work is associated with breast cancer.") == ("none", "none")
+    assert both("The trial was designed to test the idea that folic acid lowers homocysteine.") == ("none", "none")
+
+
+def test_an_aim_inside_a_noun_phrase_ends_at_the_clause_modal():
+    # "programmes aimed at ..." names a kind of programme; the clause's own verb makes the claim
+    text = "Programmes aimed at reducing loneliness may improve sleep in older adults."
+    assert both(text) == ("conditional_causal", "conditional_causal")
+    assert both("We aimed to find out whether yoga may improve sleep in older adults.") == ("none", "none")
+
+
+def test_a_hedge_in_the_verb_group_makes_the_claim_conditional():
+    assert both("Fish oil appears to lower triglycerides in older adults.") == ("conditional_causal",) * 2
+    assert both("Our results indicate that the new vaccine probably reduces hospital admissions.") == (
+        "conditional_causal",) * 2
+
+
+def test_a_reported_relation_is_still_asserted():
+    assert both("Daily walking was found to reduce falls in care homes.") == ("direct_causal", "direct_causal")
+
+
+def test_scope_features_say_where_the_modal_stands():
+    from msvitd.text.strength.scope import scope_features
+
+    def places(text):
+        f = scope_features(reading.analyse(text, TABLES), {})
+        return {k.split("modal=")[1] for k in f if k.startswith("sc:causal|modal=")}
+
+    assert places("Regular walking may reduce back pain.") == {"near:may"}
+    assert places("Cycling to work may, in older commuters, lower blood pressure.") == {"far"}
+    assert places("Regular walking reduces back pain; yoga may be cheaper.") == {"other"}
+    assert places("Lowering salt could help older adults.") >= {"after"}  # the cue is in the modal's subject
+    assert places("Regular walking reduces back pain.") == {"none"}

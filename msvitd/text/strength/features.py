@@ -1,9 +1,11 @@
 """The model's features of one sentence: its strength cues in their scopes, n-grams over the
-words with each cue replaced by its class, word n-grams, and character n-grams of the words.
+words with each cue replaced by its class, scope features (scope.py), word n-grams, and
+character n-grams of the words.
 
-Cue features carry weight 1; word n-grams a smaller value (NGRAM_VALUE), which under the L2
-penalty of training is a stronger regularisation of them: PubMed wording should not outweigh
-cues that carry over to press releases and news.
+Cue features carry value 1; word n-grams the value the model was trained with (meta "ngrams",
+NGRAM_VALUE by default).  A value below 1 regularises them more under the L2 penalty; 0.35 was
+shipped before issue 14's fourth round, but 1 reads PubMed, its held-out topics and the
+self-written press-release lines better (docs/strength.md).
 
 Character n-grams (3 to 5 letters of each word, " wor", "orse ", hashed into CHAR_BUCKETS shared
 features by crc32, stable across runs and machines) are an option of training (train.SETTINGS
@@ -17,8 +19,9 @@ from __future__ import annotations
 from zlib import crc32
 
 from msvitd.text.strength.reading import Analysis, rule_level
+from msvitd.text.strength.scope import scope_features
 
-NGRAM_VALUE = 0.35
+NGRAM_VALUE = 1.0  # the shipped model's; a model file records its own (meta "ngrams")
 CHAR_BUCKETS = 4096
 CHAR_N = (3, 4, 5)
 _DIGITS = str.maketrans("0123456789", "0000000000")
@@ -75,12 +78,12 @@ def cue_features(an: Analysis) -> dict[str, float]:
     return f
 
 
-def ngram_features(an: Analysis, f: dict[str, float]) -> dict[str, float]:
+def ngram_features(an: Analysis, f: dict[str, float], value: float = NGRAM_VALUE) -> dict[str, float]:
     words = [t if not t[0].isdigit() else t.translate(_DIGITS) for t in an.tokens if t[0].isalnum()]
     for w in words:
-        f["w:" + w] = NGRAM_VALUE
+        f["w:" + w] = value
     for a, b in zip(words, words[1:]):
-        f[f"w:{a}_{b}"] = NGRAM_VALUE
+        f[f"w:{a}_{b}"] = value
     return f
 
 
@@ -142,10 +145,12 @@ def char_features(an: Analysis, f: dict[str, float], value: float) -> dict[str, 
     return f
 
 
-def features(an: Analysis, ngrams: bool = True, chars: float = 0.0) -> dict[str, float]:
+def features(an: Analysis, ngrams: bool = True, chars: float = 0.0,
+             ngram_value: float = NGRAM_VALUE) -> dict[str, float]:
     """The features of a sentence; ``chars``: the value of character n-grams in training (0: none;
-    at run time the model adds them itself from ``char_words``)."""
-    f = norm_features(an, cue_features(an))
+    at run time the model adds them itself from ``char_words``); ``ngram_value``: the value of
+    word n-grams (the model's, Model.ngram_value)."""
+    f = scope_features(an, norm_features(an, cue_features(an)))
     if ngrams:
-        f = ngram_features(an, f)
+        f = ngram_features(an, f, ngram_value)
     return char_features(an, f, chars) if chars else f

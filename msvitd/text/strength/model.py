@@ -62,6 +62,11 @@ class Model:
         return row
 
     @property
+    def ngram_value(self) -> float:
+        """The value word n-grams had in training (a file without it: 0.35, the value before it was recorded)."""
+        return float(self.meta.get("ngrams", 0.35))
+
+    @property
     def char_value(self) -> float:
         """The value character n-grams had in training (0: the model has none)."""
         return float(self.meta.get("chars", 0) or 0)

@@ -26,6 +26,17 @@ _TO_CLAIM = frozenset("help helps helped helping appear appears appeared seem se
 _FINDING_BEFORE = frozenset("is are was were be been being not also both each and or that which who".split())
 # Words that open a subordinate clause (a condition, a concession, a time) at a clause's start.
 _SUBORDINATE = frozenset("if unless whether although though while whilst when once despite".split())
+# Verbs and adjectives that make a hypothesis the sentence's claim ("support the hypothesis that").
+_SUPPORT = frozenset("support supports supported supporting confirm confirms confirmed confirming consistent "
+                     "corroborate corroborates corroborated reinforce reinforces reinforced strengthen strengthens "
+                     "strengthened".split())
+# Aims that modify a noun ("interventions aimed at"), whose scope ends at the clause's modal.
+_NOUN_PURPOSE = frozenset(("aim to", "aim at", "aims to", "aims at", "aimed to", "aimed at", "designed to",
+                           "intended to", "strategy to", "strategies to", "intervention to", "interventions to",
+                           "efforts to", "programs to", "programmes to", "measures to"))
+_AIM_SUBJECT = frozenset("we i study studies trial trials research authors objective purpose goal was were is are "
+                         "be been has have had this which that who".split())
+_MODAL_WORDS = frozenset("may might could can would will".split())
 _UPPER = re.compile(r"[A-Z]")
 _NEGATORS = frozenset("not no never neither nor without".split())
 _REPORTING = frozenset("suggest suggests suggested suggesting indicate indicates indicated indicating imply implies "
@@ -121,8 +132,15 @@ def analyse(text: str, tables: CueTables) -> Analysis:
         elif kind == "negshort":
             neg_scopes.append((h.start, min(b, h.end + 4)))
         elif kind in ("hypo", "nonclaim"):
-            # "it is well known that ..." covers the rest of the sentence; other aims their clause
-            hypo_scopes.append((h.start, len(toks) if word.endswith("that") else b))
+            if _supported(toks, h.start, word):
+                continue  # "the results support the hypothesis that X reduces Y" claims that X reduces Y
+            # "it is well known that ..." covers the rest of the sentence; other aims their clause, but
+            # an aim that names a kind of thing ("interventions aimed at reducing falls may help") ends
+            # at the modal of the clause's own verb
+            end = len(toks) if word.endswith("that") else b
+            if kind == "nonclaim" and word in _NOUN_PURPOSE and _after_noun(toks, h.start, word):
+                end = next((j for j in range(h.end, end) if toks[j] in _MODAL_WORDS), end)
+            hypo_scopes.append((h.start, end))
         elif kind == "modal":
             modal_of.setdefault(clause_of(h.start), (h.start, word.split()[0]))
         elif kind == "hedge":
@@ -160,6 +178,21 @@ def analyse(text: str, tables: CueTables) -> Analysis:
         out.append(Cue(kind, word, h.start, h.end, k, text, in_neg and kind not in ("neg", "negshort", "null"),
                        hypo, purpose, attributive, modal, hedge))
     return Analysis(tuple(toks), tuple(out), tuple(spans))
+
+
+def _supported(toks, i: int, word: str) -> bool:
+    """A hypothesis or idea the sentence supports or confirms is the sentence's claim."""
+    if not (word.startswith("hypothes") or word.startswith("the ")):
+        return False
+    return any(t in _SUPPORT for t in toks[max(0, i - 3):i])
+
+
+def _after_noun(toks, i: int, word: str) -> bool:
+    """"aimed at" / "designed to" after a noun ("programmes aimed at"), not after the study or "we"."""
+    if not word.startswith(("aim", "designed", "intended")):
+        return True  # "strategies to", "interventions to": the noun is part of the cue
+    prev = toks[i - 1] if i else ""
+    return prev.isalpha() and prev not in _AIM_SUBJECT
 
 
 def rule_level(an: Analysis, convention: str = "msvitd") -> tuple[str, list[Cue]]:

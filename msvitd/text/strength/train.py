@@ -22,7 +22,10 @@ CORPUS_LABELS = {"0": "none", "1": "direct_causal", "2": "conditional_causal", "
 # "chars": the value of hashed character n-grams (features.char_grams); 0 leaves them out. 0.2 gave
 # +0.017 macro-F1 on PubMed (5-fold, topic folds alike) but let a topical word outweigh a cue in a
 # headline ("... Lowers Relapse Rate In Trial" read none): not shipped (docs/strength.md).
-SETTINGS = {"C": 3.0, "min_count": 2, "max_iter": 5000, "tol": 1e-6, "class_weight": "balanced", "chars": 0.0}
+# "svm": C of a one-vs-rest linear SVM instead of the logistic regression (0.753-0.756, no gain).
+# "ngrams": the value of word n-grams (features.NGRAM_VALUE), written into the model's meta.
+SETTINGS = {"C": 3.0, "min_count": 2, "max_iter": 5000, "tol": 1e-6, "class_weight": "balanced", "chars": 0.0,
+            "ngrams": 1.0}
 
 
 def read_corpus(path: Path) -> tuple[list[str], list[str]]:
@@ -31,9 +34,10 @@ def read_corpus(path: Path) -> tuple[list[str], list[str]]:
     return [r["sentence"] for r in rows], [CORPUS_LABELS[r["label"].strip()] for r in rows]
 
 
-def featurise(sentences: Sequence[str], lang: str = "en", chars: float = 0.0) -> list[dict[str, float]]:
+def featurise(sentences: Sequence[str], lang: str = "en", chars: float = 0.0,
+              ngrams: float = features.NGRAM_VALUE) -> list[dict[str, float]]:
     tables = cues.load(lang)
-    return [features.features(reading.analyse(s, tables), chars=chars) for s in sentences]
+    return [features.features(reading.analyse(s, tables), chars=chars, ngram_value=ngrams) for s in sentences]
 
 
 def train(sentences: Sequence[str], labels: Sequence[str], settings: dict | None = None) -> Model:
@@ -51,7 +55,7 @@ def _train(sentences: Sequence[str], labels: Sequence[str], settings: dict | Non
     from sklearn.linear_model import LogisticRegression
 
     st = {**SETTINGS, **(settings or {})}
-    feats = featurise(sentences, chars=st["chars"])
+    feats = featurise(sentences, chars=st["chars"], ngrams=st["ngrams"])
     # features seen in fewer than min_count sentences carry no evidence worth shipping
     counts: dict[str, int] = {}
     for f in feats:
@@ -66,7 +70,10 @@ def _train(sentences: Sequence[str], labels: Sequence[str], settings: dict | Non
     if st.get("nb"):
         coef, intercept = _nb_logistic(x, y, len(levels), st)
     else:
-        clf = LogisticRegression(C=st["C"], max_iter=st["max_iter"], tol=st["tol"], class_weight=st["class_weight"])
+        clf = _linear(st)
+        if st.get("svm"):  # liblinear takes 32-bit indices only
+            x = x.tocsr()
+            x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)
         clf.fit(x, y)
         order = [list(clf.classes_).index(k) for k in range(len(levels))]
         coef, intercept = clf.coef_[order], clf.intercept_[order]
@@ -85,6 +92,16 @@ def _train(sentences: Sequence[str], labels: Sequence[str], settings: dict | Non
     # "chars" is written only when used: the model reads its value from here (Model.char_value)
     meta = {k: str(v) for k, v in st.items() if v or k != "chars"}
     return Model(levels, bias, weights, meta)
+
+
+def _linear(st: dict):
+    from sklearn.linear_model import LogisticRegression
+
+    if st.get("svm"):  # one-vs-rest linear SVM (squared hinge): the same table of weights
+        from sklearn.svm import LinearSVC
+
+        return LinearSVC(C=st["svm"], class_weight=st["class_weight"], max_iter=st["max_iter"] * 4, tol=st["tol"])
+    return LogisticRegression(C=st["C"], max_iter=st["max_iter"], tol=st["tol"], class_weight=st["class_weight"])
 
 
 def _nb_logistic(x, y, k: int, st: dict):
