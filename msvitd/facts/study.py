@@ -30,7 +30,7 @@ def outcome_fact(outcome, study) -> str:
         parts.append(f"median {_num(ai.median)} vs {_num(ac.median)}{unit}")
     eff = outcome.effect
     if eff is not None and eff.estimate is not None:
-        from msvitd.cite_checks import as_printed
+        from msvitd.stats.printed import as_printed
 
         # as papers print it, and as the SoF beside it does: "HR 0.66 (95% CI 0.50 to 0.87)"
         est, lo, hi = as_printed(eff.estimate, *(eff.ci or (None, None)))
