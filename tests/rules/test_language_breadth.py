@@ -1,0 +1,122 @@
+"""Breadth per language (round 4): the ways French, German and Spanish journalists write the patterns
+English already covered, each with careful sentences that must stay silent. Every sentence is written
+here for its pattern; none comes from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_earlier_trials import found
+
+
+def _codes(text, lang, study="d-lay-ms"):
+    return {c for c, _, _ in found(text, study, lang)}
+
+
+def _loud(text, lang, study="d-lay-ms"):
+    """Findings a reader would see as a problem (warnings and errors)."""
+    return [(c, s, q) for c, s, q in found(text, study, lang) if s in ("error", "warning")]
+
+
+# -- certainty: the result told as settled, and its negations ---------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("La preuve est faite : la vitamine D marche contre la SEP.", "fr"),
+    ("Il est établi que la vitamine D freine la sclérose en plaques.", "fr"),
+    ("Es steht fest: Vitamin D bremst die Multiple Sklerose.", "de"),
+    ("Ya está demostrado: la vitamina D protege el cerebro.", "es"),
+])
+def test_settled_wording(text, lang):
+    assert "C102" in _codes(text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    # "ne ... pas", "rien ne": the French negation stands before the verb
+    ("L'étude ne prouve pas que la vitamine D évite les poussées.", "fr"),
+    ("Rien ne prouve pour l'instant que la vitamine D ralentisse le handicap.", "fr"),
+    ("Aucun essai n'a démontré que la vitamine D protège du handicap.", "fr"),
+    # the participle first, its denial after it
+    ("Bewiesen ist damit noch nichts, betonen die Autoren.", "de"),
+    ("Belegt ist das bislang nicht.", "de"),
+    ("Der Nutzen ist kaum bewiesen.", "de"),
+    ("No está demostrado ni probado que la vitamina D evite los brotes.", "es"),
+    ("The benefit is by no means proven.", "en"),
+])
+def test_certainty_denied_is_careful(text, lang):
+    assert "C102" not in _codes(text, lang), found(text, "d-lay-ms", lang)
+
+
+# -- advice forms --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Prenez de la vitamine D à haute dose.", "fr"),
+    ("Il est recommandé de prendre de la vitamine D dès le diagnostic.", "fr"),
+    ("Mieux vaut commencer la vitamine D tout de suite.", "fr"),
+    ("Vitamin D einnehmen – und zwar hochdosiert!", "de"),
+    ("Täglich hochdosiertes Vitamin D einnehmen!", "de"),
+    ("Es lohnt sich, jeden Tag Vitamin D zu nehmen.", "de"),
+    ("Conviene tomar vitamina D en dosis altas.", "es"),
+    ("Es recomendable empezar con vitamina D cuanto antes.", "es"),
+    ("Los neurólogos deberían recetar vitamina D a sus pacientes.", "es"),
+])
+def test_advice_forms(text, lang):
+    assert "C102" in _codes(text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Nehmen Sie Vitamin D nicht ohne ärztlichen Rat ein.", "de"),
+    ("Ne prenez pas de vitamine D à forte dose sans avis médical.", "fr"),
+    ("No tome vitamina D en dosis altas sin consultar a su médico.", "es"),
+    ("Il ne faut pas arrêter son traitement pour autant.", "fr"),
+    ("Wer Vitamin D einnehmen will, sollte vorher den Arzt fragen!", "de"),
+])
+def test_cautious_advice_is_silent(text, lang):
+    assert not _loud(text, lang), found(text, "d-lay-ms", lang)
+
+
+# -- benefit verbs: German separable verbs, and other verbs of holding a disease back ----------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Vitamin D hält die Behinderung auf.", "de"),
+    ("Vitamin D beugt neuen Schüben vor.", "de"),
+    ("Vitamin D zögert die Behinderung hinaus.", "de"),
+    ("Vitamin D hält die Schübe in Schach.", "de"),
+    ("La vitamine D endigue les poussées.", "fr"),
+    ("La vitamina D mantiene a raya los brotes.", "es"),
+    ("La vitamina D contiene los brotes.", "es"),
+])
+def test_benefit_verbs_on_a_null_outcome(text, lang):
+    assert _codes(text, lang) & {"C201", "C202"}, found(text, "d-lay-ms", lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Vitamin D hielt die Schübe nicht auf.", "de"),
+    ("Die Studie hält fest, dass Schübe gleich häufig auftraten.", "de"),
+    ("Vitamin D beugte neuen Schüben nicht vor.", "de"),
+])
+def test_separable_verbs_negated_or_unrelated_are_silent(text, lang):
+    assert not (_codes(text, lang) & {"C201", "C202"}), found(text, "d-lay-ms", lang)
+
+
+# -- populations and comparisons ------------------------------------------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Auch Menschen mit progredienter MS profitieren von Vitamin D.", "de"),
+    ("Von Vitamin D profitieren alle MS-Kranken.", "de"),
+])
+def test_population_with_german_benefit_and_inflection(text, lang):
+    assert "C301" in _codes(text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Vitamin D statt teurer Medikamente.", "de"),
+    ("Vitamin D wirkt ähnlich wie herkömmlichen Therapien zugeschrieben.", "de"),
+    ("La vitamina D, una alternativa a los fármacos modificadores.", "es"),
+    ("¿Vitamina D en lugar de las terapias modificadoras?", "es"),
+])
+def test_comparison_with_treatments_in_every_case(text, lang):
+    assert "C401" in _codes(text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Verglichen wurde mit Placebo, nicht mit teuren Medikamenten.", "de"),
+    ("Se comparó con placebo, no con los fármacos modificadores.", "es"),
+])
+def test_the_comparison_the_trial_did_not_make_told_as_such(text, lang):
+    assert "C401" not in _codes(text, lang)
