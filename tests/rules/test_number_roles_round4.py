@@ -1,0 +1,56 @@
+"""Numbers (C502) read in four languages, round 4: a duration inside a relative clause ("patients, who
+for three years took it", "que durante tres años tomaron", "qui, pendant trois ans, ont pris"), and a
+trial cut short: the planned follow-up is how long it ran only when the sentence says planned (SOLAR:
+planned 2 years, run 48 weeks). Every sentence is written here for its pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_earlier_trials import found
+
+
+def _c502(text, study, lang):
+    return [q for c, _, q in found(text, study, lang) if c == "C502"]
+
+
+@pytest.mark.parametrize("text,lang,quote", [
+    ("316 patients, who for three years took vitamin D3 or placebo, were followed.", "en", "three years"),
+    ("Los pacientes que durante tres años tomaron vitamina D3 tuvieron menos lesiones.", "es", "tres años"),
+    ("Participaron 316 pacientes, que durante tres años recibieron vitamina D3.", "es", "tres años"),
+    ("Des malades qui, pendant trois ans, ont pris de la vitamine D3 ou un placebo.", "fr", "trois ans"),
+    ("Patienten, die drei Jahre lang Vitamin D3 einnahmen, hatten weniger Herde.", "de", "drei Jahre"),
+])
+def test_a_wrong_duration_in_a_relative_clause(text, lang, quote):
+    assert quote in _c502(text, "d-lay-ms", lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Los pacientes que durante dos años tomaron vitamina D3 tuvieron menos lesiones.", "es"),
+    ("Des malades qui, pendant deux ans, ont pris de la vitamine D3 ou un placebo.", "fr"),
+    # a relative clause about the disease, not the trial's treatment
+    ("Personas que durante diez años han vivido con EM participaron.", "es"),
+    ("Ceux qui pendant dix ans ont vécu avec la maladie le savent.", "fr"),
+    ("Patientinnen, die seit zehn Jahren an MS leiden, nahmen teil.", "de"),
+])
+def test_a_right_or_unrelated_duration_in_a_relative_clause_is_silent(text, lang):
+    assert not _c502(text, "d-lay-ms", lang)
+
+
+@pytest.mark.parametrize("text,lang,quote", [
+    ("In SOLAR, 229 patients took vitamin D3 or placebo for two years.", "en", "two years"),
+    ("Participaron 229 pacientes, que durante dos años tomaron vitamina D3 o placebo.", "es", "dos años"),
+    ("Die Patienten nahmen zwei Jahre lang Vitamin D3 oder Placebo ein.", "de", "zwei Jahre"),
+])
+def test_a_trial_cut_short_did_not_run_for_its_planned_length(text, lang, quote):
+    assert quote in _c502(text, "solar", lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("SOLAR was planned for two years but ran for 48 weeks.", "en"),
+    ("El ensayo, previsto para dos años, se acortó a 48 semanas.", "es"),
+    ("Geplant waren zwei Jahre, am Ende lief die Studie 48 Wochen.", "de"),
+    ("Les patients ont pris de la vitamine D3 pendant 48 semaines.", "fr"),
+])
+def test_the_planned_length_told_as_planned_is_silent(text, lang):
+    assert not _c502(text, "solar", lang)
