@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from msvitd.facts.arm_ratio import arm_ratio
 from msvitd.facts.binding import incidence_base, names_outcome_without_ratio, outcome_binding
 from msvitd.facts.source import Fact, fmt
 from msvitd.facts.verdicts import _convert, _mention_decimals, _overlap, _value_verdict
@@ -368,7 +369,8 @@ def _allocation(text, m, sent, ctx, sf, rows, bounds):
     return None
 
 
-_CHECKS = (_relative_reduction, _bound_share, _share_wording, _participants, _run_length, _allocation)
+# (arm_ratio first: a multiple of the other arm's share, "half as many ... as", is never a reduction or a share)
+_CHECKS = (arm_ratio, _relative_reduction, _bound_share, _share_wording, _participants, _run_length, _allocation)
 
 
 def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: _Facts, rows: list,

@@ -148,6 +148,8 @@ class NumberRoles:
     out_of: re.Pattern  # right after a number, its denominator: "109 of 147", "109 sur 147", "109 von 147"
     per_every: re.Pattern  # right before a round number, a natural frequency: "out of 100 people", "sur 100"
     relative_open: re.Pattern  # a relative pronoun opening a clause before a duration: "patients, who for two years took"
+    arm_ratio_after: re.Pattern  # after a multiplier, one arm against the other: "twice as many", "halb so viele"
+    arm_ratio_fewer: re.Pattern  # ... said as fewer: "three times fewer", "deux fois moins", "dos veces menos"
 
     def context(self, text: str) -> frozenset:
         """The English context words a sentence's own words stand for (none for English: its
@@ -195,7 +197,8 @@ _FIELDS = ("trial_adjective", "randomised", "analysed", "completed", "took_part"
            "inverted", "with_outcome", "inverted_before", "comparator_arm", "intervention_arm", "arm_lead", "share_clause_end",
            "pair_and", "planned_near", "planned_after", "phase", "phase_after", "dose_context", "allocation", "allocation_of",
            "in_half", "incidence", "number_clause_end", "number_clause_start", "clause_cut", "pair_between",
-           "pair_within", "pair_strong", "out_of", "per_every", "relative_open")
+           "pair_within", "pair_strong", "out_of", "per_every", "relative_open", "arm_ratio_after",
+           "arm_ratio_fewer")
 
 
 @lru_cache(maxsize=None)

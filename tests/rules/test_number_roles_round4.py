@@ -54,3 +54,28 @@ def test_a_trial_cut_short_did_not_run_for_its_planned_length(text, lang, quote)
 ])
 def test_the_planned_length_told_as_planned_is_silent(text, lang):
     assert not _c502(text, "solar", lang)
+
+
+# -- one arm's share as a multiple of the other's: D-Lay MS 74.1% vs 60.3% is a ratio of 1.23 --------------
+@pytest.mark.parametrize("text,lang,quote", [
+    ("Half as many people in the vitamin D group had disease activity as in the placebo group.", "en", "Half"),
+    ("Twice as many patients in the placebo group had disease activity.", "en", "Twice"),
+    ("Im Vitamin-D-Arm hatten halb so viele Patienten Krankheitsaktivität wie unter Placebo.", "de", "halb"),
+    ("Unter Placebo hatten doppelt so viele Patienten Krankheitsaktivität.", "de", "doppelt"),
+    ("Dans le groupe vitamine D, il y a eu deux fois moins de patients avec une activité de la maladie "
+     "que sous placebo.", "fr", "deux fois"),
+    ("En el grupo de vitamina D hubo la mitad de pacientes con actividad que con placebo.", "es", "la mitad"),
+])
+def test_a_multiple_of_the_other_arm_that_the_shares_do_not_give(text, lang, quote):
+    assert quote in _c502(text, "d-lay-ms", lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Disease activity was about 1.2 times as common in the placebo group.", "en"),
+    ("Twice as many people now take vitamin D supplements as a decade ago.", "en"),
+    ("Die Hälfte der Teilnehmenden erhielt Vitamin D, die andere Hälfte Placebo.", "de"),
+    ("La mitad de los pacientes recibió vitamina D y la otra mitad placebo.", "es"),
+    ("La dose était deux fois plus élevée que les apports conseillés.", "fr"),
+])
+def test_the_right_multiple_or_another_comparison_is_silent(text, lang):
+    assert not _c502(text, "d-lay-ms", lang)
