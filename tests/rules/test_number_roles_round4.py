@@ -79,3 +79,25 @@ def test_a_multiple_of_the_other_arm_that_the_shares_do_not_give(text, lang, quo
 ])
 def test_the_right_multiple_or_another_comparison_is_silent(text, lang):
     assert not _c502(text, "d-lay-ms", lang)
+
+
+# -- a dose: the trial's allocation ("la mitad tomó") is the trial; someone's own story is not --------------
+@pytest.mark.parametrize("text,lang,quote", [
+    ("La mitad tomó 50.000 UI de vitamina D3 cada día.", "es", "50.000 UI"),
+    ("In the trial, patients took 50,000 IU every day.", "en", "50,000 IU"),
+    ("Les participants de l'essai ont reçu 50 000 UI par jour.", "fr", "50 000 UI"),
+])
+def test_a_wrong_dose_given_in_the_trial(text, lang, quote):
+    assert quote in _c502(text, "d-lay-ms", lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("My mother took 50,000 IU a month for years.", "en"),
+    ("I took 50,000 IU a week for a year.", "en"),
+    ("Ma mère a pris 50 000 UI par mois pendant des années.", "fr"),
+    ("Meine Mutter nahm jahrelang 50.000 I.E. im Monat.", "de"),
+    ("Mi madre tomó 50.000 UI al mes durante años.", "es"),
+    ("La mitad tomó 100.000 UI de vitamina D3 cada dos semanas.", "es"),
+])
+def test_a_personal_dose_or_the_right_one_is_silent(text, lang):
+    assert not _c502(text, "d-lay-ms", lang)
