@@ -342,7 +342,7 @@ def _run_length(text, m, sent, ctx, sf, rows, bounds):
     # the planned follow-up is how long the trial ran only when the sentence says planned ("planned for
     # two years"): a trial cut short (SOLAR: 2 years planned, 48 weeks run) did not run "for two years"
     said_planned = bool(sf.roles.planned_near.search(text[sent.start:sent.end]))
-    runs = [f for f in sf.run if said_planned or f.path != ("design", "planned_follow_up")] or sf.run
+    runs = [f for f in sf.run if said_planned or not _cut_short(f, sf.run)] or sf.run
     fits = []
     for f in runs:
         a = _convert(m.value, m.unit, f.unit)
@@ -354,6 +354,14 @@ def _run_length(text, m, sent, ctx, sf, rows, bounds):
         return v, f, None
     f = next((f for f in runs if f.path[:1] == ("arms",)), runs[0])
     return "mismatch", f, f"the article says {m.raw.strip()}; treatment and follow-up lasted {f.show()}"
+
+
+def _cut_short(f: Fact, run: list[Fact]) -> bool:
+    """``f`` is a planned follow-up that no actual duration of the trial equals."""
+    if f.path != ("design", "planned_follow_up"):
+        return False
+    return not any(o is not f and o.path != f.path and _convert(f.value, f.unit, o.unit) is not None
+                   and abs(_convert(f.value, f.unit, o.unit) - o.value) < 1e-6 for o in run)
 
 
 def _allocation(text, m, sent, ctx, sf, rows, bounds):

@@ -43,6 +43,7 @@ class Grammar:
     object_window: int
     final_negation: bool  # a negation closing its clause negates the clause ("... senkte ... nicht.")
     final_particles: re.Pattern  # what may follow such a negation: a separable verb's particle ("hielt ... nicht auf")
+    comment_clause: re.Pattern  # a reporting clause inserted between commas: ", wie die Studie zeigt,"
     final_verb_object: bool  # a verb closing its clause takes the object before it ("..., dass es die MS bremst")
 
 
@@ -84,6 +85,7 @@ def grammar(code: str = "en") -> Grammar:
         object_window=int(g.get("object_window", 3)),
         final_negation=bool(g.get("final_negation", False)),
         final_particles=re.compile(str(g.get("final_particles") or r"(?!x)x"), re.IGNORECASE),
+        comment_clause=re.compile(str(g.get("comment_clause") or r"(?!x)x"), re.IGNORECASE),
         final_verb_object=bool(g.get("final_verb_object", False)),
     )
 

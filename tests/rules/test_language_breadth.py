@@ -120,3 +120,47 @@ def test_comparison_with_treatments_in_every_case(text, lang):
 ])
 def test_the_comparison_the_trial_did_not_make_told_as_such(text, lang):
     assert "C401" not in _codes(text, lang)
+
+
+# -- a reporting clause inserted between the verb and its object -------------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Vitamin D bremst, wie Forscher zeigen, den Verlauf der Krankheit.", "de"),
+    ("La vitamine D freine, comme le montre l'étude, l'évolution de la maladie.", "fr"),
+    ("La vitamina D frena, como demuestra el estudio, la evolución de la enfermedad.", "es"),
+    ("Vitamin D slows, as the new study shows, the course of the disease.", "en"),
+])
+def test_verb_and_object_split_by_a_reporting_clause(text, lang):
+    assert "C201" in _codes(text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Vitamin D bremst, wie die Studie zeigt, den Verlauf nicht.", "de"),
+    ("Die Schübe, wie die Studie zeigt, gingen nicht zurück.", "de"),
+    ("La vitamine D ne freine pas, comme le montre l'étude, l'évolution du handicap.", "fr"),
+])
+def test_a_reporting_clause_in_a_negated_sentence_stays_silent(text, lang):
+    assert not (_codes(text, lang) & {"C201", "C202"}), found(text, "d-lay-ms", lang)
+
+
+# -- the earlier trials: halving a null outcome, and null results told correctly ----------------------------
+@pytest.mark.parametrize("text,lang,study", [
+    ("CHOLINE: Vitamin D halbiert die Schubrate.", "de", "choline"),
+    ("CHOLINE : la vitamine D divise par deux le taux de poussées.", "fr", "choline"),
+    ("SOLAR zeigt: Vitamin D senkt die Zahl der Schübe.", "de", "solar"),
+    ("Según PrevANZ, la vitamina D previene la esclerosis múltiple.", "es", "prevanz"),
+    ("VIDAMS demuestra que la vitamina D protege de los brotes.", "es", "vidams"),
+    ("Die EVIDIMS-Studie belegt, dass Vitamin D zusätzlich zu Interferon Schübe verhindert.", "de", "evidims"),
+])
+def test_earlier_trials_null_outcome_told_as_a_benefit(text, lang, study):
+    assert "C202" in _codes(text, lang, study)
+
+
+@pytest.mark.parametrize("text,lang,study", [
+    ("En CHOLINE, la vitamina D no tuvo efecto sobre la tasa de brotes.", "es", "choline"),
+    ("L'essai SOLAR a montré moins de nouvelles lésions à l'IRM, mais pas moins de poussées.", "fr", "solar"),
+    ("VIDAMS n'a trouvé aucune différence sur les poussées.", "fr", "vidams"),
+    ("PrevANZ a été arrêté prématurément ; aucune conclusion n'est possible.", "fr", "prevanz"),
+    ("EVIDIMS hielt die Schübe nicht auf, so die Autoren.", "de", "evidims"),
+])
+def test_earlier_trials_told_correctly_stay_silent(text, lang, study):
+    assert not _loud(text, lang, study), found(text, study, lang)

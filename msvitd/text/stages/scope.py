@@ -39,7 +39,8 @@ def _negated_span(s: str, a: int, b: int, h: Hit, g: Grammar) -> tuple[int, int]
     auf") negates the whole clause."""
     if h.label != "clause":
         return h.start, scope_end_short(s, h.end, b, 4)
-    rest = s[h.end:b].strip(" .,;:!?\"'”’»)")
+    # what follows up to a comma: "senkte die Schübe nicht, so die Autoren" ends the claim at the comma
+    rest = s[h.end:b].split(",", 1)[0].strip(" .;:!?\"'”’»)")
     if g.final_negation and (not rest or g.final_particles.fullmatch(rest)):
         return a, b
     return h.start, b
