@@ -164,3 +164,25 @@ def test_earlier_trials_null_outcome_told_as_a_benefit(text, lang, study):
 ])
 def test_earlier_trials_told_correctly_stay_silent(text, lang, study):
     assert not _loud(text, lang, study), found(text, study, lang)
+
+
+# -- the conditional is a hedge, not a present-tense generalisation; enclitic advice -------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("La vitamine D réduirait l'activité de la maladie.", "fr"),
+    ("La vitamina D reduciría la actividad de la enfermedad.", "es"),
+])
+def test_the_conditional_is_no_generalisation(text, lang):
+    assert "C102" not in _codes(text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("La vitamine D réduit l'activité de la maladie.", "fr"),
+    ("La vitamina D reduce la actividad de la enfermedad.", "es"),
+])
+def test_the_present_is_still_a_generalisation(text, lang):
+    assert ("C102", "info") in {(c, s) for c, s, _ in found(text, "d-lay-ms", lang)}
+
+
+def test_spanish_advice_with_an_enclitic_pronoun():
+    assert "C301" in _codes("Todas las personas con EM deberían tomarla.", "es")
+    assert "C301" not in _codes("Todas las personas con EM deberían tomarla con calma.", "es")
