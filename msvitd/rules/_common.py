@@ -20,7 +20,7 @@ def negated_after(text: str, end: int) -> bool:
 
 def negated_before(text: str, start: int, floor: int) -> bool:
     """True when a negation stands just before ``start`` (within a few words): "no known cure", "kein Beweis",
-    "pas de preuve", "sin pruebas" (the words: ``negation: rules:`` in msvitd/text/lang/*/negation.yaml)."""
+    "pas de preuve", "sin pruebas" (the words: ``negation: rules:`` in the lexicons, msvitd/text/negation.py)."""
     return bool(negation.before().search(text[max(floor, start - 30):start]))
 
 

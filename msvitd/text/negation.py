@@ -1,6 +1,6 @@
 """The negation words the critique rules read, as data (``negation: rules:`` in each language's
-``negation.yaml``), joined over every supported language into one pattern each: a French page may
-quote an English sentence, and a short negation ("kein Beweis", "pas de preuve", "sin pruebas")
+lexicon: en/negation.yaml, cues.yaml for fr, de, es), joined over every supported language into one
+pattern each: a French page may quote an English sentence, and a short negation ("kein Beweis", "pas de preuve", "sin pruebas")
 is unambiguous across the four languages.  The reader's own negation cues (clause scope, null
 results) are the lexicon's ``negation:`` table; these are the few-word checks rules make around a
 booster, a hype word or a treatment."""
@@ -10,19 +10,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from msvitd.text.langdata import LANG_DIR, SUPPORTED
-
-FILE = "negation.yaml"
+from msvitd.text.langdata import SUPPORTED, lexicon_files
 
 
 def _rules(code: str) -> dict:
+    """``negation: rules:`` of the language's lexicon files (English: negation.yaml; French, German and
+    Spanish keep their negation table in cues.yaml: a lone negation.yaml there would hide cues.yaml from
+    msvitd/text/strength/cues.py, which reads causal/hedges/negation.yaml when one of them exists)."""
     from msvitd.text.cache import load_yaml
 
-    path = LANG_DIR / code / FILE
-    if not path.exists():
-        return {}
-    data = load_yaml(path) or {}
-    return dict((data.get("negation") or {}).get("rules") or {})
+    out: dict = {}
+    for path in lexicon_files(code):
+        data = load_yaml(path) or {}
+        for key, words in ((data.get("negation") or {}).get("rules") or {}).items():
+            out[key] = [*out.get(key, []), *(words or [])]
+    return out
 
 
 def _words(key: str) -> list[str]:
