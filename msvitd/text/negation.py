@@ -20,7 +20,7 @@ def _rules(code: str) -> dict:
     from msvitd.text.cache import load_yaml
 
     out: dict = {}
-    for path in lexicon_files(code):
+    for path in (p for p in lexicon_files(code) if p.name in ("negation.yaml", "cues.yaml")):
         data = load_yaml(path) or {}
         for key, words in ((data.get("negation") or {}).get("rules") or {}).items():
             out[key] = [*out.get(key, []), *(words or [])]
