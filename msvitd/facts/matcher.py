@@ -316,8 +316,12 @@ def _may_mismatch(m: NumberMention, fact: Optional[Fact], text: str, sent: _Sent
     if m.kind == "range" and m.unit in _DAYS:
         return False
     roles = roles or number_roles("en")
-    if m.kind in ("dose", "concentration") and not roles.dose_context.search(_clause_of(text, m, sent, roles)):
-        return False  # "while standard advice is 5,000 IU a day, the trial used more": not the trial's dose
+    if m.kind in ("dose", "concentration"):
+        clause = _clause_of(text, m, sent, roles)
+        if not roles.dose_context.search(clause):
+            return False  # "while standard advice is 5,000 IU a day, the trial used more": not the trial's dose
+        if roles.dose_personal.search(clause):
+            return False  # "my mother took 50,000 IU a month": someone's own dose, not the trial's
     return True
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from msvitd.facts.arm_ratio import arm_ratio
 from msvitd.facts.binding import incidence_base, names_outcome_without_ratio, outcome_binding
 from msvitd.facts.source import Fact, fmt
 from msvitd.facts.verdicts import _convert, _mention_decimals, _overlap, _value_verdict
@@ -331,13 +332,19 @@ def _run_length(text, m, sent, ctx, sf, rows, bounds):
     # "gave ... a dummy pill for three years", "the trial lasted": the trial, not "has had MS for 22 years";
     # a duration that opens its sentence or clause ("Pendant trois ans, les chercheurs ont suivi ...")
     # has its verb after it
-    opens = run_before is not None and _CLAUSE_OPEN.search(before[-40:][:run_before.start()])
+    head = before[-40:][:run_before.start()] if run_before is not None else ""
+    rel = sf.roles.relative_open.search(head)  # "patients, who for two years took it": a relative clause opens
+    opens = run_before is not None and bool(rel or _CLAUSE_OPEN.search(head))
     near = (before[-80:] + " " + after[:100].split(";")[0] if opens else before[-80:]) if run_before \
         else text[sent.start:sent.end]
     if not run_cue or not (sf.roles.run_context.search(near) or sf.arm_words("intervention").search(near)):
         return None
+    # the planned follow-up is how long the trial ran only when the sentence says planned ("planned for
+    # two years"): a trial cut short (SOLAR: 2 years planned, 48 weeks run) did not run "for two years"
+    said_planned = bool(sf.roles.planned_near.search(text[sent.start:sent.end]))
+    runs = [f for f in sf.run if said_planned or not _cut_short(f, sf.run)] or sf.run
     fits = []
-    for f in sf.run:
+    for f in runs:
         a = _convert(m.value, m.unit, f.unit)
         v = _value_verdict(a, _mention_decimals(m), m.approx, m, f, f.value) if a is not None else None
         if v:
@@ -345,8 +352,16 @@ def _run_length(text, m, sent, ctx, sf, rows, bounds):
     if fits:
         _, _, f, v = min(fits, key=lambda x: x[:2])
         return v, f, None
-    f = next((f for f in sf.run if f.path[:1] == ("arms",)), sf.run[0])
+    f = next((f for f in runs if f.path[:1] == ("arms",)), runs[0])
     return "mismatch", f, f"the article says {m.raw.strip()}; treatment and follow-up lasted {f.show()}"
+
+
+def _cut_short(f: Fact, run: list[Fact]) -> bool:
+    """``f`` is a planned follow-up that no actual duration of the trial equals."""
+    if f.path != ("design", "planned_follow_up"):
+        return False
+    return not any(o is not f and o.path != f.path and _convert(f.value, f.unit, o.unit) is not None
+                   and abs(_convert(f.value, f.unit, o.unit) - o.value) < 1e-6 for o in run)
 
 
 def _allocation(text, m, sent, ctx, sf, rows, bounds):
@@ -362,7 +377,8 @@ def _allocation(text, m, sent, ctx, sf, rows, bounds):
     return None
 
 
-_CHECKS = (_relative_reduction, _bound_share, _share_wording, _participants, _run_length, _allocation)
+# (arm_ratio first: a multiple of the other arm's share, "half as many ... as", is never a reduction or a share)
+_CHECKS = (arm_ratio, _relative_reduction, _bound_share, _share_wording, _participants, _run_length, _allocation)
 
 
 def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: _Facts, rows: list,

@@ -5,13 +5,7 @@ from __future__ import annotations
 import re
 
 from msvitd.diagnostics import Severity
-
-# English, and the short negations of French, German and Spanish ("pas de preuve", "kein Beweis",
-# "sin pruebas"): a negated booster or claim word is no claim
-_NEG_BEFORE = re.compile(r"(?:\bno\b|\bnot\b|n[’']t\b|\bnever\b|\bwithout\b|\bfar from\b|\bhardly\b|\bnor\b|"
-                         r"\bpas\b|\baucun(?:e)?\b|\bsans\b|\bjamais\b|\bnicht\b|\bkein(?:e|en|em|er|es)?\b|\bnie\b|"
-                         r"\bohne\b|\bkeineswegs\b|\bningun[oa]?\b|\bningún\b|\bsin\b|\bnunca\b|\btampoco\b)[\w\s,'’-]{0,25}$",
-                         re.IGNORECASE)
+from msvitd.text import negation
 
 
 def lower(severity: str) -> str:
@@ -19,21 +13,15 @@ def lower(severity: str) -> str:
     return Severity(severity).one_step_down().value
 
 
-# the word as a predicate denied after it: "Ein Durchbruch ist das nicht", "A breakthrough it is not",
-# "A cure, this is not"
-_NEG_AFTER = re.compile(r"\s*,?\s*(?:(?:ist|war|wäre|sind)\s+(?:das|dies|es)\s+(?:[\wäöüß]+\s+){0,2}?"
-                        r"(?:nicht|keineswegs|keinesfalls)\b|(?:it|this|that)\s+(?:is|was)\s+not\b|"
-                        r"(?:it|this|that)\s+(?:isn|wasn)[’']t\b)", re.IGNORECASE)
-
-
 def negated_after(text: str, end: int) -> bool:
     """True when the words right after ``end`` deny it as a predicate ("Ein Durchbruch ist das nicht")."""
-    return bool(_NEG_AFTER.match(text, end))
+    return bool(negation.after().match(text, end))
 
 
 def negated_before(text: str, start: int, floor: int) -> bool:
-    """True when a negation stands just before ``start`` (within a few words): "no known cure"."""
-    return bool(_NEG_BEFORE.search(text[max(floor, start - 30):start]))
+    """True when a negation stands just before ``start`` (within a few words): "no known cure", "kein Beweis",
+    "pas de preuve", "sin pruebas" (the words: ``negation: rules:`` in the lexicons, msvitd/text/negation.py)."""
+    return bool(negation.before().search(text[max(floor, start - 30):start]))
 
 
 def by_strength(default: str, strength: str) -> str:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from msvitd.rules._common import negated_before
+from msvitd.rules._common import negated_after, negated_before
 
 CODE = "C102"
 NAME = "overstated-certainty"
@@ -48,7 +48,9 @@ def _boosted(ctx, r):
     evidence = ctx.lexicon.article.get("evidence_strength")
     for b in r.boosters:
         clause = r.clause_at(b.start)
-        if negated_before(ctx.text, b.start, r.start) or clause is None or clause.hypothetical_at(b.start):
+        # "not proven", and the booster denied after it: "Bewiesen ist damit noch nichts", "Proven it is not"
+        if negated_before(ctx.text, b.start, r.start) or negated_after(ctx.text, b.end) or clause is None or \
+                clause.hypothetical_at(b.start):
             continue
         # the language's `settles:` table (proves, once and for all...) or the article table `settled:`
         settles = bool(ctx.lexicon.settles.search(b.text)) or bool(settled and settled.search(b.text))

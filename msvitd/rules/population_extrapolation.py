@@ -111,8 +111,8 @@ def check(ctx):
             clause = r.clause_at(m.start)
             if clause is not None and clause.strength == "none" and r.negated_at(m.start):
                 continue
-            if info.get("context") == "advice" and not advice:
-                continue
+            if info.get("context") == "advice" and (not advice or ctx.find("practice_caution", r)):
+                continue  # the reader addressed only by advice; advice tied to a doctor's word is no extrapolation
             elsewhere = any(c.benefit_context for c in r.clauses if c is not clause) or any(
                 not (clause.start <= r.start + h.start < clause.end) for h in advice)
             if clause is not None and clause.hypothetical_at(m.start) and not (

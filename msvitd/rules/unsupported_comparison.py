@@ -27,6 +27,7 @@ import re
 
 
 from msvitd.rules._common import lower, negated_before
+from msvitd.text import negation
 
 CODE = "C401"
 NAME = "unsupported-comparison"
@@ -41,12 +42,7 @@ _ON = re.compile(r"\b(?:on|taking|receiving|using|alongside|added\s+to|plus|with
 
 # "compared with placebo, not with disease-modifying drugs": the treatment is what the trial did NOT
 # compare with; saying so is the careful reading, not an invented comparison
-# (the preposition is required: "no worse than interferon" is a comparison)
-_NOT_WITH = re.compile(r"\b(?:(?:not|nor|pas|non|nicht|kein\w*|no)\s+"
-                       r"(?:with|against|to|versus|vs\.?|avec|à|aux?|contre|mit|gegen|con|contra|frente\s+a)"
-                       r"|rather\s+than)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-
-
+# (the preposition is required: "no worse than interferon" is a comparison; the words: negation.yaml)
 def _background(study, words: str) -> bool:
     """The treatment words name a co-treatment every arm of the study received (an add-on trial)."""
     arms = list(getattr(study, "arms", None) or [])
@@ -69,7 +65,7 @@ def check(ctx):
         # "people on interferon who took vitamin D": a therapy every arm took is the trial's setting
         treats = [t for t in lex.comparison_treatments.find(s)
                   if not (_background(ctx.study, t.text) and _ON.search(s[max(0, t.start - 25):t.start]))
-                  and not _NOT_WITH.search(s[max(0, t.start - 30):t.start])]
+                  and not negation.not_with().search(s[max(0, t.start - 30):t.start])]
         if not treats:
             continue
         for cue in cues:

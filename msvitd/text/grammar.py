@@ -42,6 +42,8 @@ class Grammar:
     present_tense: re.Pattern
     object_window: int
     final_negation: bool  # a negation closing its clause negates the clause ("... senkte ... nicht.")
+    final_particles: re.Pattern  # what may follow such a negation: a separable verb's particle ("hielt ... nicht auf")
+    comment_clause: re.Pattern  # a reporting clause inserted between commas: ", wie die Studie zeigt,"
     final_verb_object: bool  # a verb closing its clause takes the object before it ("..., dass es die MS bremst")
 
 
@@ -82,6 +84,8 @@ def grammar(code: str = "en") -> Grammar:
         present_tense=re.compile(str(g.get("present_tense", r"(?!x)x"))),
         object_window=int(g.get("object_window", 3)),
         final_negation=bool(g.get("final_negation", False)),
+        final_particles=re.compile(str(g.get("final_particles") or r"(?!x)x"), re.IGNORECASE),
+        comment_clause=re.compile(str(g.get("comment_clause") or r"(?!x)x"), re.IGNORECASE),
         final_verb_object=bool(g.get("final_verb_object", False)),
     )
 
@@ -132,6 +136,7 @@ class NumberRoles:
     phase: re.Pattern  # a phase of the treatment, not the trial's run: "starting dose", "dose initiale"
     phase_after: re.Pattern  # ... said after the duration: "vier Wochen lang eine Anfangsdosis"
     dose_context: re.Pattern  # a dose's clause is about the trial: "received", "reçu", "erhielten"
+    dose_personal: re.Pattern  # ... unless it is the writer's or a relative's own dose: "my mother took", "je prends"
     allocation: re.Pattern  # right after a share: the allocation ("half took the supplement")
     allocation_of: re.Pattern  # ... "of the participants", "des participants", "der Teilnehmenden"
     in_half: re.Pattern  # "cut ... in half": before the word "half"
@@ -145,6 +150,9 @@ class NumberRoles:
     pair_strong: re.Pattern  # ... a word that pairs across commas: "versus", "gegenüber"
     out_of: re.Pattern  # right after a number, its denominator: "109 of 147", "109 sur 147", "109 von 147"
     per_every: re.Pattern  # right before a round number, a natural frequency: "out of 100 people", "sur 100"
+    relative_open: re.Pattern  # a relative pronoun opening a clause before a duration: "patients, who for two years took"
+    arm_ratio_after: re.Pattern  # after a multiplier, one arm against the other: "twice as many", "halb so viele"
+    arm_ratio_fewer: re.Pattern  # ... said as fewer: "three times fewer", "deux fois moins", "dos veces menos"
 
     def context(self, text: str) -> frozenset:
         """The English context words a sentence's own words stand for (none for English: its
@@ -190,9 +198,10 @@ _DOTALL = ("number_clause_start",)
 _FIELDS = ("trial_adjective", "randomised", "analysed", "completed", "took_part", "not_trial", "run_before",
            "run_after", "run_context", "not_run", "planned", "reduction_before", "reduction_after", "points",
            "inverted", "with_outcome", "inverted_before", "comparator_arm", "intervention_arm", "arm_lead", "share_clause_end",
-           "pair_and", "planned_near", "planned_after", "phase", "phase_after", "dose_context", "allocation", "allocation_of",
+           "pair_and", "planned_near", "planned_after", "phase", "phase_after", "dose_context", "dose_personal", "allocation", "allocation_of",
            "in_half", "incidence", "number_clause_end", "number_clause_start", "clause_cut", "pair_between",
-           "pair_within", "pair_strong", "out_of", "per_every")
+           "pair_within", "pair_strong", "out_of", "per_every", "relative_open", "arm_ratio_after",
+           "arm_ratio_fewer")
 
 
 @lru_cache(maxsize=None)

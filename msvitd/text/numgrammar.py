@@ -174,8 +174,13 @@ class _P:
         conn = "|".join(re.escape(c) for c in self.connectors)
         self.words = re.compile(r"(?<![\w-])(?:(?:a|an)\s+(?=(?:hundred|thousand|million)\b))?(?:" + word + r")"
                                 r"(?:(?:\s+(?:" + conn + r")\s+|[\s-])(?:" + word + r"))*(?![\w])", re.I)
+        # English's multiplier words and the language's own ("doppelt", "halb", "el doble"); the value of a
+        # word is looked up in _MULT_WORDS (shared with msvitd/text/numbers.py), so the language's words join it
+        own = {str(k).lower(): float(v) for k, v in (nd.get("multiplier_words") or {}).items()}
+        _MULT_WORDS.update(own)
+        mult = "|".join(re.escape(w) for w in sorted({*_EN["multiplier_words"], *own}, key=len, reverse=True))
         self.multiplier = re.compile(
-            r"(?<![\w-])(?:(?P<w>twice|thrice|doubled|double|tripled|triple|halved|quadrupled)"
+            r"(?<![\w-])(?:(?P<w>" + mult + r")"
             r"|(?P<n>(?:" + self.num + r")|" + word + r")[\s-]?(?:times|fold|fois|mal|veces)(?![\w])"
             r"|(?P<x>\d+(?:" + dec + r"\d+)?)\s?[x×](?![\w]))(?![\w])", re.I)
         self.fractions = {**_FRACTIONS, **{str(k).lower(): float(v) for k, v in (nd.get("fractions") or {}).items()}}

@@ -33,7 +33,33 @@ def clause_spans(text: str, g: Grammar) -> list[tuple[int, int]]:
                 out.append((comma + 1, b))
                 continue
         out.append((a, b))
-    return out or [(0, len(text))]
+    return _rejoin_comments(text, out, g) or [(0, len(text))]
+
+
+def _rejoin_comments(text: str, spans: list[tuple[int, int]], g: Grammar) -> list[tuple[int, int]]:
+    """A reporting clause inserted between commas (", wie die neue Studie zeigt,", ", comme le montre
+    l'étude,", ", as the study shows,") joins the clause before it and the words after it: the verb before
+    it and the object after it are one claim (the comma before it opens it; the one after it may or may
+    not have cut a clause)."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        a, b = spans[i]
+        if out and "," in text[out[-1][1]:a + 1]:
+            piece = text[a:b].strip(" ")
+            head = piece.split(",", 1)[0].strip()
+            if head and g.comment_clause.fullmatch(head):
+                if head != piece.rstrip(" .!?;:"):
+                    out[-1] = (out[-1][0], b)  # "..., wie X zeigt, den Verlauf." cut once, before "wie"
+                    i += 1
+                    continue
+                if i + 1 < len(spans) and "," in text[b:spans[i + 1][0] + 1]:
+                    out[-1] = (out[-1][0], spans[i + 1][1])  # cut on both sides of the comment
+                    i += 2
+                    continue
+        out.append((a, b))
+        i += 1
+    return out
 
 
 _APPOSITION_OPEN = ("\u2013", "\u2014", "(", " - ")

@@ -35,10 +35,13 @@ def scope_end_short(text: str, pos: int, limit: int, words: int = 3) -> int:
 def _negated_span(s: str, a: int, b: int, h: Hit, g: Grammar) -> tuple[int, int]:
     """A clause negation runs to the end of its clause, a short one over four words; in a
     language that negates at the end of the clause ("Vitamin D senkte die Schübe nicht"), a
-    clause negation with nothing after it negates the whole clause."""
+    clause negation with nothing after it (or only a separable verb's particle: "hielt die Schübe nicht
+    auf") negates the whole clause."""
     if h.label != "clause":
         return h.start, scope_end_short(s, h.end, b, 4)
-    if g.final_negation and not s[h.end:b].strip(" .,;:!?\"'”’»)"):
+    # what follows up to a comma: "senkte die Schübe nicht, so die Autoren" ends the claim at the comma
+    rest = s[h.end:b].split(",", 1)[0].strip(" .;:!?\"'”’»)")
+    if g.final_negation and (not rest or g.final_particles.fullmatch(rest)):
         return a, b
     return h.start, b
 
