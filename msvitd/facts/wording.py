@@ -83,6 +83,9 @@ class _Facts:
             or (f.path[:1] == ("arms",) and f.path[-1] == "duration")
             or (f.path[:1] == ("outcomes",) and f.path[-1] == "timepoint"))]
         self.doses = [f for f in facts if f.kind == "dose"]
+        # the lengths of a schedule's phases, from an arm's frequency ("for the first 4 weeks")
+        self.phases = [f for f in facts if f.kind == "duration" and f.path[:1] == ("arms",)
+                       and f.path[-1] == "frequency"]
         self.arm_percents = [f for f in facts if f.kind == "percent" and f.path[:1] == ("outcomes",)
                              and len(f.path) == 5 and f.path[-1] == "percent"]
         self.role = {}  # arm id -> intervention / comparator
@@ -345,8 +348,22 @@ def _run_length(text, m, sent, ctx, sf, rows, bounds):
     if fits:
         _, _, f, v = min(fits, key=lambda x: x[:2])
         return v, f, None
+    phase = _schedule_phase(m, sf)
+    if phase is not None:
+        return phase
     f = next((f for f in sf.run if f.path[:1] == ("arms",)), sf.run[0])
     return "mismatch", f, f"the article says {m.raw.strip()}; treatment and follow-up lasted {f.show()}"
+
+
+def _schedule_phase(m, sf):
+    """A duration equal to a phase of an arm's schedule ("6,670 IU a day for four weeks, then ..."):
+    the study file's own phase, not how long the trial ran."""
+    for f in sf.phases:
+        a = _convert(m.value, m.unit, f.unit)
+        v = _value_verdict(a, _mention_decimals(m), m.approx, m, f, f.value) if a is not None else None
+        if v:
+            return v, f, None
+    return None
 
 
 def _allocation(text, m, sent, ctx, sf, rows, bounds):

@@ -1,0 +1,126 @@
+"""Patterns found on held-out web pieces of new forms (fact-checks, interviews, insurer pages, wire copy):
+careful statements that must stay silent, and the number readings they need. Every sentence is written
+here for one pattern (in English, French, German and Spanish); none comes from a corpus."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@lru_cache(maxsize=1)
+def _library():
+    from msvitd.library import load_library
+
+    return load_library([ROOT / "evidence"])
+
+
+def found(text: str, study: str, lang: str = "en") -> list[tuple[str, str, str]]:
+    from msvitd.critique.engine import critique_text
+
+    lib = _library()
+    res = critique_text(text, lib.study(study), others=[e.model for e in lib.studies.values()], lang=lang,
+                        whole_article=False)
+    return [(f.rule, str(getattr(f.severity, "value", f.severity)), f.quote or "") for f in res.findings]
+
+
+def loud(text: str, study: str, lang: str = "en") -> set[str]:
+    """The codes of the errors and warnings (what a careful piece must not get)."""
+    return {c for c, sev, _ in found(text, study, lang) if sev in ("error", "warning")}
+
+
+# -- a claim quoted in order to rebut it --------------------------------------------------------------
+
+@pytest.mark.parametrize("text,study,lang", [
+    ('An advert on a shopping site promises that vitamin D will "stop MS in its tracks". The trial found no such thing.',
+     "prevanz", "en"),
+    ("A viral video shows a doctor and claims that the vitamin prevents relapses; the trial said otherwise.",
+     "solar", "en"),
+    ("It is not true that vitamin D reduced relapses in this trial.", "choline", "en"),
+    ("On lit souvent que la vitamine D a réduit les poussées et le handicap. Ce n'est pas ce que montre l'essai.",
+     "choline", "fr"),
+    ("Selon ce message, la vitamine D guérit la sclérose en plaques.", "d-lay-ms", "fr"),
+    ("Dire que la vitamine D empêche les poussées, c'est aller trop loin.", "d-lay-ms", "fr"),
+    ("Ein Beitrag in sozialen Netzwerken behauptet, dass Vitamin D die Schübe verhindert.", "solar", "de"),
+    ("Vitamin D stoppe die MS, so heißt es in vielen Foren.", "d-lay-ms", "de"),
+    ("Una tienda en línea promete que la vitamina D evita los brotes.", "evidims", "es"),
+    ("No es cierto que la vitamina D haya reducido los brotes en este ensayo.", "vidams", "es"),
+])
+def test_a_reported_claim_is_not_the_pieces_own(text, study, lang):
+    assert not loud(text, study, lang) & {"C101", "C102", "C201", "C202"}
+
+
+def test_a_researchers_claim_is_still_a_claim():
+    # the frames name non-research sources or distancing verbs; the trial's authors saying so is the piece's claim
+    assert "C202" in loud("The researchers said that vitamin D reduced relapses.", "choline")
+    assert "C202" in loud("Vitamin D reduced relapses in the trial.", "choline")
+
+
+def test_the_frame_covers_the_whole_sentence_after_a_contrast_word():
+    # "pourtant" would open a new clause; the frame before it still governs the claim
+    assert not loud("On lit pourtant que l'essai a réduit les poussées.", "choline", "fr") & {"C201", "C202"}
+
+
+def test_what_can_be_said_about_an_outcome_is_a_limitation():
+    assert not loud("Many left the trial early, which limits what we can say about relapses.", "d-lay-ms") & {"C202"}
+    assert not loud("Beaucoup ont quitté l'essai tôt, ce qui limite ce que l'on peut dire du handicap.",
+                    "d-lay-ms", "fr") & {"C202"}
+
+
+# -- a negated subject cut off by an aside ------------------------------------------------------------
+
+def test_a_negated_subject_governs_the_verb_after_an_aside():
+    assert "C202" not in loud("None of the three doses, including the highest, prevented relapses.", "prevanz")
+    assert "C202" in loud("The highest dose, 10,000 IU, prevented relapses.", "prevanz")
+
+
+# -- "does not replace a disease-modifying treatment" -------------------------------------------------
+
+@pytest.mark.parametrize("text,study,lang", [
+    ("Le complément ne remplace en aucun cas un traitement de fond.", "d-lay-ms", "fr"),
+    ("Vitamin D ersetzt keine Basistherapie.", "vidams", "de"),
+    ("Ihre Basistherapie sollten Sie keinesfalls eigenmächtig absetzen.", "vidams", "de"),
+    ("La vitamina D no reemplaza el tratamiento modificador de la enfermedad.", "d-lay-ms", "es"),
+])
+def test_not_replacing_the_treatment_is_careful(text, study, lang):
+    assert "C401" not in loud(text, study, lang)
+
+
+def test_replacing_the_treatment_is_still_a_comparison():
+    assert "C401" in loud("Vitamin D kann die Basistherapie ersetzen.", "d-lay-ms", "de")
+    assert "C401" in loud("La vitamine D peut remplacer un traitement de fond.", "d-lay-ms", "fr")
+
+
+# -- numbers: a dose schedule's phases, confidence levels in words, a pair of arms then a third number ----
+
+@pytest.mark.parametrize("text,lang", [
+    ("In the trial, patients took 6,670 IU a day for four weeks, then 14,007 IU a day.", "en"),
+    ("Die Teilnehmer erhielten in der Studie vier Wochen lang 6.670 IE pro Tag, danach 14.007 IE täglich.", "de"),
+    ("Dans l'essai, les patients ont pris 6 670 UI par jour pendant quatre semaines, puis 14 007 UI par jour.", "fr"),
+])
+def test_a_starting_dose_and_its_length_are_the_trials_own(text, lang):
+    assert "C502" not in loud(text, "solar", lang)
+
+
+def test_a_wrong_daily_dose_is_still_a_mismatch():
+    assert "C502" in loud("In der Studie nahmen die Patienten 20.000 IE pro Tag.", "solar", "de")
+
+
+def test_a_confidence_level_in_words_is_not_a_reduction():
+    text = "Compared with placebo the odds ratio was 0.94, with a 95 percent confidence interval of 0.41 to 2.19."
+    assert "C502" not in loud(text, "prevanz")
+
+
+def test_a_third_number_after_a_pair_of_arms_is_read_on_its_own():
+    text = ("In the trial 303 were analysed (156 vs 147), and 288 completed the two years.")
+    assert "C502" not in loud(text, "d-lay-ms")
+
+
+def test_an_interview_question_naming_another_trial_opens_the_answer_about_it():
+    text = ("What about D-Lay MS?\n\nIt is another setting. Of 316 patients randomised, disease activity "
+            "fell from 74.1% to 60.3%.\n")
+    assert "C502" not in loud(text, "choline", "en")
