@@ -200,6 +200,8 @@ _DESIGN = (
 _POPULATION = (
     _Num("randomised", "participants", "count", "participants randomised", "participants randomised total"),
     _Num("analysed", "participants", "count", "participants analysed", "participants analysed total trial"),
+    # a file that gives only how many were enrolled (PrevANZ): the trial's total all the same
+    _Num("enrolled", "participants", "count", "participants enrolled", "participants enrolled randomised total"),
     _Num("completed", "participants", "count", "participants who completed", "participants completed"),
     _Text("age", "age", "age aged adults years", ("duration", "range", "count")),
 )

@@ -68,7 +68,7 @@ class _Facts:
         def at(*path):
             return next((f for f in facts if f.path == path), None)
 
-        self.randomised = at("population", "randomised")
+        self.randomised = at("population", "randomised") or at("population", "enrolled")
         self.analysed = at("population", "analysed")
         self.completed = at("population", "completed")
         self.target = at("design", "target_sample_size")

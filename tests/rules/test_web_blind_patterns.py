@@ -124,3 +124,23 @@ def test_an_interview_question_naming_another_trial_opens_the_answer_about_it():
     text = ("What about D-Lay MS?\n\nIt is another setting. Of 316 patients randomised, disease activity "
             "fell from 74.1% to 60.3%.\n")
     assert "C502" not in loud(text, "choline", "en")
+
+
+# -- counts: a disease adjective between number and noun, a file that gives only those enrolled ----------
+
+def test_a_count_with_a_disease_adjective_is_read_as_participants():
+    # CHOLINE planned 200 and randomised 129: "more than 200" told as the sample is the planned size
+    assert "C502" in loud("The trial gave vitamin D or placebo to more than 200 relapsing MS patients.", "choline")
+    assert "C502" not in loud("The trial randomised 129 relapsing MS patients.", "choline")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Los investigadores reunieron a unas 400 personas para el ensayo.", "es"),
+    ("The trial enrolled around 400 people after a first episode.", "en"),
+])
+def test_a_wrong_count_is_a_mismatch_when_the_file_gives_those_enrolled(text, lang):
+    assert "C502" in loud(text, "prevanz", lang)
+
+
+def test_the_enrolled_count_is_right():
+    assert "C502" not in loud("The trial enrolled 204 people after a first episode.", "prevanz")
