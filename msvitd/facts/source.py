@@ -200,8 +200,7 @@ _DESIGN = (
 _POPULATION = (
     _Num("randomised", "participants", "count", "participants randomised", "participants randomised total"),
     _Num("analysed", "participants", "count", "participants analysed", "participants analysed total trial"),
-    # a file that gives only how many were enrolled (PrevANZ): the trial's total all the same
-    _Num("enrolled", "participants", "count", "participants enrolled", "participants enrolled randomised total"),
+    _Num("enrolled", "participants", "count", "participants enrolled", "participants enrolled randomised total"),  # PrevANZ
     _Num("completed", "participants", "count", "participants who completed", "participants completed"),
     _Text("age", "age", "age aged adults years", ("duration", "range", "count")),
 )
@@ -210,8 +209,7 @@ _ARM = (
     _Num("analysed", "participants", "count", "{arm}: analysed", "{ctx} analysed participants"),
     _Num("dose", "{unit}", "dose", "{arm}: dose", "{ctx} dose high-dose supplement"),
     _Num("daily_equivalent", "{unit}/day", "dose", "{arm}: daily equivalent", "{ctx} daily dose day"),
-    # a schedule's phases ("6,670 IU/day for the first 4 weeks"): a starting dose and its length are
-    # the trial's own numbers, not a wrong dose or a wrong run
+    # a schedule's phases ("6,670 IU/day for the first 4 weeks"): the trial's own dose and length
     _Text("frequency", "{arm}: frequency", "{ctx} every frequency dose", ("duration", "dose")),
     _Text("duration", "{arm}: duration", "{ctx} duration time lasted treatment", ("duration",)),
 )
@@ -340,9 +338,8 @@ def _outcome(r: _Reader, oi: int, o) -> None:
               base + ("nnt", "value"))
         if getattr(o.nnt, "ci", None):  # the NNT's own interval: "7.2 (95% CI 4.1-29.0)" is not the HR's
             for j, (v, kind) in enumerate(zip(o.nnt.ci, ("ci_low", "ci_high"))):
-                r.add(v, None, kind, f"{o.name}: NNT CI {'lower' if j == 0 else 'upper'}",
-                      f"{octx} number needed treat confidence interval", _cite(o.nnt.cite, ocite),
-                      base + ("nnt", "ci", j), measure="NNT")
+                r.add(v, None, kind, f"{o.name}: NNT CI {kind[3:]}", f"{octx} number needed treat confidence interval",
+                      _cite(o.nnt.cite, ocite), base + ("nnt", "ci", j), measure="NNT")
     if o.timepoint:
         r.text_numbers(o.timepoint, f"{o.name}: timepoint", f"{octx} time follow-up", ocite, base + ("timepoint",),
                        kinds=("duration",))
