@@ -144,3 +144,37 @@ def test_a_wrong_count_is_a_mismatch_when_the_file_gives_those_enrolled(text, la
 
 def test_the_enrolled_count_is_right():
     assert "C502" not in loud("The trial enrolled 204 people after a first episode.", "prevanz")
+
+
+# -- advice in forms the tables missed, and the people it is given to ----------------------------------
+
+@pytest.mark.parametrize("text,study,lang", [
+    ("Anyone with relapsing MS should be aiming for at least 8,000 IU of vitamin D a day.", "solar", "en"),
+    ("Ich rate allen Patientinnen zu mindestens 12.000 IE Vitamin D täglich.", "evidims", "de"),
+    ("Der Neurologe meint, dass jeder Patient unter Interferon mit Vitamin D substituiert werden sollte.",
+     "solar", "de"),
+    ("Ces données justifient qu'on propose de la vitamine D à tous les patients traités.", "choline", "fr"),
+])
+def test_advice_after_a_null_trial_is_overstated(text, study, lang):
+    assert "C102" in loud(text, study, lang)
+
+
+def test_advice_to_get_tested_or_ask_about_levels_stays_out():
+    assert "C102" not in loud("Patients should be asking their neurologist about getting a blood test.", "solar")
+
+
+@pytest.mark.parametrize("text,lang,who", [
+    ("Vitamin D works. Every patient with MS should be asking their neurologist about high-dose vitamin D.", "en",
+     "patient with MS"),
+    ("La vitamina D funciona. Yo se la recomendaría a cualquier paciente con esclerosis múltiple.", "es",
+     "cualquier paciente con esclerosis múltiple"),
+    ("Vitamin D in hoher Dosis wirkt. Auch Schwangeren empfehle ich Vitamin D.", "de", "Schwangeren"),
+    ("La vitamine D à forte dose marche. Les femmes enceintes devraient en prendre aussi.", "fr", "femmes enceintes"),
+])
+def test_advice_to_people_the_trial_did_not_study(text, lang, who):
+    got = [q for c, sev, q in found(text, "d-lay-ms", lang) if c == "C301" and sev == "warning"]
+    assert any(who in q for q in got), got
+
+
+def test_pregnancy_named_as_an_exclusion_is_no_extrapolation():
+    assert "C301" not in loud("Pregnant women could not take part in the vitamin D trial.", "d-lay-ms")
