@@ -178,3 +178,27 @@ def test_advice_to_people_the_trial_did_not_study(text, lang, who):
 
 def test_pregnancy_named_as_an_exclusion_is_no_extrapolation():
     assert "C301" not in loud("Pregnant women could not take part in the vitamin D trial.", "d-lay-ms")
+
+
+# -- an outcome as the subject of a fall ("the relapse rate dropped by 30%") ---------------------------
+
+@pytest.mark.parametrize("text,lang", [
+    ("In the trial the annual relapse rate dropped by roughly a third on vitamin D.", "en"),
+    ("Die jährliche Schubrate sank unter Vitamin D um rund ein Drittel.", "de"),
+    ("Sous vitamine D, le taux annuel de poussées est passé de 0,40 à 0,30.", "fr"),
+    ("Con la vitamina D, la tasa anual de brotes cayó un 30 %.", "es"),
+])
+def test_a_fall_in_a_null_outcome_is_a_benefit_claim(text, lang):
+    # the claim is read in every language; its severity follows the sentence's claim strength
+    assert "C202" in {c for c, _, _ in found(text, "solar", lang)}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Relapse rates fell by a similar amount in both groups.", "en"),
+    ("The relapse rate fell from 0.40 to 0.30, which was not statistically significant.", "en"),
+    ("Die Schubrate sank in beiden Gruppen um ungefähr gleich viel.", "de"),
+    ("Le taux de poussées est passé de 0,40 à 0,30, une différence non significative.", "fr"),
+    ("He fell ill from the flu during the trial.", "en"),
+])
+def test_a_fall_in_both_groups_or_not_significant_is_no_claim(text, lang):
+    assert "C202" not in loud(text, "solar", lang)
