@@ -202,3 +202,19 @@ def test_a_fall_in_a_null_outcome_is_a_benefit_claim(text, lang):
 ])
 def test_a_fall_in_both_groups_or_not_significant_is_no_claim(text, lang):
     assert "C202" not in loud(text, "solar", lang)
+
+
+# -- a reference amount is not advice to the people it names ---------------------------------------------
+
+@pytest.mark.parametrize("text,lang", [
+    ("The weekly dose of vitamin D was far above what is recommended for healthy adults.", "en"),
+    ("Die Vitamin-D-Dosis der Studie liegt weit über dem, was üblicherweise gesunden Erwachsenen empfohlen wird.", "de"),
+    ("C'est bien plus de vitamine D que ce qui est recommandé aux adultes en bonne santé.", "fr"),
+    ("Es mucha más vitamina D de lo que se recomienda a los adultos sanos.", "es"),
+])
+def test_a_reference_intake_is_no_advice(text, lang):
+    assert "C301" not in loud(text, "d-lay-ms", lang)
+
+
+def test_advice_to_healthy_adults_is_still_extrapolation():
+    assert "C301" in loud("High-dose vitamin D is now recommended for healthy adults too.", "d-lay-ms")
