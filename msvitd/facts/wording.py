@@ -83,9 +83,7 @@ class _Facts:
             or (f.path[:1] == ("arms",) and f.path[-1] == "duration")
             or (f.path[:1] == ("outcomes",) and f.path[-1] == "timepoint"))]
         self.doses = [f for f in facts if f.kind == "dose"]
-        # the lengths of a schedule's phases, from an arm's frequency ("for the first 4 weeks")
-        self.phases = [f for f in facts if f.kind == "duration" and f.path[:1] == ("arms",)
-                       and f.path[-1] == "frequency"]
+        self.phases = [f for f in facts if f.kind == "duration" and f.path[:1] == ("arms",) and f.path[-1] == "frequency"]
         self.arm_percents = [f for f in facts if f.kind == "percent" and f.path[:1] == ("outcomes",)
                              and len(f.path) == 5 and f.path[-1] == "percent"]
         self.role = {}  # arm id -> intervention / comparator
@@ -275,6 +273,8 @@ def _participants(text, m, sent, ctx, sf, rows, bounds):
                                          or sf.roles.planned_after.match(text[m.end:hi]))
     want, role_word = _participants_asked(window, sf, known, arm_named, bool(planned))
     hit = [w for w in want if _fits(m.value, w.value, m.approx, dec, m.relation)]
+    if hit and _planned_exactly(m, sf, want, hit[0], dec):
+        hit = []  # "some 240 patients" when 240 were planned and 204 took part: the plan, not a rounding
     if hit:
         return "match", hit[0], None
     other = [k for k in known if _fits(m.value, k.value, m.approx, dec, m.relation)]
@@ -295,6 +295,13 @@ def _participants(text, m, sent, ctx, sf, rows, bounds):
     return "mismatch", (want[0] if role_word else sf.randomised), (
         f"the article says {m.raw.strip()}; the trial randomised {fmt(sf.randomised.value)} participants "
         f"({n_a} analysed)")
+
+
+def _planned_exactly(m, sf, want, near, dec) -> bool:
+    """An approximate count that is exactly the planned size, not the total it is near."""
+    t = sf.target
+    return bool(m.approx and t is not None and t not in want and near.value != m.value
+                and _fits(m.value, t.value, False, dec, m.relation))
 
 
 def _participants_asked(window: str, sf: _Facts, known: list, arm_named: bool,
@@ -348,7 +355,7 @@ def _run_length(text, m, sent, ctx, sf, rows, bounds):
     if fits:
         _, _, f, v = min(fits, key=lambda x: x[:2])
         return v, f, None
-    phase = _schedule_phase(m, sf)
+    phase = _schedule_phase(m, sf)  # "6,670 IU a day for four weeks, then ...": a phase of the schedule
     if phase is not None:
         return phase
     f = next((f for f in sf.run if f.path[:1] == ("arms",)), sf.run[0])
@@ -356,8 +363,7 @@ def _run_length(text, m, sent, ctx, sf, rows, bounds):
 
 
 def _schedule_phase(m, sf):
-    """A duration equal to a phase of an arm's schedule ("6,670 IU a day for four weeks, then ..."):
-    the study file's own phase, not how long the trial ran."""
+    """A duration equal to a phase of an arm's schedule (its frequency text), not how long the trial ran."""
     for f in sf.phases:
         a = _convert(m.value, m.unit, f.unit)
         v = _value_verdict(a, _mention_decimals(m), m.approx, m, f, f.value) if a is not None else None

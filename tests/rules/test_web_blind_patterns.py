@@ -218,3 +218,9 @@ def test_a_reference_intake_is_no_advice(text, lang):
 
 def test_advice_to_healthy_adults_is_still_extrapolation():
     assert "C301" in loud("High-dose vitamin D is now recommended for healthy adults too.", "d-lay-ms")
+
+
+def test_an_approximate_count_equal_to_the_planned_size_is_the_plan():
+    # PrevANZ planned 240 and enrolled 204: "some 240" is the plan told as the sample, "about 200" a rounding
+    assert "C502" in loud("Les chercheurs ont suivi quelque 240 patients dans l'essai.", "prevanz", "fr")
+    assert "C502" not in loud("The researchers followed about 200 patients in the trial.", "prevanz")
