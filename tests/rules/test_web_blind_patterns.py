@@ -224,3 +224,21 @@ def test_an_approximate_count_equal_to_the_planned_size_is_the_plan():
     # PrevANZ planned 240 and enrolled 204: "some 240" is the plan told as the sample, "about 200" a rounding
     assert "C502" in loud("Les chercheurs ont suivi quelque 240 patients dans l'essai.", "prevanz", "fr")
     assert "C502" not in loud("The researchers followed about 200 patients in the trial.", "prevanz")
+
+
+# -- the question told as settled, the study that "changes everything" -----------------------------------
+
+@pytest.mark.parametrize("text,study,lang,code", [
+    ("Finally the proof: vitamin D slows MS.", "d-lay-ms", "en", "C102"),
+    ("Voilà enfin la preuve que la vitamine D protège le cerveau.", "d-lay-ms", "fr", "C102"),
+    ("Die Studie ist der lang erwartete Nachweis für Vitamin D.", "solar", "de", "C102"),
+    ("Este ensayo lo ha dejado muy claro.", "prevanz", "es", "C102"),
+    ("Un estudio que lo cambia todo para la esclerosis múltiple.", "d-lay-ms", "es", "C101"),
+])
+def test_settled_and_changes_everything(text, study, lang, code):
+    assert code in loud(text, study, lang)
+
+
+def test_a_trial_that_made_clear_more_work_is_needed_is_careful():
+    assert "C102" not in loud("The study has made it clear that more trials are needed.", "d-lay-ms")
+    assert "C102" not in loud("El ensayo ha dejado claro que hacen falta más estudios.", "d-lay-ms", "es")
