@@ -165,7 +165,7 @@ def test_advice_to_get_tested_or_ask_about_levels_stays_out():
 
 @pytest.mark.parametrize("text,lang,who", [
     ("Vitamin D works. Every patient with MS should be asking their neurologist about high-dose vitamin D.", "en",
-     "patient with MS"),
+     "patient"),
     ("La vitamina D funciona. Yo se la recomendaría a cualquier paciente con esclerosis múltiple.", "es",
      "cualquier paciente con esclerosis múltiple"),
     ("Vitamin D in hoher Dosis wirkt. Auch Schwangeren empfehle ich Vitamin D.", "de", "Schwangeren"),
