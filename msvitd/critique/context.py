@@ -213,6 +213,8 @@ class Context:
             return s.design.therapy != "add_on"
         if scope == "setting":
             return bool(_LOW_RESOURCE.search(pop.setting or ""))
+        if scope == "pregnancy":
+            return False  # a group no trial enrolled as such; a file lists it as a subgroup if one did (above)
         lo, hi = _age_bounds(pop.age)
         if scope == "children":
             return lo < 18

@@ -178,6 +178,8 @@ def _paired(text: str, rows: list[NumberRow], m: NumberMention, facts: list[Fact
     first = next((f for f in facts if f.path and f.label == prev.source_fact.label), None)
     if first is None or len(first.path) < 3 or first.path[-3] != "arms":
         return None
+    if _pair_complete(rows, facts, first):
+        return None  # "(156 vs 147), and 288 completed": a pair has two members; the third number is new
     sibling = [f for f in facts if f.path[:-2] == first.path[:-2] and f.path[-1] == first.path[-1]
                and f.path[-2] != first.path[-2]]
     if len(sibling) != 1:
@@ -190,6 +192,15 @@ def _paired(text: str, rows: list[NumberRow], m: NumberMention, facts: list[Fact
     if v:
         return v, f, None
     return "mismatch", f, f"the article says {m.raw.strip()}; the source says {f.show()}"
+
+
+def _pair_complete(rows: list[NumberRow], facts: list[Fact], first: Fact) -> bool:
+    """The row before ``first``'s row holds the other arm's value of the same fact: the pair is told."""
+    if len(rows) < 2 or rows[-2].source_fact is None:
+        return False
+    other = next((f for f in facts if f.path and f.label == rows[-2].source_fact.label), None)
+    return (other is not None and len(other.path) == len(first.path) and other.path[:-2] == first.path[:-2]
+            and other.path[-1] == first.path[-1] and other.path[-2] != first.path[-2])
 
 
 def ref(f: Fact, locate: Callable[[tuple], str], facts: Iterable[Fact] = ()) -> SourceRef:

@@ -78,18 +78,22 @@ def other_study_sentences(readings, study, others: list, lexicon) -> set:
     out = set()
     section = False
     para_no, para = None, False
+    last_para: list = []  # the readings of the paragraph being read
     for r in readings:
         t = r.sentence.text
         names_own = bool(own and own.search(t)) or bool(own_ref and own_ref.search(t))
         names_other = bool(other and other.search(t)) or bool(cue and _other_cue(cue, own_adj, t))
         if r.sentence.heading:
             section = names_other and not names_own
-            para_no, para = r.sentence.paragraph, False
+            para_no, para, last_para = r.sentence.paragraph, False, []
             if section:
                 out.add(r.sentence.index)
             continue
         if r.sentence.paragraph != para_no:
-            para_no, para = r.sentence.paragraph, False
+            # an interview's question naming another study ("And D-Lay MS?") opens the answer about it
+            para = _asked_about_other(last_para, out)
+            para_no, last_para = r.sentence.paragraph, []
+        last_para.append(r)
         if names_own or (own_words and own_words.search(t)):
             para = False
             section = False if not names_other else section
@@ -99,6 +103,13 @@ def other_study_sentences(readings, study, others: list, lexicon) -> set:
         if para or section:
             out.add(r.sentence.index)
     return out
+
+
+def _asked_about_other(para_readings: list, out: set) -> bool:
+    """The paragraph just read (``para_readings``) was one question about another study (a sentence
+    in ``out`` ending with "?"): the answer that follows is about that study too."""
+    return (len(para_readings) == 1 and para_readings[0].sentence.index in out
+            and para_readings[0].sentence.text.rstrip().endswith("?"))
 
 
 def other_study_spans(text: str, study, others: list, lexicon=None, readings=None) -> list[tuple[int, int]]:

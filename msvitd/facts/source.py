@@ -200,6 +200,7 @@ _DESIGN = (
 _POPULATION = (
     _Num("randomised", "participants", "count", "participants randomised", "participants randomised total"),
     _Num("analysed", "participants", "count", "participants analysed", "participants analysed total trial"),
+    _Num("enrolled", "participants", "count", "participants enrolled", "participants enrolled randomised total"),  # PrevANZ
     _Num("completed", "participants", "count", "participants who completed", "participants completed"),
     _Text("age", "age", "age aged adults years", ("duration", "range", "count")),
 )
@@ -208,7 +209,8 @@ _ARM = (
     _Num("analysed", "participants", "count", "{arm}: analysed", "{ctx} analysed participants"),
     _Num("dose", "{unit}", "dose", "{arm}: dose", "{ctx} dose high-dose supplement"),
     _Num("daily_equivalent", "{unit}/day", "dose", "{arm}: daily equivalent", "{ctx} daily dose day"),
-    _Text("frequency", "{arm}: frequency", "{ctx} every frequency dose", ("duration",)),
+    # a schedule's phases ("6,670 IU/day for the first 4 weeks"): the trial's own dose and length
+    _Text("frequency", "{arm}: frequency", "{ctx} every frequency dose", ("duration", "dose")),
     _Text("duration", "{arm}: duration", "{ctx} duration time lasted treatment", ("duration",)),
 )
 # an outcome's result in one arm; a median or mean is a duration when its unit is a time
@@ -254,7 +256,7 @@ class _Reader:
                              tuple(path), dec, **kw))
 
     def text_numbers(self, text, label, context, cite, path, kinds=_TEXT_KINDS):
-        for m in find_numbers(text or ""):
+        for m in find_numbers(text or "", "en"):  # study files are written in English
             if m.kind in kinds:
                 self.add(m.value, m.unit, m.kind, f"{label}: {m.raw}", f"{context} {text}", cite, path,
                          decimals=m.decimals())
@@ -302,7 +304,7 @@ def _population(r: _Reader, pcite: str) -> None:
         path = ("population", "baseline", i, "value")
         r.text_numbers(b.value, f"baseline {b.name}", f"baseline {b.name}", bcite, path,
                        kinds=("count", "duration", "percent", "other"))
-        for m in find_numbers(b.value):
+        for m in find_numbers(b.value, "en"):
             if m.kind == "other":
                 r.add(m.value, None, "other", f"baseline {b.name}: {m.raw}", f"baseline {b.name}", bcite, path,
                       decimals=m.decimals())
@@ -334,10 +336,14 @@ def _outcome(r: _Reader, oi: int, o) -> None:
     if o.nnt:
         r.add(o.nnt.value, "NNT", "nnt", f"{o.name}: NNT", f"{octx} number needed treat", _cite(o.nnt.cite, ocite),
               base + ("nnt", "value"))
+        if getattr(o.nnt, "ci", None):  # the NNT's own interval: "7.2 (95% CI 4.1-29.0)" is not the HR's
+            for j, (v, kind) in enumerate(zip(o.nnt.ci, ("ci_low", "ci_high"))):
+                r.add(v, None, kind, f"{o.name}: NNT CI {kind[3:]}", f"{octx} number needed treat confidence interval",
+                      _cite(o.nnt.cite, ocite), base + ("nnt", "ci", j), measure="NNT")
     if o.timepoint:
         r.text_numbers(o.timepoint, f"{o.name}: timepoint", f"{octx} time follow-up", ocite, base + ("timepoint",),
                        kinds=("duration",))
-    for m in find_numbers(o.finding or ""):
+    for m in find_numbers(o.finding or "", "en"):
         if m.kind == "p_value":
             r.add(m.value, None, "p_value", f"{o.name}: P (finding)", f"{octx} significant log-rank", ocite,
                   base + ("finding",), relation=m.relation or "=", decimals=m.decimals())

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from msvitd.facts.arm_ratio import arm_ratio
+from msvitd.facts.run_length import run_length
 from msvitd.facts.binding import incidence_base, names_outcome_without_ratio, outcome_binding
 from msvitd.facts.source import Fact, fmt
 from msvitd.facts.verdicts import _convert, _mention_decimals, _overlap, _value_verdict
@@ -69,7 +70,7 @@ class _Facts:
         def at(*path):
             return next((f for f in facts if f.path == path), None)
 
-        self.randomised = at("population", "randomised")
+        self.randomised = at("population", "randomised") or at("population", "enrolled")
         self.analysed = at("population", "analysed")
         self.completed = at("population", "completed")
         self.target = at("design", "target_sample_size")
@@ -84,6 +85,7 @@ class _Facts:
             or (f.path[:1] == ("arms",) and f.path[-1] == "duration")
             or (f.path[:1] == ("outcomes",) and f.path[-1] == "timepoint"))]
         self.doses = [f for f in facts if f.kind == "dose"]
+        self.phases = [f for f in facts if f.kind == "duration" and f.path[:1] == ("arms",) and f.path[-1] == "frequency"]
         self.arm_percents = [f for f in facts if f.kind == "percent" and f.path[:1] == ("outcomes",)
                              and len(f.path) == 5 and f.path[-1] == "percent"]
         self.role = {}  # arm id -> intervention / comparator
@@ -273,6 +275,8 @@ def _participants(text, m, sent, ctx, sf, rows, bounds):
                                          or sf.roles.planned_after.match(text[m.end:hi]))
     want, role_word = _participants_asked(window, sf, known, arm_named, bool(planned))
     hit = [w for w in want if _fits(m.value, w.value, m.approx, dec, m.relation)]
+    if hit and _planned_exactly(m, sf, want, hit[0], dec):
+        hit = []  # "some 240 patients" when 240 were planned and 204 took part: the plan, not a rounding
     if hit:
         return "match", hit[0], None
     other = [k for k in known if _fits(m.value, k.value, m.approx, dec, m.relation)]
@@ -295,6 +299,13 @@ def _participants(text, m, sent, ctx, sf, rows, bounds):
         f"({n_a} analysed)")
 
 
+def _planned_exactly(m, sf, want, near, dec) -> bool:
+    """An approximate count that is exactly the planned size, not the total it is near."""
+    t = sf.target
+    return bool(m.approx and t is not None and t not in want and near.value != m.value
+                and _fits(m.value, t.value, False, dec, m.relation))
+
+
 def _participants_asked(window: str, sf: _Facts, known: list, arm_named: bool,
                         planned: bool = False) -> tuple[list, str]:
     """The facts a count of participants may be (planned, randomised, analysed, completed, else any
@@ -315,55 +326,6 @@ def _participants_asked(window: str, sf: _Facts, known: list, arm_named: bool,
     return [w for w in want if w is not None], role_word
 
 
-# nothing but a clause boundary (or the sentence start) before a duration's cue
-_CLAUSE_OPEN = re.compile(r"(?:^|[,;:(–—]|\s-)\s*$")
-
-
-def _run_length(text, m, sent, ctx, sf, rows, bounds):
-    """How long the trial ran: "for three years", "a two-year trial"."""
-    if not (m.kind == "duration" and sf.run):
-        return None
-    before, after = text[sent.start:m.start], text[m.end:sent.end]
-    if sf.roles.not_run.search(before[-12:]) or sf.roles.phase.search(before[-45:]) \
-            or sf.roles.phase_after.match(after[:60]):
-        return None
-    run_before = sf.roles.run_before.search(before[-40:])
-    run_cue = run_before or sf.roles.run_after.match(after)
-    # "gave ... a dummy pill for three years", "the trial lasted": the trial, not "has had MS for 22 years";
-    # a duration that opens its sentence or clause ("Pendant trois ans, les chercheurs ont suivi ...")
-    # has its verb after it
-    head = before[-40:][:run_before.start()] if run_before is not None else ""
-    rel = sf.roles.relative_open.search(head)  # "patients, who for two years took it": a relative clause opens
-    opens = run_before is not None and bool(rel or _CLAUSE_OPEN.search(head))
-    near = (before[-80:] + " " + after[:100].split(";")[0] if opens else before[-80:]) if run_before \
-        else text[sent.start:sent.end]
-    if not run_cue or not (sf.roles.run_context.search(near) or sf.arm_words("intervention").search(near)):
-        return None
-    # the planned follow-up is how long the trial ran only when the sentence says planned ("planned for
-    # two years"): a trial cut short (SOLAR: 2 years planned, 48 weeks run) did not run "for two years"
-    said_planned = bool(sf.roles.planned_near.search(text[sent.start:sent.end]))
-    runs = [f for f in sf.run if said_planned or not _cut_short(f, sf.run)] or sf.run
-    fits = []
-    for f in runs:
-        a = _convert(m.value, m.unit, f.unit)
-        v = _value_verdict(a, _mention_decimals(m), m.approx, m, f, f.value) if a is not None else None
-        if v:
-            fits.append((v != "match", f.unit != m.unit, f, v))
-    if fits:
-        _, _, f, v = min(fits, key=lambda x: x[:2])
-        return v, f, None
-    f = next((f for f in runs if f.path[:1] == ("arms",)), runs[0])
-    return "mismatch", f, f"the article says {m.raw.strip()}; treatment and follow-up lasted {f.show()}"
-
-
-def _cut_short(f: Fact, run: list[Fact]) -> bool:
-    """``f`` is a planned follow-up that no actual duration of the trial equals."""
-    if f.path != ("design", "planned_follow_up"):
-        return False
-    return not any(o is not f and o.path != f.path and _convert(f.value, f.unit, o.unit) is not None
-                   and abs(_convert(f.value, f.unit, o.unit) - o.value) < 1e-6 for o in run)
-
-
 def _allocation(text, m, sent, ctx, sf, rows, bounds):
     """Half of the participants took the intervention: the allocation, not an outcome."""
     after = text[m.end:sent.end]
@@ -378,7 +340,7 @@ def _allocation(text, m, sent, ctx, sf, rows, bounds):
 
 
 # (arm_ratio first: a multiple of the other arm's share, "half as many ... as", is never a reduction or a share)
-_CHECKS = (arm_ratio, _relative_reduction, _bound_share, _share_wording, _participants, _run_length, _allocation)
+_CHECKS = (arm_ratio, _relative_reduction, _bound_share, _share_wording, _participants, run_length, _allocation)
 
 
 def _semantic(text: str, m: NumberMention, sent: _Sentence, ctx: frozenset, sf: _Facts, rows: list,

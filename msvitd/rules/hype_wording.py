@@ -40,6 +40,8 @@ def check(ctx):
             clause = r.clause_at(h.start)
             if (clause is not None and clause.hedged) or r.question:
                 sev = lower(sev)
+            if clause is not None and clause.hypothetical_at(h.start):
+                sev = "info"  # a word someone else used, reported to be examined ("the post promises a cure")
             word = h.text.strip()
             surrogate_only = ctx.facts.positive_surrogate and not [o for o in ctx.facts.positive if o.type == "clinical"]
             msg = (f"\"{word}\" is hype: it tells readers the question is settled, but this is one trial"

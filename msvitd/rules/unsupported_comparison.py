@@ -51,6 +51,15 @@ def _background(study, words: str) -> bool:
     return bool(arms) and all(c for c in co) and any(w in c for w in head if len(w) > 4 for c in co)
 
 
+def _in_negation(r, cue: int, treatment: int) -> bool:
+    """The cue inside the reader's negation scope ("ne remplace pas un traitement de fond", "should never
+    stop your DMT"), or the treatment's own determiner negated ("ersetzen keine Basistherapie"): a careful
+    statement, in every language whose negation the reader knows (scopes from the language's tables).
+    "people with no access to interferon" keeps the comparison: the negation is about access."""
+    scopes = (getattr(r, "extras", None) or {}).get("neg_scopes", ())
+    return any(x <= cue < y or 0 <= treatment - x <= 12 for x, y in scopes)
+
+
 def check(ctx):
     if ctx.study.design.comparator_type == "active":
         return
@@ -70,6 +79,9 @@ def check(ctx):
             continue
         for cue in cues:
             if negated_before(s, cue.start, 0):
+                continue
+            near = min(treats, key=lambda t: abs(t.start - cue.end))
+            if _in_negation(r, r.start + cue.start, r.start + near.start):
                 continue
             clause = r.clause_at(r.start + cue.start)
             if clause is not None and clause.hypothetical_at(r.start + cue.start):

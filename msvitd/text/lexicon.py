@@ -107,7 +107,8 @@ class Lexicon:
                                 [("short", p) for p in neg.get("short", [])] +
                                 [("not", p) for p in neg.get("not_negation", [])])
         self.null_result = Matcher([("null", p) for p in neg.get("null_result", [])])
-        self.hypothetical = Matcher([("hypothetical", p) for p in neg.get("hypothetical", [])])
+        self.hypothetical = Matcher([("hypothetical", p) for p in neg.get("hypothetical", [])]
+                                    + [("reported", p) for p in neg.get("reported", [])])  # to the sentence's end
         outcomes = d.get("outcomes", {})
         # every key of a concept but its phrases: flags a rule reads (told_from_surrogate, exposure,
         # disease_is_endpoint ...) stay data

@@ -90,10 +90,15 @@ _P_LABEL = re.compile(
     r"(?<![\w])(?P<l>(?:(?:log-?rank|two-?sided|one-?sided|interaction)\s+)?[Pp](?:\s*-?\s*values?)?)"
     r"\s*(?P<rel><=|>=|=|<|>|≤|≥|\s+of|\s+was|\s+is|\s+(?:less|lower|smaller)\s+than|\s+(?:greater|larger)\s+than)\s*$")
 _CI_AFTER = re.compile(
-    r"\s*[,;]?\s*[(\[]?\s*(?:(?P<lvl>\d{2}(?:\.\d+)?)\s?%\s*(?:CI|confidence\s+interval)\s*[,:=]?\s*)?"
+    r"\s*[,;]?\s*[(\[]?\s*(?:(?P<lvl>\d{2}(?:\.\d+)?)\s?(?:%|percent|per\s?cent)\s*(?:CI|confidence\s+interval)"
+    r"(?:\s*[(\[]CI[)\]])?\s*[,:=]?\s*)?"
     r"(?P<lo>[-−–]?(?:" + _NUM + r"))\s*(?:–|—|-|to|,)\s*(?P<hi>[-−–]?(?:" + _NUM + r"))\s*[)\]]?")
-_CI_LEVEL = re.compile(r"\s?%\s*(?:CI|confidence\s+intervals?|credible\s+intervals?)(?![\w])", re.I)
-_CI_RANGE = re.compile(r"\s*[,:=]?\s*(?P<lo>[-−–]?(?:" + _NUM + r"))\s*(?:–|—|-|to|,)\s*(?P<hi>[-−–]?(?:" + _NUM + r"))")
+# the level in words too ("a 95 percent confidence interval", "95 Prozent Konfidenzintervall")
+_CI_LEVEL = re.compile(r"\s?%\s*(?:CI|confidence\s+intervals?|credible\s+intervals?)(?![\w])"
+                       r"|\s(?:percent|per\s?cent|pour\s+cent|Prozent|por\s+ciento)[\s-]+(?:CI|IC|KI|confidence\s+intervals?"
+                       r"|credible\s+intervals?|Konfidenzintervalls?|intervalos?\s+de\s+confianza)(?![\w])", re.I)
+# "95% CI 0.41 to 2.19", "a 95 percent confidence interval of 0.41 to 2.19"
+_CI_RANGE = re.compile(r"(?:\s*[(\[]CI[)\]])?\s*(?:[,:=]|\s(?:of|from|was|is)\s)?\s*(?P<lo>[-−–]?(?:" + _NUM + r"))\s*(?:–|—|-|to|,)\s*(?P<hi>[-−–]?(?:" + _NUM + r"))")
 _RANGE_AFTER = re.compile(r"\s*(?:–|—|-|to)\s*(?P<hi>" + _NUM + r")(?![\w.%])?")
 _RANGE_WORD_AFTER = re.compile(r"\s*(?:–|—|-|to)\s*")
 _CURRENCY_BEFORE = re.compile(r"(?P<c>[$€£]|US\$|USD\s?|EUR\s?|GBP\s?)$")
@@ -200,7 +205,8 @@ class _P:
             r"\s*[,;]?\s*[(\[]?\s*(?:(?P<lvl>\d{2}(?:" + dec + r"\d+)?)\s?%\s*(?:CI|IC|KI|confidence\s+interval|"
             r"intervalle\s+de\s+confiance|Konfidenzintervall|intervalo\s+de\s+confianza)\s*[,:=]?\s*)?" + lo_hi
             + r"\s*[)\]]?")
-        self.ci_range = re.compile(r"\s*[,:=]?\s*" + lo_hi)
+        self.ci_range = re.compile(r"\s*(?:[,:=]|\s(?:of|from|was|is|de|von|zwischen|entre|allait\s+de|iba\s+de)\s)?\s*"
+                                   + lo_hi)
         self.range_after = re.compile(r"\s*(?:–|—|-|to|à|bis|a)\s*(?P<hi>" + self.num + r")(?![\w.%])?")
         quals = {str(k).lower(): str(v) for k, v in (nd.get("qualifiers") or {}).items()}
         self.qual_rel = {**_QUAL_REL, **{k: v for k, v in quals.items() if v != "~"}}

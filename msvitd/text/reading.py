@@ -20,7 +20,7 @@ from msvitd.text.lexicon import Hit, Lexicon, for_language
 from msvitd.text.records import RANK, STRENGTHS, Claim, Clause, Cue, Mention, Reading
 from msvitd.text.sentences import LineIndex, Sentence, split_sentences
 from msvitd.text.stages.claims import governing_cue, object_mention
-from msvitd.text.stages.clauses import clause_spans, rejoin_final_negation, within
+from msvitd.text.stages.clauses import clause_spans, rejoin_final_negation, rejoin_negated_subject, rejoin_reported, within
 from msvitd.text.stages.cues import SentenceCues, find_cues
 from msvitd.text.stages.direction import cancel_by_null, direction, take_back
 from msvitd.text.stages.scope import Scope, clause_scope
@@ -88,6 +88,9 @@ class Reader:
         spans = clause_spans(s, self.g)
         if self.g.final_negation and found.negations:
             spans = rejoin_final_negation(s, spans, found.negations)
+        spans = rejoin_reported(spans, found.hypotheticals)
+        if found.negations:
+            spans = rejoin_negated_subject(s, spans, found.negations)
         for a, b in spans:
             self._clause(s, a, b, base, found, question, acc)
         cues = self._cues(found, base)

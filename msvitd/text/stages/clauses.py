@@ -82,6 +82,39 @@ def rejoin_final_negation(text: str, spans: list[tuple[int, int]], negations: li
     return spans[:-3] + [(a1, b)]
 
 
+def rejoin_reported(spans: list[tuple[int, int]], hypotheticals: list) -> list[tuple[int, int]]:
+    """A claim reported in order to examine it ("On lit pourtant que X a réduit les poussées", "the post
+    says that ..., and that ..."): from the clause of the frame (a hit labelled ``reported``) to the end
+    of the sentence is one clause, so the frame's hypothetical scope covers every clause it introduces."""
+    frame = next((h for h in hypotheticals if h.label == "reported"), None)
+    if frame is None or len(spans) < 2:
+        return spans
+    i = next((k for k, (a, b) in enumerate(spans) if frame.start < b), None)
+    if i is None or i == len(spans) - 1:
+        return spans
+    return spans[:i] + [(min(spans[i][0], frame.start), spans[-1][1])]
+
+
+def rejoin_negated_subject(text: str, spans: list[tuple[int, int]], negations: list) -> list[tuple[int, int]]:
+    """A negated subject cut off by an aside ("None of the doses, including the highest, reduced
+    relapses"; "Aucune dose, y compris ..."): a short clause that opens with the negation and the clause
+    after it are one, so the negation governs the verb after the aside."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        a, b = spans[i]
+        piece = text[a:b]
+        lead = len(piece) - len(piece.lstrip(" ,\"'“«"))
+        opens = any(h.start == a + lead and h.end <= b for h in negations)
+        if opens and i + 1 < len(spans) and len(piece.split()) <= 6 and text[b:spans[i + 1][0] + 1].lstrip().startswith(","):
+            out.append((a, spans[i + 1][1]))
+            i += 2
+            continue
+        out.append((a, b))
+        i += 1
+    return out
+
+
 def inside(start: int, a: int, b: int) -> bool:
     return a <= start < b
 

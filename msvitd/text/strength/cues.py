@@ -140,13 +140,7 @@ def load(lang: str = "en") -> CueTables:
 def _build(lang: str, names: list[Path]) -> CueTables:
     data: dict = {}
     for path in names:
-        for key, value in _read_yaml(path).items():
-            if isinstance(value, dict) and isinstance(data.get(key), dict):
-                data[key] = {**data[key], **value}
-            elif isinstance(value, list) and isinstance(data.get(key), list):
-                data[key] = data[key] + value
-            else:
-                data[key] = value
+        _deep_merge(data, _read_yaml(path))
     extra_path = _HERE / f"{lang}.yaml"
     extra = (_read_yaml(extra_path).get("strength") or {}) if extra_path.is_file() else {}
     entries: list[tuple[str, str]] = []
@@ -163,6 +157,19 @@ def _build(lang: str, names: list[Path]) -> CueTables:
     matcher = TokenMatcher((label, f.strip()) for label, p in entries for f in _split_bars(p))
     return CueTables(lang, matcher, frozenset(str(w).lower() for w in extra.get("attributive_before", []) or []),
                      bool(extra))
+
+
+def _deep_merge(data: dict, more: dict) -> None:
+    """Lists appended and mappings merged at every depth, as the reader's lexicon does (text/lexicon.py):
+    a second file's ``causal: benefit: phrases:`` adds to the first's benefit table, never replaces it."""
+    for key, value in more.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key] = dict(data[key])
+            _deep_merge(data[key], value)
+        elif isinstance(value, list) and isinstance(data.get(key), list):
+            data[key] = data[key] + value
+        else:
+            data[key] = value
 
 
 def _split_bars(p: str) -> list[str]:
