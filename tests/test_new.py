@@ -45,7 +45,7 @@ def test_template_is_commented_and_names_its_id(cli, project, kind, args):
     lines = text.splitlines()
     assert lines[0].startswith(f"# {'An' if kind == 'article' else 'A'} {kind} evidence file")
     assert f"msvitd new {kind} x1" in lines[0] + lines[1]
-    assert f"\nid: x1\n" in text and "__ID__" not in text and "__ABOUT__" not in text
+    assert "\nid: x1\n" in text and "__ID__" not in text and "__ABOUT__" not in text
     assert sum(ln.lstrip().startswith("#") for ln in lines) >= 15  # explains itself
 
 

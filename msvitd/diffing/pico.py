@@ -203,7 +203,6 @@ def _harm_text(study, h) -> str:
 def _intervention_details(study, numbers: list[NumberRow], text: str) -> list[PicoRow]:
     """Dose, frequency and duration of the intervention: stated, different, or omitted by the article."""
     arm = study.intervention
-    ai = study.arms.index(arm)
     acite = _cite(arm.cite)
     rows = []
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from typing import Optional
 
 from msvitd.facts.arm_ratio import arm_ratio
-from msvitd.facts.run_length import run_length
 from msvitd.facts.binding import incidence_base, names_outcome_without_ratio, outcome_binding
+from msvitd.facts.run_length import run_length
 from msvitd.facts.source import Fact, fmt
-from msvitd.facts.verdicts import _convert, _mention_decimals, _overlap, _value_verdict
+from msvitd.facts.verdicts import _mention_decimals, _overlap
 from msvitd.text.grammar import number_roles
 from msvitd.text.numbers import NumberMention
 

@@ -4,7 +4,6 @@ question row rated otherwise than the study's own table says why."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

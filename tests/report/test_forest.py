@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from msvitd.report.forest import (
-    PlotRow, Style, layout, log_axis, render_svg, text_plot, text_width, tick_values, wrap_label,
+    PlotRow, layout, log_axis, render_svg, text_plot, text_width, tick_values, wrap_label,
 )
 from tests.report.golden import check_golden
 

@@ -88,7 +88,8 @@ def test_the_right_multiple_or_another_comparison_is_silent(text, lang):
     ("Les participants de l'essai ont reçu 50 000 UI par jour.", "fr", "50 000 UI"),
 ])
 def test_a_wrong_dose_given_in_the_trial(text, lang, quote):
-    assert quote in _c502(text, "d-lay-ms", lang)
+    # the quote may carry its frequency words ("50 000 UI par jour": a daily dose read as one)
+    assert any(q.startswith(quote) for q in _c502(text, "d-lay-ms", lang))
 
 
 @pytest.mark.parametrize("text,lang", [

@@ -10,10 +10,6 @@ def test_earlier_trials_mentioned(run):
 
 
 def test_lists_earlier_negative_trials_from_the_library(study):
-    from types import SimpleNamespace
-
-    from conftest import critique
-
     other = study.model_copy(update={"id": "solar-like", "name": "SOLAR-like", "aliases": [],
                                      "outcomes": [study.outcomes[0].model_copy(update={"significant": False})]})
     from msvitd.critique.engine import critique_text

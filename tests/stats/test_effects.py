@@ -1,7 +1,5 @@
 """Effect arithmetic: properties (hypothesis) and D-Lay MS's published figures."""
 
-import math
-
 import pytest
 from hypothesis import assume, given, strategies as st
 

@@ -3,7 +3,6 @@ from hypothesis import strategies as st
 
 from msvitd.text.lexicon import load_lexicon
 from msvitd.text.reading import Reader, strength_of
-from msvitd.text.sentences import split_sentences
 
 LEX = load_lexicon()
 

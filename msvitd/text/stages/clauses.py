@@ -76,7 +76,7 @@ def rejoin_final_negation(text: str, spans: list[tuple[int, int]], negations: li
     lone = [h for h in negations if h.label == "clause" and a <= h.start < b]
     if not lone or text[a:b].strip(" .,;:!?\"'\u201d\u2019\u00bb)\u2013\u2014-") != text[lone[0].start:lone[0].end]:
         return spans
-    (a1, b1), (a2, b2) = spans[-3], spans[-2]
+    (a1, b1), (a2, _) = spans[-3], spans[-2]
     if not any(text[b1:a2 + 1].strip(" ").startswith(o.strip()) for o in _APPOSITION_OPEN):
         return spans
     return spans[:-3] + [(a1, b)]
