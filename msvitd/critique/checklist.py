@@ -3,6 +3,8 @@ evidence quality, novelty, independent sources, alternatives, costs)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from msvitd.critique.result import CheckItem
 
 # HealthNewsReview-style criteria: id -> the label readers see.
@@ -22,10 +24,17 @@ def checklist(ctx, findings: list) -> tuple[CheckItem, ...]:
     return _verdicts(ctx, findings)
 
 
-def _contradicted(match, findings: list) -> bool:
-    """A number-mismatch error inside the matched words (the checklist must not pass figures C502 flags)."""
-    return any(f.category == "number_mismatch" and f.severity == "error" and f.start is not None
-               and match.start <= f.start < match.end for f in findings)
+def _mismatch_starts(findings: list) -> list[int]:
+    """Where number-mismatch errors start, sorted (the checklist must not pass figures C502 flags)."""
+    return sorted(f.start for f in findings
+                  if f.category == "number_mismatch" and f.severity == "error" and f.start is not None)
+
+
+def _contradicted(match, starts: list[int]) -> bool:
+    """A number-mismatch error inside the matched words (a bisection: a long article has thousands of
+    absolute figures and findings, and a scan of every finding per figure made it quadratic)."""
+    i = bisect_left(starts, match.start)
+    return i < len(starts) and starts[i] < match.end
 
 
 def _verdicts(ctx, findings: list) -> tuple[CheckItem, ...]:
@@ -33,9 +42,10 @@ def _verdicts(ctx, findings: list) -> tuple[CheckItem, ...]:
     serious = {f.category for f in findings if f.severity != "info"}
     verdicts: dict[str, tuple[str, str]] = {}
     absolute = ctx.article_has("absolute")
+    starts = _mismatch_starts(findings)
     if not ctx.facts.positive:
         verdicts["benefits_absolute"] = ("not_applicable", "the trial found no significant benefit to quantify")
-    elif absolute and (wrong := [a for a in absolute if _contradicted(a, findings)]):
+    elif absolute and (wrong := [a for a in absolute if _contradicted(a, starts)]):
         # the figures are given, but the number check found them wrong (swapped arms, another value)
         verdicts["benefits_absolute"] = ("fail", f"gives absolute figures that contradict the trial's "
                                                  f"(\"{wrong[0].text}\": see the number findings)")
