@@ -1,0 +1,29 @@
+"""Patterns of the second pass on the web held-out sets: ways people write a clinical outcome or an
+overstated certainty that the tables missed. Every sentence is written here; none comes from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_web_blind_patterns import found, loud
+
+
+# -- the disease or the patients as the subject of getting worse --------------------------------------
+
+@pytest.mark.parametrize("text,lang", [
+    ("Wer hochdosiertes Vitamin D nimmt, hat ein geringeres Risiko, dass die Krankheit fortschreitet.", "de"),
+    ("Para mí eso significa menos pacientes que empeoran.", "es"),
+    ("Vitamin D meant the disease flared up less often.", "en"),
+])
+def test_a_benefit_on_the_disease_getting_worse_is_a_clinical_claim(text, lang):
+    # D-Lay MS measured disease activity (mostly MRI); progression and relapses did not differ
+    assert loud(text, "d-lay-ms", lang) & {"C201", "C202"}
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Ob die Krankheit langsamer fortschreitet, konnte die Studie nicht zeigen.", "de"),
+    ("No hubo diferencias en el número de pacientes que empeoraron.", "es"),
+    ("Whether the disease flared up less often could not be shown.", "en"),
+])
+def test_the_disease_getting_worse_in_a_careful_sentence_stays_silent(text, lang):
+    assert not loud(text, "d-lay-ms", lang) & {"C201", "C202"}
