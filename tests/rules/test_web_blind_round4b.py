@@ -27,3 +27,25 @@ def test_a_benefit_on_the_disease_getting_worse_is_a_clinical_claim(text, lang):
 ])
 def test_the_disease_getting_worse_in_a_careful_sentence_stays_silent(text, lang):
     assert not loud(text, "d-lay-ms", lang) & {"C201", "C202"}
+
+
+# -- a treatment told as free of side effects -----------------------------------------------------------
+
+@pytest.mark.parametrize("text,study,lang", [
+    ("Research shows vitamin D has no side effects, even at high doses.", "choline", "en"),
+    ("La vitamine D n'a aucun effet secondaire, même à forte dose.", "solar", "fr"),
+    ("Hochdosiertes Vitamin D hat keine Nebenwirkungen.", "solar", "de"),
+    ("La vitamina D en dosis altas no tiene efectos secundarios.", "vidams", "es"),
+])
+def test_a_treatment_without_side_effects_is_told_as_settled(text, study, lang):
+    assert "C102" in loud(text, study, lang)
+
+
+@pytest.mark.parametrize("text,study,lang", [
+    ("Vitamin D is not without side effects: the trial counted more hospital stays.", "vidams", "en"),
+    ("Side effects were similar in both groups.", "vidams", "en"),
+    ("Es gab in beiden Gruppen ähnlich viele Nebenwirkungen.", "solar", "de"),
+    ("No es cierto que la vitamina D no tenga efectos secundarios.", "vidams", "es"),
+])
+def test_side_effects_told_with_care_stay_silent(text, study, lang):
+    assert "C102" not in loud(text, study, lang)
