@@ -49,3 +49,26 @@ def test_a_treatment_without_side_effects_is_told_as_settled(text, study, lang):
 ])
 def test_side_effects_told_with_care_stay_silent(text, study, lang):
     assert "C102" not in loud(text, study, lang)
+
+
+# -- the intervention as part of every treatment; "no reason not to take it" --------------------------------
+
+@pytest.mark.parametrize("text,study,lang", [
+    ("Vitamin D belongs in every MS treatment plan.", "solar", "en"),
+    ("With these results there is no reason not to take high-dose vitamin D.", "solar", "en"),
+    ("Pour moi, la vitamine D fait partie de tout traitement de la SEP.", "solar", "fr"),
+    ("Avec la vitamine D à forte dose, il n'y a plus de raison de s'en priver.", "solar", "fr"),
+    ("Vitamin D gehört für mich zu jeder MS-Therapie dazu.", "evidims", "de"),
+    ("La vitamina D debe formar parte de todo tratamiento de la EM.", "vidams", "es"),
+])
+def test_the_intervention_in_every_treatment_is_practice_advice(text, study, lang):
+    assert "C102" in loud(text, study, lang)
+
+
+@pytest.mark.parametrize("text,study,lang", [
+    ("There is no reason to take high-dose vitamin D on the strength of this trial.", "solar", "en"),
+    ("Ob Vitamin D zu jeder MS-Therapie gehört, bleibt offen.", "evidims", "de"),
+    ("Nada permite decir que la vitamina D deba formar parte de todo tratamiento.", "vidams", "es"),
+])
+def test_every_treatment_told_with_care_stays_silent(text, study, lang):
+    assert "C102" not in loud(text, study, lang)
