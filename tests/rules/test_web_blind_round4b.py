@@ -72,3 +72,28 @@ def test_the_intervention_in_every_treatment_is_practice_advice(text, study, lan
 ])
 def test_every_treatment_told_with_care_stays_silent(text, study, lang):
     assert "C102" not in loud(text, study, lang)
+
+
+# -- relatives of people with MS: a population no trial enrolled ------------------------------------------
+
+@pytest.mark.parametrize("text,study,lang", [
+    ("High-dose vitamin D is worth taking for anyone with a sibling with MS who wants to lower their risk.",
+     "choline", "en"),
+    ("La vitamine D à forte dose est recommandée à tous, y compris aux enfants de patients.", "prevanz", "fr"),
+    ("Hochdosiertes Vitamin D eignet sich für alle Menschen mit MS und für alle, die ihr Risiko senken möchten, "
+     "etwa Geschwister oder Kinder von Betroffenen.", "d-lay-ms", "de"),
+    ("Si tienes un hermano con EM, toma 10.000 UI de vitamina D al día.", "prevanz", "es"),
+])
+def test_advice_to_relatives_of_patients_is_extrapolation(text, study, lang):
+    quotes = [q for c, sev, q in found(text, study, lang) if c == "C301" and sev == "warning"]
+    assert any(w in q for q in quotes for w in ("sibling", "enfants", "Kinder", "hermano"))
+
+
+@pytest.mark.parametrize("text,study,lang", [
+    ("The trial did not include relatives of people with MS.", "choline", "en"),
+    ("L'essai n'a pas inclus d'enfants de patients.", "prevanz", "fr"),
+    ("Kinder von MS-Patienten wurden in der Studie nicht untersucht.", "solar", "de"),
+    ("El ensayo no incluyó a familiares de pacientes.", "prevanz", "es"),
+])
+def test_relatives_named_as_not_studied_stay_silent(text, study, lang):
+    assert "C301" not in loud(text, study, lang)
