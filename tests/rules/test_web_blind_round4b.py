@@ -97,3 +97,23 @@ def test_advice_to_relatives_of_patients_is_extrapolation(text, study, lang):
 ])
 def test_relatives_named_as_not_studied_stay_silent(text, study, lang):
     assert "C301" not in loud(text, study, lang)
+
+
+# -- a relative effect in forms the tables missed ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,study,lang", [
+    ("Wer Vitamin D nimmt, hat ein um ein Drittel geringeres Risiko für neue Läsionen.", "d-lay-ms", "de"),
+    ("Unter Vitamin D traten rund 32 % weniger aktive Läsionen auf.", "solar", "de"),
+    ("La vitamine D a réduit d'un tiers l'activité de la maladie.", "d-lay-ms", "fr"),
+])
+def test_a_relative_effect_alone_is_relative_only(text, study, lang):
+    assert "C501" in loud(text, study, lang)
+
+
+@pytest.mark.parametrize("text,study,lang", [
+    ("Wer Vitamin D nimmt, hat ein um ein Drittel geringeres Risiko für neue Läsionen: 60 % gegenüber 74 % in "
+     "der Placebogruppe.", "d-lay-ms", "de"),
+    ("La vitamine D a réduit d'un tiers l'activité de la maladie : 60 % contre 74 % sous placebo.", "d-lay-ms", "fr"),
+])
+def test_a_relative_effect_with_both_groups_figures_is_silent(text, study, lang):
+    assert "C501" not in loud(text, study, lang)
