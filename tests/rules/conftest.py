@@ -31,6 +31,16 @@ def critique(text: str, rule: str | None = None, others: bool = True):
     return res
 
 
+def found(text: str, study: str, lang: str = "en") -> list[tuple[str, str, str]]:
+    """(code, severity, quote) of every finding of ``text`` critiqued as one sentence against ``study``."""
+    from msvitd.critique.engine import critique_text
+
+    lib = _library()
+    res = critique_text(text, lib.study(study), others=[e.model for e in lib.studies.values()], lang=lang,
+                        whole_article=False)
+    return [(f.rule, str(getattr(f.severity, "value", f.severity)), f.quote or "") for f in res.findings]
+
+
 @pytest.fixture
 def run():
     """run(text, "C201") -> [(code, severity, quote, line, column), ...] for that rule."""

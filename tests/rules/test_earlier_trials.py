@@ -4,29 +4,9 @@ here for one pattern; none comes from a corpus."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@lru_cache(maxsize=1)
-def _library():
-    from msvitd.library import load_library
-
-    return load_library([ROOT / "evidence"])
-
-
-def found(text: str, study: str, lang: str = "en") -> list[tuple[str, str, str]]:
-    """(code, severity, quote) of every finding of ``text`` critiqued as one sentence against ``study``."""
-    from msvitd.critique.engine import critique_text
-
-    lib = _library()
-    res = critique_text(text, lib.study(study), others=[e.model for e in lib.studies.values()], lang=lang,
-                        whole_article=False)
-    return [(f.rule, str(getattr(f.severity, "value", f.severity)), f.quote or "") for f in res.findings]
+from conftest import _library, found  # tests/rules/conftest.py
 
 
 def codes(text: str, study: str, lang: str = "en") -> set[str]:
