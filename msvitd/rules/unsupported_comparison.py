@@ -28,6 +28,7 @@ import re
 
 from msvitd.rules._common import lower, negated_before
 from msvitd.text import negation
+from msvitd.text.grammar import number_roles
 
 CODE = "C401"
 NAME = "unsupported-comparison"
@@ -60,10 +61,17 @@ def _in_negation(r, cue: int, treatment: int) -> bool:
     return any(x <= cue < y or 0 <= treatment - x <= 12 for x, y in scopes)
 
 
+def _own_comparison(after: str, roles) -> bool:
+    """The cue's object is the trial's own comparator ("compared with placebo", "frente al placebo",
+    "gegenüber Placebo"): the sentence states what the trial compared, whatever else it names."""
+    return bool(roles.comparator_arm.search(after[:16]))
+
+
 def check(ctx):
     if ctx.study.design.comparator_type == "active":
         return
     lex = ctx.lexicon
+    roles = number_roles(getattr(lex, "lang", "en"))
     for r in ctx.readings:
         if ctx.about_other_study(r):
             continue
@@ -78,7 +86,7 @@ def check(ctx):
         if not treats:
             continue
         for cue in cues:
-            if negated_before(s, cue.start, 0):
+            if negated_before(s, cue.start, 0) or _own_comparison(s[cue.end:], roles):
                 continue
             near = min(treats, key=lambda t: abs(t.start - cue.end))
             if _in_negation(r, r.start + cue.start, r.start + near.start):

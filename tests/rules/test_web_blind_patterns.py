@@ -223,3 +223,21 @@ def test_settled_and_changes_everything(text, study, lang, code):
 def test_a_trial_that_made_clear_more_work_is_needed_is_careful():
     assert "C102" not in loud("The study has made it clear that more trials are needed.", "d-lay-ms")
     assert "C102" not in loud("El ensayo ha dejado claro que hacen falta más estudios.", "d-lay-ms", "es")
+
+
+# -- the trial's own comparison stated ("compared with placebo"), then other treatments named as who was not
+# included: no invented comparison (newcomer review M9); a rival named after another cue still is one ------
+@pytest.mark.parametrize("text,lang", [
+    ("It was compared with placebo, not with disease-modifying drugs, and people already on other MS "
+     "treatments were not included.", "en"),
+    ("L'essai l'a comparée à un placebo, et les patients déjà sous traitement de fond n'ont pas été inclus.", "fr"),
+    ("Verglichen wurde mit Placebo; wer schon eine Basistherapie bekam, durfte nicht teilnehmen.", "de"),
+    ("Se comparó con placebo, y no se incluyó a quienes ya recibían otros tratamientos modificadores.", "es"),
+])
+def test_the_trials_own_comparison_with_other_treatments_named_is_silent(text, lang):
+    assert "C401" not in {c for c, _, _ in found(text, "d-lay-ms", lang)}
+
+
+def test_a_rival_after_the_trials_own_comparison_is_still_flagged():
+    assert "C401" in {c for c, _, _ in found("Compared with placebo, vitamin D is as effective as interferon.",
+                                             "d-lay-ms")}
