@@ -280,7 +280,7 @@ def _participants(text, m, sent, ctx, sf, rows, bounds):
     if hit:
         return "match", hit[0], None
     other = [k for k in known if _fits(m.value, k.value, m.approx, dec, m.relation)]
-    if other and role_word:
+    if other and role_word and want:  # want is empty when the study file lacks that count
         o = other[0]
         return "mismatch", want[0], (f"the article says {m.raw.strip()} {role_word}; {fmt(o.value)} is the "
                                      f"{o.label.replace('participants ', 'number ')}, and {fmt(want[0].value)} were "
