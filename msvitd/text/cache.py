@@ -16,7 +16,6 @@ changes the key, so it takes effect at once.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import re
@@ -25,6 +24,19 @@ from array import array
 from pathlib import Path
 
 FORMAT = 2  # 2: programs stored as arrays of 32-bit codes
+
+try:  # CPython's own SHA-256: ``import hashlib`` loads OpenSSL first, ~5 ms of every warm start-up
+    from _sha256 import sha256  # type: ignore[import-not-found]  # Python 3.11
+except ImportError:  # pragma: no cover - another Python (3.12 calls it _sha2)
+    try:
+        from _sha2 import sha256  # type: ignore[import-not-found,no-redef]
+    except ImportError:
+        from hashlib import sha256  # type: ignore[no-redef]
+
+
+def digest(data: bytes) -> str:
+    """A cache key of ``data`` (SHA-256, as hex, its first 32 digits)."""
+    return sha256(data).hexdigest()[:32]
 
 
 def cache_dir() -> Path | None:
@@ -57,7 +69,7 @@ _CODE_ID: list[str] = []
 
 def _code_id() -> str:
     if not _CODE_ID:
-        h = hashlib.sha256()
+        h = sha256()
         here = Path(__file__).resolve().parent
         for name in _BUILDERS:
             try:
@@ -70,7 +82,7 @@ def _code_id() -> str:
 
 def key_for(paths: list[Path], lang: str) -> str | None:
     """A key that changes when any file's bytes change; None when a file cannot be read."""
-    h = hashlib.sha256(_engine_id().encode())
+    h = sha256(_engine_id().encode())
     h.update(lang.encode())
     for p in paths:
         try:
@@ -165,7 +177,7 @@ def _prune(folder: Path, kind: str, keep: int = 24) -> None:
 def load_yaml(path: Path):
     """``yaml.safe_load`` of a data file, cached by the file's bytes (no YAML import on a hit)."""
     raw = path.read_bytes()
-    key = hashlib.sha256(_engine_id().encode() + b"\0" + raw).hexdigest()[:32]
+    key = sha256(_engine_id().encode() + b"\0" + raw).hexdigest()[:32]
     hit = load(key, "yaml")
     if hit is not None:
         return hit
@@ -199,7 +211,7 @@ def _rx_file(group: str = "") -> str:
         magic = getattr(_sre, "MAGIC", "")
     except ImportError:  # pragma: no cover
         magic = ""
-    tag = hashlib.sha256(f"{FORMAT}|{sys.version}|{magic}".encode()).hexdigest()[:16]
+    tag = sha256(f"{FORMAT}|{sys.version}|{magic}".encode()).hexdigest()[:16]
     # one file per command: `strength` on one line compiles ~10% of what a critique does, and
     # rebuilding a critique's ~850 programs it never uses was a tenth of its run
     group = "".join(c for c in group if c.isalnum())[:20]
