@@ -188,13 +188,21 @@ class Table:
     """A table's prefixes as look-up keys (``h`` for a prefix, ``"\\0" + h[:j]`` for a word whose
     ASCII head stops early and may go on to spell it)."""
 
-    __slots__ = ("heads", "every", "keys")
+    __slots__ = ("heads", "every", "_keys")
 
     def __init__(self, heads: frozenset[str]):
         self.heads = heads
         self.every = "" in heads
-        full = {h for h in heads if not h.startswith("\0")}
-        self.keys = frozenset(heads) | {"\0" + h[:j] for h in full for j in range(len(h))}
+        self._keys: frozenset[str] | None = None
+
+    @property
+    def keys(self) -> frozenset[str]:
+        # made when the table first reads a text: a cached lexicon restores ~200 tables, most of
+        # which no article of a run needs, and making every table's keys was ~10 ms of loading it
+        if self._keys is None:
+            full = {h for h in self.heads if not h.startswith("\0")}
+            self._keys = frozenset(self.heads) | {"\0" + h[:j] for h in full for j in range(len(h))}
+        return self._keys
 
     def __reduce__(self):
         return (Table, (self.heads,))
