@@ -98,10 +98,13 @@ def run(argv=None) -> int:
     """``msvitd ARGS``: the exit code (usage errors as one line on stderr, never a traceback)."""
     given = sys.argv[1:] if argv is None else list(argv)
     if not _ASKS_HELP.intersection(given) and given:
-        from msvitd.text.cache import preload_regexes
+        from msvitd.text.cache import preload_dataclass_code, preload_regexes
 
-        # the patterns earlier runs of this command compiled, ready in re's cache (msvitd/text/cache.py)
-        preload_regexes(next((a for a in given if not a.startswith("-")), ""))
+        # the patterns earlier runs of this command compiled, ready in re's cache, and the methods
+        # @dataclass writes, compiled by an earlier run (msvitd/text/cache.py)
+        group = next((a for a in given if not a.startswith("-")), "")
+        preload_regexes(group)
+        preload_dataclass_code(group)
     errors = _click_exceptions()
     try:
         code = click_command()(argv, standalone_mode=False, prog_name="msvitd")

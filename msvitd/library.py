@@ -31,6 +31,37 @@ class Entry:
     def file(self) -> str:
         return self.doc.file
 
+    def __reduce__(self):
+        # pickled (the library cache) with its document as bytes of its own, unpickled when first
+        # asked for: a critique reads the positions of one study's file at most, and unpickling
+        # every file's document was most of loading the library (issue 17)
+        import pickle
+
+        return (_LazyEntry, (self.model, pickle.dumps(self.doc, protocol=pickle.HIGHEST_PROTOCOL), self.doc.file))
+
+
+class _LazyEntry(Entry):
+    """An Entry from the cache: its document is read from its bytes on first use."""
+
+    def __init__(self, model, raw: bytes, file: str):  # noqa: D107 - not the dataclass's fields
+        self.model = model
+        self._raw = raw
+        self._file = file
+
+    @property
+    def file(self) -> str:
+        return self._file
+
+    def __getattr__(self, name: str):
+        raw = self.__dict__.get("_raw")
+        if name != "doc" or raw is None:
+            raise AttributeError(name)
+        import pickle
+
+        doc = self.__dict__["doc"] = pickle.loads(raw)
+        del self.__dict__["_raw"]
+        return doc
+
 
 @dataclass
 class _StudyIndex:

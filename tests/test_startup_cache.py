@@ -139,3 +139,67 @@ def test_help_and_version_leave_the_cache_folder_alone(tmp_path, flag):
     code, out, err = _run(flag, cache=cache)
     assert code == 0 and out and err == ""
     assert not cache.exists()
+
+
+_DATACLASS_PROBE = """
+import dataclasses, inspect, sys
+from msvitd.text.cache import preload_dataclass_code
+if sys.argv[1] == "hook":
+    preload_dataclass_code("probe")
+from msvitd.critique.result import CritiqueResult
+from msvitd.text.detect_cues import Cues
+for cls in (CritiqueResult, Cues):
+    f = cls.__init__
+    print(cls.__name__, inspect.signature(f), f.__annotations__, f.__qualname__, f.__code__.co_filename,
+          [f.name for f in dataclasses.fields(cls)], getattr(cls.__hash__, "__qualname__", cls.__hash__), cls.__eq__.__qualname__)
+"""
+
+
+def test_the_dataclass_code_cache_makes_the_same_classes(tmp_path):
+    # the methods @dataclass writes, compiled by an earlier run: the same signatures, annotations
+    # (no `from __future__` flag leaks into them) and names as compiled now, cold and warm
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MSVITD_")}
+    env["MSVITD_CACHE_DIR"] = str(tmp_path / "cache")
+
+    def probe(mode: str) -> str:
+        r = subprocess.run([sys.executable, "-c", _DATACLASS_PROBE, mode], capture_output=True, text=True,
+                           timeout=120, env=env, cwd=ROOT)
+        assert r.returncode == 0, r.stderr
+        return r.stdout
+
+    plain = probe("plain")
+    assert "tuple[Diagnostic, ...]" in plain
+    assert probe("hook") == plain  # cold: compiled here, stored at exit
+    assert list((tmp_path / "cache").glob("dataclass-*-probe.marshal"))
+    assert probe("hook") == plain  # warm: from the file
+    (next((tmp_path / "cache").glob("dataclass-*-probe.marshal"))).write_bytes(b"not marshal")
+    assert probe("hook") == plain  # a corrupt file: compiled again
+
+
+def test_the_cached_library_reads_a_study_file_positions_when_asked(tmp_path, cache_in):
+    # the library cache keeps each YAML document as bytes until used: the positions a diff and the
+    # full format print are the same as from the files
+    from msvitd.app.library_cache import load_library_cached
+    from msvitd.library import default_paths, load_library
+
+    fresh = load_library(default_paths())
+    load_library_cached(default_paths())
+    cached = load_library_cached(default_paths())
+    for sid, entry in fresh.studies.items():
+        again = cached.studies[sid]
+        assert again.file == entry.file
+        assert again.doc.values == entry.doc.values and again.doc.file == entry.doc.file
+        assert again.model == entry.model
+
+
+def test_a_study_intervention_matcher_from_the_cache_finds_the_same_words(cache_in):
+    from msvitd.text import lexicon as lx
+
+    words = ("cholecalciferol", "vitamin D3", "high-dose vitamin D")
+    sentence = "Patients took cholecalciferol; high-dose vitamin D was compared with placebo."
+    lexicon = lx.load_lexicon.__wrapped__((), "en")
+    built = lexicon.with_intervention_terms(words).find(sentence)
+    assert "cholecalciferol" in [h.text for h in built]
+    again = lx.load_lexicon.__wrapped__((), "en")  # a new process's view: from the cache folder
+    assert list(cache_in.glob("terms-*.pickle"))
+    assert again.with_intervention_terms(words).find(sentence) == built

@@ -11,9 +11,10 @@ be read or written is ignored, and ``MSVITD_NO_CACHE=1`` turns it off (msvitd/te
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
+
+from msvitd.text.cache import sha256
 
 _KIND = "library"
 _CODE: list[str] = []
@@ -23,7 +24,7 @@ def _code_state() -> str:
     """Every file of the package by name, size and modification time (a few ms; no file is read)."""
     if not _CODE:
         root = Path(__file__).resolve().parent.parent
-        h = hashlib.sha256()
+        h = sha256()
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
             for name in sorted(files):
@@ -38,7 +39,7 @@ def _key(files: list[Path]) -> str | None:
     from msvitd.models.light import FORMAT
     from msvitd.text.cache import _engine_id
 
-    h = hashlib.sha256(f"{_engine_id()}|{_code_state()}|light {FORMAT}".encode())
+    h = sha256(f"{_engine_id()}|{_code_state()}|light {FORMAT}".encode())
     for p in files:
         if not p.is_file():
             return None  # a pipe would block the read; the loader reports it (Y011)
@@ -51,7 +52,7 @@ def _key(files: list[Path]) -> str | None:
 
 def _digest(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
 

@@ -296,11 +296,12 @@ _STAMP: list[str] = []
 def _prefilter_stamp() -> str:
     """The prefilter's code as a hash: a cached Matcher pickled by other code is not loaded."""
     if not _STAMP:
-        import hashlib
         from pathlib import Path
 
+        from msvitd.text.cache import sha256
+
         src = Path(__file__).with_name("prefilter.py")
-        _STAMP.append(hashlib.sha256(src.read_bytes()).hexdigest()[:16])
+        _STAMP.append(sha256(src.read_bytes()).hexdigest()[:16])
     return _STAMP[0]
 
 

@@ -186,17 +186,23 @@ def _union(parts) -> set[str] | None:
 
 class Table:
     """A table's prefixes as look-up keys (``h`` for a prefix, ``"\\0" + h[:j]`` for a word whose
-    ASCII head stops early and may go on to spell it), and which word beginnings they accept,
-    remembered per beginning (the words of a language are few)."""
+    ASCII head stops early and may go on to spell it)."""
 
-    __slots__ = ("heads", "every", "keys", "_accept")
+    __slots__ = ("heads", "every", "_keys")
 
     def __init__(self, heads: frozenset[str]):
         self.heads = heads
         self.every = "" in heads
-        full = {h for h in heads if not h.startswith("\0")}
-        self.keys = frozenset(heads) | {"\0" + h[:j] for h in full for j in range(len(h))}
-        self._accept: dict[str, bool] = {}
+        self._keys: frozenset[str] | None = None
+
+    @property
+    def keys(self) -> frozenset[str]:
+        # made when the table first reads a text: a cached lexicon restores ~200 tables, most of
+        # which no article of a run needs, and making every table's keys was ~10 ms of loading it
+        if self._keys is None:
+            full = {h for h in self.heads if not h.startswith("\0")}
+            self._keys = frozenset(self.heads) | {"\0" + h[:j] for h in full for j in range(len(h))}
+        return self._keys
 
     def __reduce__(self):
         return (Table, (self.heads,))
@@ -213,17 +219,19 @@ class Table:
         return done
 
     def _starts(self, index: "Index") -> list[int]:
-        accept = self._accept
-        if len(accept) > 50_000:  # a flood of distinct words: start again rather than grow
-            accept.clear()
-        out = []
-        for p, w in zip(index.starts, index.words):
-            ok = accept.get(w)
-            if ok is None:
-                ok = accept[w] = not self.keys.isdisjoint(_word_keys(w))
-            if ok:
-                out.append(p)
-        return out
+        # the words whose keys meet the table's: the positions filed under the keys both share
+        # (one set intersection in C, where a loop over every word of the text with a look-up each
+        # was a fifth of reading an article: issue 17)
+        where = index.where()
+        # each form iterates its argument: the smaller of the two (a sentence's keys, or a table's
+        # when the text is a whole long article)
+        common = self.keys.intersection(where) if len(where) < len(self.keys) else where.keys() & self.keys
+        if len(common) == 1:
+            return list(where[next(iter(common))])
+        out: set[int] = set()
+        for key in common:
+            out.update(where[key])
+        return sorted(out)
 
 
 _KEYS: dict[str, frozenset[str]] = {}
@@ -253,7 +261,7 @@ _BEGIN = re.compile(rf"(?<!\w)\w{{1,{K}}}")
 class Index:
     """The words of one text: where each begins, and its first K characters."""
 
-    __slots__ = ("text", "starts", "words", "done", "found", "_keys")
+    __slots__ = ("text", "starts", "words", "done", "found", "_keys", "_where")
 
     def __init__(self, text: str):
         self.text = text
@@ -262,12 +270,28 @@ class Index:
         self.done: dict[Table, list[int]] = {}  # a table's starts in this text, once found
         self.found: dict = {}  # a Matcher's hits in this text (text/phrases.py), once found
         self._keys: frozenset[str] | None = None
+        self._where: dict[str, list[int]] | None = None
 
     def keys(self) -> frozenset[str]:
         """Every key of every word (for the tables that can skip the text at once)."""
         if self._keys is None:
             self._keys = frozenset().union(*map(_word_keys, set(self.words)))
         return self._keys
+
+    def where(self) -> dict[str, list[int]]:
+        """Each key -> the offsets of the words that have it, in order (built once per text, for
+        the tables that do not skip it)."""
+        if self._where is None:
+            where: dict[str, list[int]] = {}
+            for p, w in zip(self.starts, self.words):
+                for key in _word_keys(w):
+                    at = where.get(key)
+                    if at is None:
+                        where[key] = [p]
+                    else:
+                        at.append(p)
+            self._where = where
+        return self._where
 
 
 _INDEXES: dict[str, Index] = {}
