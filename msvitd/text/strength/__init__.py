@@ -48,7 +48,7 @@ def predict(text: str, m, lang: str = "en", convention: str = "msvitd") -> Stren
     if m is None:
         level, source = rule, "rules"
     else:
-        level, _ = m.predict(features.features(an, ngram_value=m.ngram_value),
+        level, _ = m.predict(features.features(an, ngram_value=m.ngram_value, vectors=m.vectors),
                              features.char_words(an) if m.char_value else ())
         source = "model"
         rel = an.relations()

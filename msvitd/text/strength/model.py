@@ -67,6 +67,11 @@ class Model:
         return float(self.meta.get("ngrams", 0.35))
 
     @property
+    def vectors(self) -> bool:
+        """Whether the model reads word vectors (features.vector_features: one row per word)."""
+        return float(self.meta.get("vectors", 0) or 0) > 0
+
+    @property
     def char_value(self) -> float:
         """The value character n-grams had in training (0: the model has none)."""
         return float(self.meta.get("chars", 0) or 0)
