@@ -4,8 +4,9 @@
     python3 bench/strength_accuracy.py            # rules through the CLI, then the model in 5-fold CV
     python3 bench/strength_accuracy.py --rules-only
     python3 bench/strength_accuracy.py --split topic    # folds that hold out whole topics (transfer)
-    python3 bench/strength_accuracy.py --nested         # C, n-gram value chosen by an inner CV per training part
+    python3 bench/strength_accuracy.py --nested         # C chosen by an inner CV per training part
     python3 bench/strength_accuracy.py --press-only     # the self-written press-release lines only
+    python3 bench/strength_accuracy.py --set nb=1 --set nb_cap=1   # the folds' models with other training settings
 
 1. Rules: one sentence a line through `msvitd strength FILE --format json --rules`, as a user runs it
    (nothing learned, so no folds).
