@@ -48,8 +48,9 @@ def predict(text: str, m, lang: str = "en", convention: str = "msvitd") -> Stren
     if m is None:
         level, source = rule, "rules"
     else:
-        level, _ = m.predict(features.features(an, ngram_value=m.ngram_value, vectors=m.vectors),
-                             features.char_words(an) if m.char_value else ())
+        level, _ = m.predict(features.features(an, ngram_value=m.ngram_value),
+                             features.char_words(an) if m.char_value else (),
+                             features.vector_words(an) if m.vectors else None)
         source = "model"
         rel = an.relations()
         if rel and not an.live() and all(c.hypothetical for c in rel if not c.negated):

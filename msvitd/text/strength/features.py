@@ -153,14 +153,19 @@ def vector_features(an: Analysis, f: dict[str, float]) -> dict[str, float]:
     A linear model over a mean of vectors is the mean of each word's projection, so the model
     ships one row of weights per word (train.py folds the vectors into them) and scoring stays a
     sum of weights.  A word without a vector (a number, a rare word) counts in n, as a zero vector."""
-    words = [t for t in an.tokens if t[0].isalnum()]
+    words, near = vector_words(an)
     _shares(f, "v:", words)
+    _shares(f, "u:", near)
+    return f
+
+
+def vector_words(an: Analysis) -> tuple[list[str], list[str]]:
+    """The words of the two means: the sentence's, and those within VECTOR_WINDOW of a relation cue."""
     toks, near = an.tokens, []
     for c in an.cues:
         if c.kind in ("corr", "comp", "causal"):
             near += [t for t in toks[max(0, c.start - VECTOR_WINDOW):c.end + VECTOR_WINDOW] if t[0].isalnum()]
-    _shares(f, "u:", near)
-    return f
+    return [t for t in toks if t[0].isalnum()], near
 
 
 def _shares(f: dict[str, float], prefix: str, words: list[str]) -> None:

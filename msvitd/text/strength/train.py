@@ -27,7 +27,7 @@ CORPUS_LABELS = {"0": "none", "1": "direct_causal", "2": "conditional_causal", "
 # "vectors": the scale of the mean word vectors (features.vector_features; 0 leaves them out):
 # standardised, times this value, beside the sparse features; folded into one row per word.
 SETTINGS = {"C": 3.0, "min_count": 2, "max_iter": 5000, "tol": 1e-6, "class_weight": "balanced", "chars": 0.0,
-            "ngrams": 1.0, "vectors": 0.1}
+            "ngrams": 1.0, "vectors": 0.0}
 # Static word vectors (scripts/word_vectors.py: all-MiniLM-L6-v2, each word encoded alone, PCA,
 # float16): a training input kept in the repository, so training needs no neural network.
 VECTORS = Path(__file__).resolve().parents[3] / "scripts" / "data" / "word-vectors-en.npz"
