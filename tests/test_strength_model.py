@@ -69,3 +69,27 @@ def test_the_press_release_lines_are_labelled_in_both_conventions():
     # the conventions differ only where msvitd reads none (a negated relation) or conditional ("can")
     assert {(a, b) for a, b, _ in rows if a != b} <= {("none", "correlational"), ("none", "direct_causal"),
                                                        ("conditional_causal", "direct_causal")}
+
+
+def test_word_vector_shares_make_two_means():
+    an = reading.analyse("Walking may reduce back pain in older adults.", TABLES)
+    f = features.vector_features(an, {})
+    words = [t for t in an.tokens if t[0].isalnum()]
+    assert sum(v for k, v in f.items() if k.startswith("v:")) == pytest.approx(1.0)
+    assert f["v:walking"] == pytest.approx(1 / len(words))
+    # the window: three words on each side of "reduce"
+    assert {k[2:] for k in f if k.startswith("u:")} == {"walking", "may", "reduce", "back", "pain", "in"}
+    assert sum(v for k, v in f.items() if k.startswith("u:")) == pytest.approx(1.0)
+    assert not any(k.startswith("u:") for k in features.vector_features(reading.analyse("We enrolled 40 adults.", TABLES), {}))
+
+
+def test_a_model_with_word_rows_reads_a_word_the_training_never_saw():
+    """The vectors fold into one row per word (train.py); a word outside the corpus but with a
+    vector moves the scores as its neighbours would, and only a model trained with them reads them."""
+    rows = {"v:slashes": (0.0, 0.0, 0.0, 2.0)}
+    m = model.Model(LEVELS, (0.5, 0.0, 0.0, 0.0), rows, {"vectors": "0.1"})
+    plain = model.Model(LEVELS, (0.5, 0.0, 0.0, 0.0), rows, {})
+    text = "Coffee slashes risk"
+    assert m.vectors and not plain.vectors
+    assert predict(text, m, convention="yu2019").level == "direct_causal"  # 2.0 / 3 words > 0.5
+    assert predict(text, plain, convention="yu2019").level == "none"

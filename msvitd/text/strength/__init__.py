@@ -49,7 +49,8 @@ def predict(text: str, m, lang: str = "en", convention: str = "msvitd") -> Stren
         level, source = rule, "rules"
     else:
         level, _ = m.predict(features.features(an, ngram_value=m.ngram_value),
-                             features.char_words(an) if m.char_value else ())
+                             features.char_words(an) if m.char_value else (),
+                             features.vector_words(an) if m.vectors else None)
         source = "model"
         rel = an.relations()
         if rel and not an.live() and all(c.hypothetical for c in rel if not c.negated):

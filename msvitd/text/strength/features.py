@@ -22,6 +22,7 @@ from msvitd.text.strength.reading import Analysis, rule_level
 from msvitd.text.strength.scope import scope_features
 
 NGRAM_VALUE = 1.0  # the shipped model's; a model file records its own (meta "ngrams")
+VECTOR_WINDOW = 3  # words on each side of a relation cue whose vectors make its window's mean
 CHAR_BUCKETS = 4096
 CHAR_N = (3, 4, 5)
 _DIGITS = str.maketrans("0123456789", "0000000000")
@@ -145,12 +146,44 @@ def char_features(an: Analysis, f: dict[str, float], value: float) -> dict[str, 
     return f
 
 
+def vector_features(an: Analysis, f: dict[str, float]) -> dict[str, float]:
+    """Each word's share of two means of word vectors: over the sentence ("v:word", 1/n for each of
+    its n words) and over the windows of VECTOR_WINDOW words around its relation cues ("u:word").
+
+    A linear model over a mean of vectors is the mean of each word's projection, so the model
+    ships one row of weights per word (train.py folds the vectors into them) and scoring stays a
+    sum of weights.  A word without a vector (a number, a rare word) counts in n, as a zero vector."""
+    words, near = vector_words(an)
+    _shares(f, "v:", words)
+    _shares(f, "u:", near)
+    return f
+
+
+def vector_words(an: Analysis) -> tuple[list[str], list[str]]:
+    """The words of the two means: the sentence's, and those within VECTOR_WINDOW of a relation cue."""
+    toks, near = an.tokens, []
+    for c in an.cues:
+        if c.kind in ("corr", "comp", "causal"):
+            near += [t for t in toks[max(0, c.start - VECTOR_WINDOW):c.end + VECTOR_WINDOW] if t[0].isalnum()]
+    return [t for t in toks if t[0].isalnum()], near
+
+
+def _shares(f: dict[str, float], prefix: str, words: list[str]) -> None:
+    if words:
+        share = 1.0 / len(words)
+        for w in words:
+            f[prefix + w] = f.get(prefix + w, 0.0) + share
+
+
 def features(an: Analysis, ngrams: bool = True, chars: float = 0.0,
-             ngram_value: float = NGRAM_VALUE) -> dict[str, float]:
+             ngram_value: float = NGRAM_VALUE, vectors: bool = False) -> dict[str, float]:
     """The features of a sentence; ``chars``: the value of character n-grams in training (0: none;
     at run time the model adds them itself from ``char_words``); ``ngram_value``: the value of
-    word n-grams (the model's, Model.ngram_value)."""
+    word n-grams (the model's, Model.ngram_value); ``vectors``: the words' shares of the mean
+    word vectors (vector_features; a model trained with them, Model.vectors)."""
     f = scope_features(an, norm_features(an, cue_features(an)))
     if ngrams:
         f = ngram_features(an, f, ngram_value)
+    if vectors:
+        f = vector_features(an, f)
     return char_features(an, f, chars) if chars else f

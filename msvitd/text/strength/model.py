@@ -31,6 +31,8 @@ class Model:
     # a word's character n-gram features summed once (features.char_grams): words repeat, so a
     # long input pays for each distinct word once
     _words: dict = field(default_factory=dict, compare=False, repr=False)
+    # each word's rows of the two vector means ("v:", "u:"), looked up once (vector_rows)
+    _vec: dict = field(default_factory=lambda: {"v:": {}, "u:": {}}, compare=False, repr=False)
 
     def scores(self, feats: dict[str, float]) -> list[float]:
         if len(self.bias) != 4:  # a general loop for another number of levels
@@ -67,6 +69,11 @@ class Model:
         return float(self.meta.get("ngrams", 0.35))
 
     @property
+    def vectors(self) -> bool:
+        """Whether the model reads word vectors (features.vector_features: one row per word)."""
+        return float(self.meta.get("vectors", 0) or 0) > 0
+
+    @property
     def char_value(self) -> float:
         """The value character n-grams had in training (0: the model has none)."""
         return float(self.meta.get("chars", 0) or 0)
@@ -85,10 +92,30 @@ class Model:
             row = self._words[word] = tuple(s)
         return row
 
-    def predict(self, feats: dict[str, float], words=()) -> tuple[str, float]:
+    def add_vectors(self, s: list[float], words: list[str], near: list[str]) -> list[float]:
+        """``s`` plus the words' shares of the two vector means (features.vector_words): what
+        features.vector_features adds through ``scores``, without a feature name per word."""
+        for prefix, group in (("v:", words), ("u:", near)):
+            if not group:
+                continue
+            cache, t = self._vec[prefix], [0.0] * len(s)
+            for w in group:  # the rows summed, then scaled once: the mean
+                row = cache.get(w)
+                if row is None:
+                    row = cache[w] = self.row(prefix + w) or (0.0,) * len(s)
+                for k, x in enumerate(row):
+                    t[k] += x
+            share = 1.0 / len(group)
+            s = [a + b * share for a, b in zip(s, t)]
+        return s
+
+    def predict(self, feats: dict[str, float], words=(), vectors=None) -> tuple[str, float]:
         """The level and its probability; ``words``: those whose character n-grams are not in
-        ``feats`` (features.char_words), added one cached word at a time."""
+        ``feats`` (features.char_words), added one cached word at a time; ``vectors``: the two
+        word lists of features.vector_words, for a model that reads vectors."""
         s = self.scores(feats)
+        if vectors:
+            s = self.add_vectors(s, *vectors)
         if words and len(s) == 4:  # unrolled, as in scores
             s0, s1, s2, s3 = s
             get = self._words.get
