@@ -1,0 +1,195 @@
+"""Round 5, French: how French coverage writes overstated certainty, hype, relative effects, subgroups,
+advice and comparisons that the tables missed, and careful sentences that must stay silent. Every
+sentence is written here for one pattern; none comes from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found  # tests/rules/conftest.py
+
+
+def codes(text: str, study: str = "d-lay-ms", loud_only: bool = True) -> set[str]:
+    keep = ("error", "warning") if loud_only else ("error", "warning", "info")
+    return {c for c, sev, _ in found(text, study, "fr") if sev in keep}
+
+
+# -- the result told as settled: a pronoun object, "ce que", "noir sur blanc", "donne raison" ---------
+
+@pytest.mark.parametrize("text", [
+    "Les naturopathes le disaient depuis longtemps : la science le confirme désormais noir sur blanc.",
+    "Ces travaux confirment ce que bien des malades ressentaient depuis des années.",
+    "Pour les patientes qui avaient déjà opté pour la vitamine D, cette étude leur donne raison.",
+    "C'est une preuve de plus que la vitamine D ralentit la maladie.",
+    "Une preuve, s'il en fallait encore une, que la nature sait soigner.",
+])
+def test_the_result_told_as_settled(text):
+    assert "C102" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rien ne confirme pour l'instant que la vitamine D change le pronostic.",
+    "Les auteurs le confirment eux-mêmes : d'autres essais sont nécessaires.",
+    "Cette étude ne leur donne pas raison sur les poussées.",
+])
+def test_confirmation_told_with_care_stays_silent(text):
+    assert "C102" not in codes(text)
+
+
+# -- absolute safety: "aucun risque", "pas un seul effet secondaire", "sans danger" -------------------
+
+@pytest.mark.parametrize("text,study", [
+    ("Ces doses ne présentent aucun risque pour un adulte.", "d-lay-ms"),
+    ("Et pas un seul effet indésirable notable chez les patients traités.", "evidims"),
+    ("La vitamine D se prend sans aucun danger, même à forte dose.", "d-lay-ms"),
+])
+def test_absolute_safety_is_told_as_settled(text, study):
+    assert "C102" in codes(text, study)
+
+
+@pytest.mark.parametrize("text", [
+    "Était-ce sans danger ?",
+    "Est-ce vraiment sans risque ?",
+    "Aucun risque particulier n'a été relevé, mais les doses étaient surveillées.",
+    "Les auteurs ne signalent aucun risque nouveau, avec une calcémie contrôlée.",
+])
+def test_safety_asked_or_reported_stays_silent(text):
+    assert "C102" not in codes(text)
+
+
+# -- hype: the vitamin as a weapon, a key, an ally; a study that opens new paths --------------------
+
+@pytest.mark.parametrize("text", [
+    "Vitamine D : l'arme secrète contre la sclérose en plaques",
+    "Et si la vitamine D était la clé ?",
+    "La vitamine D, une alliée de mieux en mieux reconnue des malades.",
+    "Une nouvelle arme contre la SEP ?",
+    "Ces travaux ouvrent de nouvelles pistes pour les malades.",
+])
+def test_hype_wording(text):
+    assert "C101" in codes(text, loud_only=False)
+
+
+@pytest.mark.parametrize("text", [
+    "La clé de lecture de cet essai est la différence entre IRM et poussées.",
+    "Les auteurs ont ouvert leur base de données aux autres équipes.",
+])
+def test_plain_words_near_the_hype_ones_stay_silent(text):
+    assert "C101" not in codes(text, loud_only=False)
+
+
+# -- a relative effect told through a fall ("a chuté d'un tiers", "divisé par deux") ----------------
+
+@pytest.mark.parametrize("text", [
+    "Le risque d'activité de la maladie a chuté d'un tiers sous vitamine D.",
+    "Sous vitamine D, le risque de nouvelle activité a reculé de 34 %.",
+    "Le risque d'activité a baissé d'environ un tiers dans le groupe traité.",
+])
+def test_a_fall_with_its_size_is_a_relative_effect(text):
+    assert "C501" in codes(text, loud_only=False)
+
+
+def test_a_fall_told_with_both_arms_is_not_relative_only():
+    text = ("Le risque d'activité a chuté d'un tiers : 60,3 % des patients sous vitamine D contre 74,1 % "
+            "sous placebo.")
+    assert "C501" not in codes(text, loud_only=False)
+
+
+# -- a subgroup told as benefiting even more ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Chez les patients les plus carencés, l'effet serait encore plus net.",
+    "Chez les personnes de poids normal, le bénéfice semble encore plus marqué.",
+])
+def test_a_subgroup_told_as_benefiting_more(text):
+    assert "C302" in codes(text)
+
+
+def test_a_subgroup_told_as_exploratory_stays_silent():
+    text = "Dans une analyse exploratoire, l'effet semblait encore plus net chez les plus carencés, à confirmer."
+    assert "C302" not in codes(text)
+
+
+# -- a time before the outcome told as lengthened: judged against the study file ----------------------
+
+@pytest.mark.parametrize("text", [
+    "Avec la vitamine D, le délai avant une nouvelle poussée a presque doublé.",
+    "Les patients supplémentés ont mis deux fois plus de temps avant de faire une poussée.",
+])
+def test_more_time_before_a_relapse_is_a_relapse_claim(text):
+    # D-Lay MS: relapses did not differ; the time to disease activity (mostly MRI) did
+    assert codes(text) & {"C201", "C202"}
+
+
+@pytest.mark.parametrize("text", [
+    "Sous vitamine D, le délai médian avant une nouvelle activité de la maladie a presque doublé.",
+    "Le délai avant la première poussée n'a pas différé entre les groupes.",
+])
+def test_time_to_a_supported_outcome_or_a_null_time_stays_silent(text):
+    assert not codes(text) & {"C201", "C202"}
+
+
+# -- advice: a modal and a dose, a dose without a blood test, the writer's own offer -------------------
+
+@pytest.mark.parametrize("text", [
+    "Tout malade devrait faire vérifier son taux et, au besoin, en prendre de fortes doses.",
+    "Je conseille 8 000 UI par jour de vitamine D, sans dosage préalable.",
+    "Pas besoin de prise de sang : prenez 4 000 UI par jour de vitamine D.",
+])
+def test_advice_to_take_the_intervention(text):
+    assert "C102" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ne prenez pas de fortes doses sans avis médical.",
+    "Il ne faut pas en prendre de fortes doses sans surveillance médicale.",
+    "Parlez-en à votre médecin, qui pourra doser votre vitamine D.",
+])
+def test_cautious_advice_stays_silent(text):
+    assert "C102" not in codes(text)
+
+
+def test_talking_to_the_doctor_about_high_doses_is_still_advice():
+    text = "Parlez à votre neurologue d'une supplémentation à forte dose : il n'y a plus de raison de s'en priver."
+    assert "C102" in codes(text, "solar")
+
+
+# -- populations: "toute personne concernée", people who feel at risk --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Je propose la vitamine D à toute personne concernée par la SEP.",
+    "Je la conseille aussi aux personnes qui se sentent à risque.",
+])
+def test_advice_to_people_the_trial_did_not_study(text):
+    assert "C301" in codes(text)
+
+
+# -- lighter or paused treatment, and comparisons with the drugs -------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Plusieurs patientes ont fait une pause dans leur traitement pour essayer la vitamine D.",
+    "Certains malades ont pu espacer leurs injections grâce à la vitamine D.",
+    "La vitamine D ferait presque aussi bien que certains immunosuppresseurs.",
+    "Son effet est du même ordre que celui des traitements injectables de première ligne.",
+])
+def test_treatment_cut_or_matched_is_a_comparison_with_the_drugs(text):
+    assert "C401" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Il ne faut surtout pas faire de pause dans son traitement de fond.",
+    "L'essai n'a pas comparé la vitamine D aux traitements injectables de première ligne.",
+])
+def test_a_treatment_named_with_care_stays_silent(text):
+    assert "C401" not in codes(text)
+
+
+# -- a past tense with its auxiliary is a trial report, not a generalisation --------------------------
+
+def test_a_past_tense_is_not_a_present_tense_generalisation():
+    assert "C102" not in codes("La vitamine D a réduit l'activité de la maladie chez ces adultes.", loud_only=False)
+    assert "C102" in codes("La vitamine D réduit l'activité de la maladie.", loud_only=False)
+
+
+def test_a_bare_past_participle_of_slow_is_read():
+    assert "C201" in codes("Dans cet essai, la vitamine D a ralenti la progression de la maladie.")
