@@ -85,7 +85,32 @@ def _subgroup_fact(study) -> str:
     return "Subgroups: " + "; ".join(parts)
 
 
+def _exploratory_only(ctx):
+    """A benefit on an outcome that only an exploratory analysis of the study file found (completers only,
+    an exploratory MRI measure), told as the trial's finding without saying it was exploratory ("among
+    those who finished the trial, relapses were halved"). Claims already reported as spin are left to
+    C201/C202."""
+    lex, readings = ctx.lexicon, ctx.readings
+    for i, r in enumerate(readings):
+        if not r.claims or r.question or ctx.about_other_study(r):
+            continue
+        # said exploratory in its own paragraph ("the outcomes the paper labels exploratory. ... changed less"),
+        # or in the next sentence
+        near = [x for x in readings if x.sentence.paragraph == r.sentence.paragraph] + readings[i + 1:i + 2]
+        if any(lex.subgroup_exploratory.search(x.sentence.text) for x in near):
+            continue
+        for c in r.claims:
+            st = ctx.facts.status(c.concept)
+            if st.status != "supported" or not all(o.role == "exploratory" for o in st.outcomes) or ctx.spun(c, r):
+                continue
+            yield ctx.hit(c.start, c.end, "presents a result found only in an exploratory analysis as the trial's "
+                                          "finding, without saying it was exploratory",
+                          "; ".join(ctx.facts.fact(o) for o in st.outcomes[:2]), SEVERITY, r)
+            break
+
+
 def check(ctx):
+    yield from _exploratory_only(ctx)
     lex = ctx.lexicon
     study_subgroups = ctx.study.subgroups
     if study_subgroups and all(not g.exploratory for g in study_subgroups):
