@@ -193,3 +193,76 @@ def test_a_past_tense_is_not_a_present_tense_generalisation():
 
 def test_a_bare_past_participle_of_slow_is_read():
     assert "C201" in codes("Dans cet essai, la vitamine D a ralenti la progression de la maladie.")
+
+
+# -- an add-on told as making the other treatment work better ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "En clair, la vitamine D renforce l'efficacité de l'interféron.",
+    "Ajoutée à l'interféron, la vitamine D rendrait le traitement plus efficace.",
+])
+def test_an_add_on_making_the_treatment_work_is_a_clinical_claim(text):
+    # SOLAR measured no such outcome; its clinical outcomes did not differ
+    assert codes(text, "solar") & {"C201", "C202"}
+
+
+@pytest.mark.parametrize("text", [
+    "L'efficacité des traitements de fond est bien établie.",
+    "La vitamine D n'a pas amélioré l'efficacité de l'interféron.",
+])
+def test_the_efficacy_of_the_drugs_told_with_care_stays_silent(text):
+    assert not codes(text, "solar") & {"C201", "C202"}
+
+
+# -- the patients or their disease told as stable, an outcome that does not advance ------------------
+
+@pytest.mark.parametrize("text,study", [
+    ("Sous forte dose, les malades sont restés remarquablement stables.", "evidims"),
+    ("Chez les patients traités, la maladie est restée stable pendant deux ans.", "d-lay-ms"),
+    ("Moins de poussées, un handicap qui n'évolue pas : voilà ce qu'ont vécu les patients.", "evidims"),
+    ("Sous vitamine D, le handicap progresse moins.", "vidams"),
+])
+def test_a_stable_disease_is_a_clinical_claim(text, study):
+    assert codes(text, study) & {"C201", "C202", "C302"}
+
+
+@pytest.mark.parametrize("text,study", [
+    ("Les patients sont restés stables dans les deux groupes.", "evidims"),
+    ("Le taux de vitamine D est resté stable sous placebo.", "evidims"),
+    ("Le handicap n'a pas évolué différemment entre les deux groupes.", "evidims"),
+])
+def test_stability_in_both_groups_or_of_a_level_stays_silent(text, study):
+    assert not codes(text, study) & {"C201", "C202", "C302"}
+
+
+# -- a mechanism told as settled --------------------------------------------------------------------
+
+def test_a_mechanism_told_as_settled():
+    assert "C102" in codes("Pour moi, la vitamine D agit à la racine de la maladie.")
+    assert "C102" not in codes("On ignore encore si la vitamine D agit sur la cause de la maladie.")
+
+
+# -- numbers: a third fewer patients ----------------------------------------------------------------
+
+def test_a_third_fewer_patients_is_compared_with_the_shares():
+    # 60.3% vs 74.1% is 19% fewer patients; a third is 1 - HR told as a share of people
+    assert "C502" in codes("Un tiers de malades en moins ont eu une activité de la maladie sous vitamine D.")
+
+
+# -- a result only an exploratory analysis found, told as the finding (engine: subgroup_as_finding) ---
+
+@pytest.mark.parametrize("text", [
+    "Chez ceux qui ont suivi le traitement jusqu'au bout, le nombre de poussées a été divisé pratiquement par deux.",
+    "Les nouvelles lésions à l'IRM étaient elles aussi moins nombreuses dans le groupe vitamine D.",
+])
+def test_an_exploratory_only_result_told_as_the_finding(text):
+    # CHOLINE: the planned analysis was null; completers-only analyses were exploratory
+    assert "C302" in codes(text, "choline")
+
+
+@pytest.mark.parametrize("text", [
+    "Dans une analyse exploratoire limitée aux patients ayant terminé l'essai, les poussées étaient moins nombreuses.",
+    "Les lésions à l'IRM étaient moins nombreuses chez ceux qui ont terminé l'essai. Ces analyses restent exploratoires.",
+])
+def test_an_exploratory_result_told_as_such_stays_silent(text):
+    assert "C302" not in codes(text, "choline")
