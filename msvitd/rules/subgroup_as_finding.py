@@ -85,28 +85,45 @@ def _subgroup_fact(study) -> str:
     return "Subgroups: " + "; ".join(parts)
 
 
+def _other_names(ctx):
+    """Any name of another study of the library, as whole words ("the French D-Lay MS trial later reported")."""
+    names = sorted({n for o in ctx.others if o.id != ctx.study.id for n in [o.name, *o.aliases] if len(n) > 2},
+                   key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I) if names else None
+
+
+def _qualified(ctx, i: int) -> bool:
+    """The result is said to be exploratory in its paragraph or the next sentence, or a later sentence of its
+    paragraph qualifies it by the restricted analysis or a limitation ("But this restricted analysis is no
+    longer protected by randomisation"; a restriction told before it only introduces it)."""
+    lex, readings, r = ctx.lexicon, ctx.readings, ctx.readings[i]
+    para = [x for x in readings if x.sentence.paragraph == r.sentence.paragraph]
+    if any(lex.subgroup_exploratory.search(x.sentence.text) for x in para + readings[i + 1:i + 2]):
+        return True
+    return any(ctx.find("restricted_analysis", x) or ctx.find("limitations", x) for x in para if x.start > r.start)
+
+
 def _exploratory_only(ctx):
     """A benefit on an outcome that only an exploratory analysis of the study file found (completers only,
     an exploratory MRI measure), told as the trial's finding without saying it was exploratory ("among
     those who finished the trial, relapses were halved"). Claims already reported as spin are left to
-    C201/C202."""
-    lex, readings = ctx.lexicon, ctx.readings
-    for i, r in enumerate(readings):
+    C201/C202; a sentence naming another study of the library is about that one."""
+    other = None
+    for i, r in enumerate(ctx.readings):
         if not r.claims or r.question or ctx.about_other_study(r):
             continue
-        # said exploratory in its own paragraph ("the outcomes the paper labels exploratory. ... changed less"),
-        # or in the next sentence
-        near = [x for x in readings if x.sentence.paragraph == r.sentence.paragraph] + readings[i + 1:i + 2]
-        if any(lex.subgroup_exploratory.search(x.sentence.text) for x in near):
+        hits = [c for c in r.claims if ctx.facts.status(c.concept).status == "supported"
+                and all(o.role == "exploratory" for o in ctx.facts.status(c.concept).outcomes) and not ctx.spun(c, r)]
+        if not hits or _qualified(ctx, i):
             continue
-        for c in r.claims:
-            st = ctx.facts.status(c.concept)
-            if st.status != "supported" or not all(o.role == "exploratory" for o in st.outcomes) or ctx.spun(c, r):
-                continue
-            yield ctx.hit(c.start, c.end, "presents a result found only in an exploratory analysis as the trial's "
-                                          "finding, without saying it was exploratory",
-                          "; ".join(ctx.facts.fact(o) for o in st.outcomes[:2]), SEVERITY, r)
-            break
+        other = other if other is not None else (_other_names(ctx) or re.compile(r"(?!x)x"))
+        if other.search(r.sentence.text):
+            continue
+        c = hits[0]
+        outs = ctx.facts.status(c.concept).outcomes
+        yield ctx.hit(c.start, c.end, "presents a result found only in an exploratory analysis as the trial's "
+                                      "finding, without saying it was exploratory",
+                      "; ".join(ctx.facts.fact(o) for o in outs[:2]), SEVERITY, r)
 
 
 def check(ctx):
