@@ -266,3 +266,50 @@ def test_an_exploratory_only_result_told_as_the_finding(text):
 ])
 def test_an_exploratory_result_told_as_such_stays_silent(text):
     assert "C302" not in codes(text, "choline")
+
+
+def test_an_exploratory_result_qualified_later_in_its_paragraph_stays_silent():
+    text = ("Chez les patients ayant terminé l'étude, les poussées étaient moins nombreuses. Mais cette analyse "
+            "restreinte n'est plus protégée par le tirage au sort.")
+    assert "C302" not in codes(text, "choline")
+
+
+def test_an_exploratory_result_of_another_named_study_is_not_this_ones():
+    # checked against SOLAR (exploratory MRI results), a clause reporting D-Lay MS's lesions is about D-Lay MS
+    text = ("SOLAR rejoint d'autres essais aux résultats principaux négatifs ; l'essai D-Lay MS a ensuite "
+            "rapporté moins de nouvelles lésions à l'IRM.")
+    assert "C302" not in codes(text, "solar")
+
+
+# -- the disease as the subject of advancing less keeps its claim -------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Résultat : la maladie progressait nettement moins vite dans le groupe supplémenté.",
+    "Chez les patients traités, la maladie progresse moins.",
+])
+def test_the_disease_advancing_less_is_a_progression_claim(text):
+    assert codes(text) & {"C201", "C202"}
+
+
+# -- future research is a limitation, not the context of earlier trials ------------------------------
+
+def _whole(text: str, study: str = "d-lay-ms") -> set[str]:
+    from conftest import _library
+    from msvitd.critique.engine import critique_text
+
+    lib = _library()
+    res = critique_text(text, lib.study(study), others=[e.model for e in lib.studies.values()], lang="fr",
+                        whole_article=True)
+    return {f.rule for f in res.findings}
+
+
+@pytest.mark.parametrize("text", [
+    "La vitamine D a réduit l'activité de la maladie. Il faut attendre d'autres études.",
+    "La vitamine D a réduit l'activité de la maladie. D'autres essais sont nécessaires.",
+])
+def test_future_studies_are_no_context(text):
+    assert "C604" in _whole(text)
+
+
+def test_earlier_trials_are_context():
+    assert "C604" not in _whole("La vitamine D a réduit l'activité de la maladie. D'autres essais avaient échoué.")
