@@ -112,8 +112,10 @@ def _exploratory_only(ctx):
     for i, r in enumerate(ctx.readings):
         if not r.claims or r.question or ctx.about_other_study(r):
             continue
+        spun = [o for o in r.claims if ctx.spun(o, r)]
         hits = [c for c in r.claims if ctx.facts.status(c.concept).status == "supported"
-                and all(o.role == "exploratory" for o in ctx.facts.status(c.concept).outcomes) and not ctx.spun(c, r)]
+                and all(o.role == "exploratory" for o in ctx.facts.status(c.concept).outcomes)
+                and not any(o.start < c.end and c.start < o.end for o in spun)]  # the same words told as spin
         if not hits or _qualified(ctx, i):
             continue
         other = other if other is not None else (_other_names(ctx) or re.compile(r"(?!x)x"))
