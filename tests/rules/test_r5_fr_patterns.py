@@ -313,3 +313,32 @@ def test_future_studies_are_no_context(text):
 
 def test_earlier_trials_are_context():
     assert "C604" not in _whole("La vitamine D a réduit l'activité de la maladie. D'autres essais avaient échoué.")
+
+
+# -- the question told as closed; hype of hope and shock; keeping one's independence --------------------
+
+@pytest.mark.parametrize("text", [
+    "C'est officiel : la vitamine D ralentit la sclérose en plaques.",
+    "La science a tranché : la vitamine D protège contre les poussées.",
+    "Sans l'ombre d'un doute, la vitamine D freine la maladie.",
+])
+def test_the_question_told_as_closed(text):
+    assert "C102" in codes(text)
+
+
+def test_a_question_left_open_stays_silent():
+    assert "C102" not in codes("L'essai n'a pas tranché la question des poussées.")
+
+
+@pytest.mark.parametrize("text", [
+    "Une lueur d'espoir pour les malades de la SEP.",
+    "Coup de tonnerre en neurologie : la vitamine D à l'honneur.",
+    "Des résultats impressionnants pour la vitamine D.",
+])
+def test_hype_of_hope_and_shock(text):
+    assert "C101" in codes(text, loud_only=False)
+
+
+def test_keeping_ones_independence_is_a_disability_claim():
+    assert codes("Grâce à la vitamine D, les malades gardent leur autonomie plus longtemps.") & {"C201", "C202"}
+    assert not codes("Pendant l'essai, les patients gardaient leur suivi habituel.") & {"C201", "C202"}
