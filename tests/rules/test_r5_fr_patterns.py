@@ -342,3 +342,26 @@ def test_hype_of_hope_and_shock(text):
 def test_keeping_ones_independence_is_a_disability_claim():
     assert codes("Grâce à la vitamine D, les malades gardent leur autonomie plus longtemps.") & {"C201", "C202"}
     assert not codes("Pendant l'essai, les patients gardaient leur suivi habituel.") & {"C201", "C202"}
+
+
+# -- a stabilised disease, doctors told they can offer it, a subgroup's larger benefits ------------------
+
+def test_a_stabilised_disease_is_a_progression_claim():
+    assert codes("Les patients traités ont vu leur maladie se stabiliser.") & {"C201", "C202"}
+    assert not codes("Le taux de vitamine D s'est stabilisé au-dessus de 100 nmol/L.") & {"C201", "C202"}
+
+
+@pytest.mark.parametrize("text", [
+    "Les neurologues pourraient désormais proposer la vitamine D à leurs patients.",
+    "La vitamine D devrait être prescrite après un premier épisode.",
+])
+def test_doctors_told_to_offer_it(text):
+    assert "C102" in codes(text)
+
+
+def test_a_new_trial_proposed_is_no_advice():
+    assert "C102" not in codes("Les chercheurs pourraient proposer un nouvel essai plus long.")
+
+
+def test_a_subgroups_larger_benefits():
+    assert "C302" in codes("Les bénéfices étaient nettement plus importants chez les patients ayant un IMC normal.")
