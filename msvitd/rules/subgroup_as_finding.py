@@ -93,10 +93,14 @@ def _other_names(ctx):
 
 
 def _qualified(ctx, i: int) -> bool:
-    """The result is said to be exploratory in its paragraph or the next sentence, or a later sentence of its
-    paragraph qualifies it by the restricted analysis or a limitation ("But this restricted analysis is no
-    longer protected by randomisation"; a restriction told before it only introduces it)."""
+    """The result is set beside a null clinical result in its sentence, said to be exploratory in its paragraph
+    or the next sentence, or qualified by a later sentence of its paragraph naming the restricted analysis or
+    a limitation ("But this restricted analysis is no longer protected by randomisation"; a restriction told
+    before it only introduces it)."""
     lex, readings, r = ctx.lexicon, ctx.readings, ctx.readings[i]
+    if r.null_result or any(m.negated and lex.outcome_info.get(m.concept, {}).get("kind") == "clinical"
+                            for m in r.outcomes):
+        return True  # set beside the null clinical result ("fewer new lesions, but not fewer relapses")
     para = [x for x in readings if x.sentence.paragraph == r.sentence.paragraph]
     if any(lex.subgroup_exploratory.search(x.sentence.text) for x in para + readings[i + 1:i + 2]):
         return True
