@@ -365,3 +365,25 @@ def test_a_new_trial_proposed_is_no_advice():
 
 def test_a_subgroups_larger_benefits():
     assert "C302" in codes("Les bénéfices étaient nettement plus importants chez les patients ayant un IMC normal.")
+
+
+# -- every form or stage, people on a named drug, the whole family, giving it to children ----------------
+
+@pytest.mark.parametrize("text", [
+    "Quel que soit le stade de la maladie, la vitamine D aide à réduire l'activité.",
+    "Je conseille la vitamine D à mes patients sous interféron.",
+    "Je recommande la vitamine D à toute la famille.",
+    "Donnez-en à vos enfants dès l'hiver.",
+    "Ces résultats valent pour tous les malades, y compris ceux atteints de forme progressive.",
+])
+def test_the_result_carried_to_people_the_trial_did_not_study(text):
+    assert "C301" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Donnez-vous le temps de lire l'étude en entier.",
+    "Les patients sous interféron ne participaient pas à cet essai.",
+    "Ces résultats concernent des adultes non traités après un premier épisode.",
+])
+def test_the_trials_own_people_or_no_advice_stays_silent(text):
+    assert "C301" not in codes(text)
