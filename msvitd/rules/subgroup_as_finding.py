@@ -85,7 +85,55 @@ def _subgroup_fact(study) -> str:
     return "Subgroups: " + "; ".join(parts)
 
 
+def _other_names(ctx):
+    """Any name of another study of the library, as whole words ("the French D-Lay MS trial later reported")."""
+    names = sorted({n for o in ctx.others if o.id != ctx.study.id for n in [o.name, *o.aliases] if len(n) > 2},
+                   key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I) if names else None
+
+
+def _qualified(ctx, i: int) -> bool:
+    """The result is set beside a null clinical result in its sentence, said to be exploratory in its paragraph
+    or the next sentence, or qualified by a later sentence of its paragraph naming the restricted analysis or
+    a limitation ("But this restricted analysis is no longer protected by randomisation"; a restriction told
+    before it only introduces it)."""
+    lex, readings, r = ctx.lexicon, ctx.readings, ctx.readings[i]
+    if r.null_result or any(m.negated and lex.outcome_info.get(m.concept, {}).get("kind") == "clinical"
+                            for m in r.outcomes):
+        return True  # set beside the null clinical result ("fewer new lesions, but not fewer relapses")
+    para = [x for x in readings if x.sentence.paragraph == r.sentence.paragraph]
+    if any(lex.subgroup_exploratory.search(x.sentence.text) for x in para + readings[i + 1:i + 2]):
+        return True
+    return any(ctx.find("restricted_analysis", x) or ctx.find("limitations", x) for x in para if x.start > r.start)
+
+
+def _exploratory_only(ctx):
+    """A benefit on an outcome that only an exploratory analysis of the study file found (completers only,
+    an exploratory MRI measure), told as the trial's finding without saying it was exploratory ("among
+    those who finished the trial, relapses were halved"). Claims already reported as spin are left to
+    C201/C202; a sentence naming another study of the library is about that one."""
+    other = None
+    for i, r in enumerate(ctx.readings):
+        if not r.claims or r.question or ctx.about_other_study(r):
+            continue
+        spun = [o for o in r.claims if ctx.spun(o, r)]
+        hits = [c for c in r.claims if ctx.facts.status(c.concept).status == "supported"
+                and all(o.role == "exploratory" for o in ctx.facts.status(c.concept).outcomes)
+                and not any(o.start < c.end and c.start < o.end for o in spun)]  # the same words told as spin
+        if not hits or _qualified(ctx, i):
+            continue
+        other = other if other is not None else (_other_names(ctx) or re.compile(r"(?!x)x"))
+        if other.search(r.sentence.text):
+            continue
+        c = hits[0]
+        outs = ctx.facts.status(c.concept).outcomes
+        yield ctx.hit(c.start, c.end, "presents a result found only in an exploratory analysis as the trial's "
+                                      "finding, without saying it was exploratory",
+                      "; ".join(ctx.facts.fact(o) for o in outs[:2]), SEVERITY, r)
+
+
 def check(ctx):
+    yield from _exploratory_only(ctx)
     lex = ctx.lexicon
     study_subgroups = ctx.study.subgroups
     if study_subgroups and all(not g.exploratory for g in study_subgroups):
