@@ -82,3 +82,11 @@ def test_less_often_with_both_arms_figures_stays_silent():
     text = ("Krankheitsaktivität trat mit Vitamin D seltener auf: bei 60,3 Prozent gegenüber 74,1 Prozent "
             "unter Placebo.")
     assert "C501" not in codes(text, "d-lay-ms")
+
+
+def test_a_good_half_is_not_the_trials_sixty_percent():
+    # "gut die Hälfte" is about a half, not up to a quarter more: it does not stand for 60.3 %, so the
+    # relative figure stays without an absolute one
+    text = ("Mit Vitamin D ging das Risiko neuer Krankheitsaktivität um 34 Prozent zurück; gut die Hälfte der "
+            "Behandelten hatte trotzdem neue Herde.")
+    assert "C501" in codes(text, "d-lay-ms")
