@@ -123,3 +123,50 @@ def test_the_result_carried_to_other_people_is_flagged(text, study):
 ])
 def test_people_named_as_not_studied_stay_silent(text, study):
     assert "C301" not in loud(text, study)
+
+
+# -- the question told as closed; a dose told as the minimum or how best to take it -----------------------
+
+@pytest.mark.parametrize("text", [
+    "Null Fälle von zu hohem Kalzium, das steht sogar schwarz auf weiß in der Studie.",
+    "Die Studie zeigt schwarz auf weiß, dass Vitamin D hilft.",
+    "Die Wissenschaft ist sich einig: Vitamin D hilft bei MS.",
+    "Tipps für alle: mind. 5000–10.000 IE täglich, am besten mit K2.",
+    "Nehmt am besten 10.000 IE am Tag.",
+])
+def test_settled_wording_and_dose_advice_are_overstated(text):
+    assert "C102" in loud(text, "vidams")
+
+
+@pytest.mark.parametrize("text", [
+    "Für die Kasse ist das schwarz auf weiß dokumentiert, sagt die Sprecherin.",
+    "In der Studie erhielt die eine Gruppe 5000 IE täglich, die andere 600 IE.",
+    "Das Bundesinstitut rät, ohne ärztliche Kontrolle nicht mehr als 4000 IE täglich einzunehmen.",
+    "Am besten besprechen Sie die Dosis mit Ihrem Arzt.",
+])
+def test_a_record_or_a_doctors_word_stays_silent(text):
+    assert "C102" not in loud(text, "vidams")
+
+
+# -- the time until the disease came back, told with its figure ------------------------------------------
+
+def test_the_time_until_the_disease_came_back_is_a_relapse_claim():
+    text = "Mit Vitamin D vergingen im Mittel 432 Tage, bis sich die Krankheit wieder bemerkbar machte."
+    assert loud(text, "d-lay-ms") & {"C201", "C202"}
+
+
+@pytest.mark.parametrize("text", [
+    "Bis zur ersten Krankheitsaktivität vergingen im Mittel 432 Tage gegenüber 224 Tagen.",
+    "Mit Vitamin D vergingen im Mittel 432 Tage, bis neue Krankheitsaktivität auftrat.",
+])
+def test_the_time_until_disease_activity_stays_silent(text):
+    assert not loud(text, "d-lay-ms") & {"C201", "C202"}
+
+
+@pytest.mark.parametrize("text", [
+    "Die Entdeckung gilt als Geheimwaffe gegen MS.",
+    "Für die MS-Forschung ist das ein Riesenschritt.",
+    "Vitamin D, das neue Allheilmittel?",
+])
+def test_more_hype_words(text):
+    assert "C101" in any_code(text, "d-lay-ms")
