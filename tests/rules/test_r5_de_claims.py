@@ -53,8 +53,13 @@ def test_a_change_of_era_is_hype(text):
     assert "C101" in any_code(text, "choline")
 
 
-def test_a_change_that_is_not_about_the_trial_stays_silent():
-    assert "C101" not in any_code("Die Diagnose hat ihr Leben damals sehr verändert, sagt sie.", "choline")
+@pytest.mark.parametrize("text", [
+    "Die Diagnose hat mein Leben verändert.",
+    "Das war ein Wendepunkt in ihrem Leben.",
+    "Die MS hat ihren Alltag grundlegend verändert.",
+])
+def test_a_patients_own_story_of_change_stays_silent(text):
+    assert "C101" not in any_code(text, "choline")
 
 
 # -- a comparison with the drugs the trial never made ---------------------------------------------------
