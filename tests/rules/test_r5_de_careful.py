@@ -39,6 +39,8 @@ def test_advertising_reported_to_examine_it_stays_silent(text, study):
 @pytest.mark.parametrize("text,study", [
     ("Die Forscher betonen, dass Vitamin D den Verlauf der Multiplen Sklerose bremst.", "d-lay-ms"),
     ("Der Hersteller hat recht: Vitamin D verhindert neue Schübe.", "solar"),
+    ("Die Forscher veröffentlichten die Daten mit dem Hinweis, dass Vitamin D das Fortschreiten der MS bremst.",
+     "d-lay-ms"),
 ])
 def test_the_pieces_own_claim_is_still_flagged(text, study):
     assert loud(text, study) & {"C201", "C202"}
