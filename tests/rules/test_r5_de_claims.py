@@ -175,3 +175,27 @@ def test_the_time_until_disease_activity_stays_silent(text):
 ])
 def test_more_hype_words(text):
     assert "C101" in any_code(text, "d-lay-ms")
+
+
+# -- more German words for relapses, brain loss, the course, advanced and long-standing MS, the healthy ----
+
+@pytest.mark.parametrize("text,code", [
+    ("Vitamin D verhindert neue Krankheitsschübe.", {"C201", "C202"}),
+    ("Die Zahl der Schubereignisse sank mit Vitamin D deutlich.", {"C201", "C202"}),
+    ("Vitamin D bremst den Hirnschwund bei MS.", {"C201", "C202"}),
+    ("Hochdosiertes Vitamin D verlangsamt den MS-Verlauf.", {"C201", "C202"}),
+    ("Auch Patienten mit fortgeschrittener MS sollten jetzt Vitamin D nehmen.", {"C301"}),
+    ("Vitamin D hilft auch bei langjähriger MS.", {"C301"}),
+    ("Auch Gesunde sollten jetzt hochdosiertes Vitamin D nehmen.", {"C301"}),
+])
+def test_more_words_for_outcomes_and_populations(text, code):
+    assert loud(text, "d-lay-ms") & code
+
+
+@pytest.mark.parametrize("text", [
+    "Menschen mit fortgeschrittener MS waren nicht in der Studie.",
+    "Gesunde wurden nicht untersucht.",
+    "Bei den Krankheitsschüben gab es keinen Unterschied zwischen den Gruppen.",
+])
+def test_more_words_in_careful_sentences_stay_silent(text):
+    assert not loud(text, "d-lay-ms") & {"C201", "C202", "C301"}
