@@ -3,8 +3,6 @@ intervention, a null result in the plural, harms told as symptoms. Sentences wri
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 import pytest
 
