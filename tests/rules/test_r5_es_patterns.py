@@ -141,3 +141,71 @@ def test_results_carried_to_people_the_trial_did_not_study(text, concept_word):
 ])
 def test_scope_kept_to_the_trial_stays_silent(text):
     assert "C301" not in loud(text, "d-lay-ms")
+
+
+# -- a clinical outcome told through time, or the disease as the subject of halting ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Quienes tomaron vitamina D tardaron mucho más en sufrir otro brote.",
+    "Con la vitamina D los pacientes estuvieron el doble de tiempo sin que la esclerosis múltiple avanzara.",
+    "En resumen, gracias a la vitamina D la esclerosis múltiple se detuvo.",
+])
+def test_a_clinical_benefit_told_through_time_or_halting(text):
+    assert found_codes(text) & {"C201", "C202"}
+
+
+@pytest.mark.parametrize("text", [
+    "La enfermedad se frenó por igual en los dos grupos.",
+    "No hubo más tiempo sin brotes con la vitamina D que con placebo.",
+])
+def test_halting_in_both_groups_or_denied_stays_silent(text):
+    assert not loud(text, "d-lay-ms") & {"C201", "C202"}
+
+
+def found_codes(text: str, study: str = "d-lay-ms") -> set[str]:
+    return {c for c, _, _ in found(text, study, "es")}
+
+
+# -- subgroups: working better in some, those who benefit most, a lack of vitamin D, weight in words ------------
+
+@pytest.mark.parametrize("text", [
+    "La vitamina D iba todavía mejor entre los que tenían una carencia importante.",
+    "Quienes no tenían sobrepeso fueron los que más se beneficiaron de la vitamina D.",
+    "La vitamina D funciona mejor cuando el peso es normal, según el estudio.",
+])
+def test_a_subgroup_told_as_benefiting_more(text):
+    assert "C302" in loud(text, "d-lay-ms")
+
+
+@pytest.mark.parametrize("text", [
+    "En un análisis exploratorio, la vitamina D pareció funcionar mejor en quienes tenían carencia; falta confirmarlo.",
+    "La vitamina D se absorbe mejor si se toma con comida.",
+])
+def test_a_subgroup_told_as_exploratory_or_no_subgroup_stays_silent(text):
+    assert "C302" not in loud(text, "d-lay-ms")
+
+
+# -- what is not a report of a null clinical outcome ------------------------------------------------------------
+
+def article_codes(text: str, study: str = "d-lay-ms") -> set[str]:
+    """The codes of a whole-article critique (omissions included)."""
+    from conftest import _library
+    from msvitd.critique.engine import critique_text
+
+    lib = _library()
+    res = critique_text(text, lib.study(study), others=[e.model for e in lib.studies.values()], lang="es",
+                        whole_article=True)
+    return {f.rule for f in res.findings}
+
+
+def test_non_responders_and_a_doctors_remark_are_not_a_null_result():
+    text = ("La vitamina D redujo la actividad de la enfermedad en la resonancia. "
+            "Habría que reservar los fármacos caros para quienes no respondan. "
+            "Mi neurólogo dice que pasar un año sin brotes les pasa a muchas personas.")
+    assert "C601" in article_codes(text)
+
+
+def test_a_null_clinical_result_still_counts():
+    text = ("La vitamina D redujo la actividad de la enfermedad en la resonancia. "
+            "No hubo diferencias en los brotes ni en la discapacidad.")
+    assert "C601" not in article_codes(text)
