@@ -209,3 +209,14 @@ def test_a_null_clinical_result_still_counts():
     text = ("La vitamina D redujo la actividad de la enfermedad en la resonancia. "
             "No hubo diferencias en los brotes ni en la discapacidad.")
     assert "C601" not in article_codes(text)
+
+
+# -- a trial said to back the intervention; protection told with the participle before the organ --------------
+
+def test_a_null_trial_said_to_back_the_intervention_is_overstated():
+    assert "C102" in loud("Este ensayo avala el uso de la vitamina D contra la esclerosis múltiple.", "vidams")
+    assert "C102" not in loud("Los datos no respaldan el uso de la vitamina D a dosis altas.", "vidams")
+
+
+def test_protection_told_before_the_organ_is_a_damage_claim():
+    assert found_codes("Con la vitamina D, más protegida queda la mielina.", "prevanz") & {"C201", "C202"}
