@@ -220,3 +220,20 @@ def test_a_null_trial_said_to_back_the_intervention_is_overstated():
 
 def test_protection_told_before_the_organ_is_a_damage_claim():
     assert found_codes("Con la vitamina D, más protegida queda la mielina.", "prevanz") & {"C201", "C202"}
+
+
+# -- a before and after; no doubt left -------------------------------------------------------------------------
+
+def test_a_before_and_after_is_hype():
+    assert "C101" in loud("Para muchos, la vitamina D da un vuelco a la esclerosis múltiple.", "d-lay-ms")
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("No queda duda de que la vitamina D reduce la actividad de la enfermedad.", True),
+    ("Ha quedado claro que la vitamina D reduce la actividad de la enfermedad.", True),
+    ("No está claro que la vitamina D reduzca la actividad de la enfermedad.", False),
+    ("Está claro que hacen falta ensayos más largos.", False),
+    ("No cabe duda de que la vitamina D no redujo los brotes.", False),
+])
+def test_no_doubt_left_with_a_claim_is_overstated(text, flagged):
+    assert ("C102" in loud(text, "d-lay-ms")) is flagged
