@@ -237,3 +237,16 @@ def test_a_before_and_after_is_hype():
 ])
 def test_no_doubt_left_with_a_claim_is_overstated(text, flagged):
     assert ("C102" in loud(text, "d-lay-ms")) is flagged
+
+
+# -- the disease getting worse; drugs named by their line or route ---------------------------------------------
+
+def test_preventing_the_disease_from_getting_worse_is_a_clinical_claim():
+    assert "C201" in loud("En la práctica, la vitamina D impide que la enfermedad vaya a más.", "d-lay-ms")
+    assert "C201" not in loud("No hubo diferencias en el número de pacientes cuya enfermedad empeoró.", "d-lay-ms")
+
+
+def test_a_comparison_with_drugs_named_by_their_line_or_route():
+    assert "C401" in loud("La vitamina D rinde igual que los tratamientos orales, y es más barata que ellos.", "d-lay-ms") or \
+        "C401" in loud("La vitamina D es más barata que los tratamientos orales.", "d-lay-ms")
+    assert "C401" in loud("La vitamina D sería tan eficaz como los fármacos de segunda línea.", "d-lay-ms")
