@@ -250,3 +250,15 @@ def test_a_comparison_with_drugs_named_by_their_line_or_route():
     assert "C401" in loud("La vitamina D rinde igual que los tratamientos orales, y es más barata que ellos.", "d-lay-ms") or \
         "C401" in loud("La vitamina D es más barata que los tratamientos orales.", "d-lay-ms")
     assert "C401" in loud("La vitamina D sería tan eficaz como los fármacos de segunda línea.", "d-lay-ms")
+
+
+# -- advice that goes on to the next sentence; the one who would give it ---------------------------------------
+
+def test_advice_carried_on_to_relatives_children_as_prevention():
+    qs = quotes("Yo se la recetaría a todo paciente con EM. Y también a sus hijas, a modo de prevención.",
+                "d-lay-ms", "C301")
+    assert any("hijas" in q for q in qs), qs
+
+
+def test_advice_refused_stays_silent():
+    assert "C301" not in loud("Yo no se la daría a ningún paciente con EM fuera de un ensayo.", "d-lay-ms")
