@@ -262,3 +262,18 @@ def test_advice_carried_on_to_relatives_children_as_prevention():
 
 def test_advice_refused_stays_silent():
     assert "C301" not in loud("Yo no se la daría a ningún paciente con EM fuera de un ensayo.", "d-lay-ms")
+
+
+# -- "it really works"; a secret weapon; pregnancy told as a time --------------------------------------------
+
+@pytest.mark.parametrize("text,code,flagged", [
+    ("Con estos datos, la vitamina D funciona de verdad.", "C102", True),
+    ("Aún no sabemos si la vitamina D realmente funciona.", "C102", False),
+    ("Para el autor, la vitamina D es la panacea de la esclerosis múltiple.", "C101", True),
+    ("La vitamina D no es ninguna bala de plata.", "C101", False),
+    ("Es buena idea tomar vitamina D en dosis altas en la lactancia.", "C301", True),
+    ("Vale la pena tomar vitamina D en dosis altas durante el embarazo.", "C301", True),
+    ("Ningún ensayo ha probado la vitamina D durante el embarazo.", "C301", False),
+])
+def test_really_works_secret_weapons_and_pregnancy(text, code, flagged):
+    assert (code in loud(text, "d-lay-ms")) is flagged
