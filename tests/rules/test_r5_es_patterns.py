@@ -277,3 +277,12 @@ def test_advice_refused_stays_silent():
 ])
 def test_really_works_secret_weapons_and_pregnancy(text, code, flagged):
     assert (code in loud(text, "d-lay-ms")) is flagged
+
+
+# -- the follow-up told with its verb ("siguió durante tres años a ...") ----------------------------------------
+
+def test_a_follow_up_told_with_its_verb_is_the_trials_run():
+    text = "El trabajo, conocido por sus siglas y dirigido por un equipo de la costa este, siguió durante {} a 172 pacientes."
+    assert "C502" in loud(text.format("tres años"), "vidams")
+    assert "C502" not in loud(text.format("96 semanas"), "vidams")
+    assert "C502" not in loud("La enfermedad siguió durante años su curso habitual en la población general.", "vidams")
