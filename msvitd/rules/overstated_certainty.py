@@ -50,7 +50,7 @@ def _boosted(ctx, r):
         clause = r.clause_at(b.start)
         # "not proven", and the booster denied after it: "Bewiesen ist damit noch nichts", "Proven it is not"
         if negated_before(ctx.text, b.start, r.start) or negated_after(ctx.text, b.end) or clause is None or \
-                clause.hypothetical_at(b.start):
+                clause.hypothetical_at(b.start) or _about_other_agent(r, clause):
             continue
         # the language's `settles:` table (proves, once and for all...) or the article table `settled:`
         settles = bool(ctx.lexicon.settles.search(b.text)) or bool(settled and settled.search(b.text))
@@ -70,6 +70,12 @@ def _boosted(ctx, r):
                                      f"\"probably\" for one trial of moderate certainty",
                        ctx.facts.fact(ctx.facts.primary), reading=r)
     return None
+
+
+def _about_other_agent(r, clause) -> bool:
+    """The booster's clause is about another agent only, in a sentence that names the intervention elsewhere
+    ("compared with DMTs, which have been proven to reduce relapses"): not the trial's result told as settled."""
+    return r.intervention and not clause.about_intervention and not clause.benefit_context
 
 
 def _practice(ctx, r):

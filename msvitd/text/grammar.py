@@ -45,6 +45,8 @@ class Grammar:
     final_particles: re.Pattern  # what may follow such a negation: a separable verb's particle ("hielt ... nicht auf")
     comment_clause: re.Pattern  # a reporting clause inserted between commas: ", wie die Studie zeigt,"
     final_verb_object: bool  # a verb closing its clause takes the object before it ("..., dass es die MS bremst")
+    # right after a noun: ", which", ", que" (language.yaml `relative_pronouns`): the relative clause it opens
+    relative_subject: re.Pattern = re.compile(r"(?!x)x")
 
 
 @lru_cache(maxsize=None)
@@ -87,6 +89,7 @@ def grammar(code: str = "en") -> Grammar:
         final_particles=re.compile(str(g.get("final_particles") or r"(?!x)x"), re.IGNORECASE),
         comment_clause=re.compile(str(g.get("comment_clause") or r"(?!x)x"), re.IGNORECASE),
         final_verb_object=bool(g.get("final_verb_object", False)),
+        relative_subject=re.compile(rf"\s*,\s*(?P<p>{_alt(g.get('relative_pronouns', []))})\b", re.IGNORECASE),
     )
 
 
@@ -213,7 +216,9 @@ def number_roles(code: str = "en") -> NumberRoles:
     def rx(key: str) -> re.Pattern:
         # English's pattern, then the language's own: a page may quote an English abstract
         flags = (0 if key in _CASED else re.IGNORECASE) | (re.DOTALL if key in _DOTALL else 0)
-        parts = [str(t[key]) for t in (en, own) if t.get(key)]
+        # `english_not_tried`: keys whose English words are another word in this language (Spanish "no")
+        tables = (own,) if key in (own.get("english_not_tried") or ()) else (en, own)
+        parts = [str(t[key]) for t in tables if t.get(key)]
         return re.compile("|".join(f"(?:{p})" for p in parts) if len(parts) > 1 else (parts[0] if parts else r"(?!x)x"),
                           flags)
 

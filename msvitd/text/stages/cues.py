@@ -71,7 +71,21 @@ def find_cues(s: str, lex: Lexicon, intervention: Matcher, g: Grammar) -> Senten
     # object of a preposition ("access to other treatments", "better than DMTs")
     others = [h for h in lex.other_agents.find(s) if not overlaps(h, interv) and not overlaps(h, pops)
               and not g.object_before.search(s[max(0, h.start - 30):h.start])]
+    others = _with_relative_subjects(s, others, lex.other_agents.find(s), interv, g)
     excluded = lex.hype_exclude.find(s)  # "breakthrough disease" is a technical term
     hype = [h for h in lex.hype.find(s) if not overlaps(h, excluded)]
     return SentenceCues(causal, hedges, lex.boosters.find(s), negations, lex.null_result.find(s),
                         lex.hypothetical.find(s), pops, outcomes, interv, others, hype)
+
+
+def _with_relative_subjects(s: str, others: list[Hit], agents: list[Hit], interv: list[Hit], g: Grammar) -> list[Hit]:
+    """Another agent followed by a relative pronoun ("with DMTs, which reduce relapses", "con el interferón, que
+    reduce los brotes") is the subject of the clause the pronoun opens, even as a preposition's object: a hit on
+    the pronoun, so that clause's claim is not the intervention's."""
+    added = []
+    for h in agents:
+        m = g.relative_subject.match(s, h.end)
+        if m and not overlaps(h, interv):
+            added.append(Hit(m.start("p"), m.end("p"), h.label, m.group("p")))
+    return sorted(others + added, key=_start) if added else others
+
