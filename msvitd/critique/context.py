@@ -169,9 +169,7 @@ class Context:
             return None
         status = self.facts.status(claim.concept)
         st = status.status
-        if st == "supported" and all(o.role == "exploratory" for o in status.outcomes) and any(
-                o.significant is False and o.role != "exploratory" for o in self.facts.by_concept.get(claim.concept, [])) \
-                and not self.find("restricted_analysis", reading):
+        if self.exploratory_only(claim.concept) and not self.find("restricted_analysis", reading):
             # only an exploratory analysis (completers only) found it, the planned one did not, and the
             # sentence does not say it is that analysis
             st = "null"
@@ -180,6 +178,16 @@ class Context:
         if self.lexicon.outcome_info.get(claim.concept, {}).get("kind") != "clinical":
             return None
         return st if st == "not_measured" else None
+
+    def exploratory_only(self, concept: str) -> list:
+        """The exploratory outcomes (completers only, post hoc) that alone support ``concept``, when the
+        planned analysis of the same concept found no difference; [] otherwise."""
+        status = self.facts.status(concept)
+        if status.status != "supported" or not all(o.role == "exploratory" for o in status.outcomes):
+            return []
+        if not any(o.significant is False and o.role != "exploratory" for o in self.facts.by_concept.get(concept, [])):
+            return []
+        return list(status.outcomes)
 
     def spun(self, claim, reading: Reading) -> bool:
         """The claim is already surrogate-as-clinical or null-outcome spin (C201/C202 report it)."""
