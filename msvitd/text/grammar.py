@@ -45,6 +45,7 @@ class Grammar:
     final_particles: re.Pattern  # what may follow such a negation: a separable verb's particle ("hielt ... nicht auf")
     comment_clause: re.Pattern  # a reporting clause inserted between commas: ", wie die Studie zeigt,"
     final_verb_object: bool  # a verb closing its clause takes the object before it ("..., dass es die MS bremst")
+    relative: re.Pattern  # a relative clause after a comma (", which ..."): its subject is the noun before it
 
 
 @lru_cache(maxsize=None)
@@ -87,6 +88,7 @@ def grammar(code: str = "en") -> Grammar:
         final_particles=re.compile(str(g.get("final_particles") or r"(?!x)x"), re.IGNORECASE),
         comment_clause=re.compile(str(g.get("comment_clause") or r"(?!x)x"), re.IGNORECASE),
         final_verb_object=bool(g.get("final_verb_object", False)),
+        relative=re.compile(rf",\s*(?P<w>{_alt(g.get('relative_pronouns', []))})\b", re.IGNORECASE),
     )
 
 

@@ -69,9 +69,23 @@ def find_cues(s: str, lex: Lexicon, intervention: Matcher, g: Grammar) -> Senten
     interv = intervention.find(s)
     # another agent counts against "about the intervention" only as a subject, not as the
     # object of a preposition ("access to other treatments", "better than DMTs")
-    others = [h for h in lex.other_agents.find(s) if not overlaps(h, interv) and not overlaps(h, pops)
-              and not g.object_before.search(s[max(0, h.start - 30):h.start])]
+    agents = [h for h in lex.other_agents.find(s) if not overlaps(h, interv) and not overlaps(h, pops)]
+    others = [h for h in agents if not g.object_before.search(s[max(0, h.start - 30):h.start])]
+    others = sorted(others + _relative_others(s, agents, interv, g), key=_start)
     excluded = lex.hype_exclude.find(s)  # "breakthrough disease" is a technical term
     hype = [h for h in lex.hype.find(s) if not overlaps(h, excluded)]
     return SentenceCues(causal, hedges, lex.boosters.find(s), negations, lex.null_result.find(s),
                         lex.hypothetical.find(s), pops, outcomes, interv, others, hype)
+
+
+def _relative_others(s: str, others: list[Hit], interv: list[Hit], g: Grammar) -> list[Hit]:
+    """A relative clause whose antecedent is another agent ("proven therapies, which remain far better at
+    preventing relapses") is about that agent: its relative pronoun counts as the agent, so the clause's
+    benefit is not read as the study intervention's. The antecedent is the nearest agent before the comma
+    (the intervention or another one) within a few words."""
+    out = []
+    for m in g.relative.finditer(s):
+        before = [h for h in others + interv if h.end <= m.start() and m.start() - h.end <= 40]
+        if before and max(before, key=_end) in others:
+            out.append(Hit(m.start("w"), m.end("w"), "other", m.group("w")))
+    return out
