@@ -1,0 +1,72 @@
+"""Round 5, English and the shared engine: patterns found on the web2 held-out sets (hospital pages, fitness
+and seniors' magazines, GP pages). Every sentence is written here for one pattern; none comes from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found  # tests/rules/conftest.py
+
+
+def codes(text: str, study: str, lang: str = "en") -> set[str]:
+    return {c for c, _, _ in found(text, study, lang)}
+
+
+def loud(text: str, study: str, lang: str = "en") -> set[str]:
+    return {c for c, sev, _ in found(text, study, lang) if sev in ("error", "warning")}
+
+
+# -- a claim people have read or been told, rebutted by the piece ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    'Patients have read that vitamin D halts MS. "The trial did not show that," says the nurse.',
+    "Many readers have heard that the vitamin prevents relapses; that is not what the trial found.",
+    "You may have been told online that vitamin D cures MS. It does not.",
+    "It is often said that vitamin D stops the disease, but this trial measured MRI activity.",
+])
+def test_a_claim_people_have_read_is_reported_not_made(text):
+    assert not loud(text, "d-lay-ms") & {"C201", "C202"}
+
+
+def test_the_researchers_own_finding_stays_a_claim():
+    assert loud("The researchers found that vitamin D halts MS.", "d-lay-ms") & {"C201", "C202"}
+
+
+# -- a relative clause about the approved drugs -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Vitamin D is no substitute for approved therapies, which are much better at preventing relapses.",
+    "It cannot replace licensed MS treatments, which reduce relapses by a third or more.",
+    "Keep taking your standard medication, which protects against relapses.",
+])
+def test_a_relative_clause_about_the_drugs_is_not_the_trial_result(text):
+    assert not loud(text, "d-lay-ms") & {"C201", "C202"}
+
+
+def test_a_relative_clause_about_vitamin_d_is_still_a_claim():
+    assert loud("Patients took vitamin D, which prevented relapses.", "d-lay-ms") & {"C201", "C202"}
+
+
+# -- a benefit only the completers' analysis found, told as the trial's result ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Those who kept taking the vitamin had far fewer relapses than the placebo group.",
+    "People on vitamin D had a lower relapse rate and less disability progression than those on placebo.",
+    "Patients who stayed in the study until the end cut their relapse rate with vitamin D.",
+])
+def test_a_completers_only_benefit_told_as_the_result_is_a_subgroup_finding(text):
+    assert "C302" in codes(text, "choline")
+
+
+@pytest.mark.parametrize("text", [
+    "Among completers only, relapses were fewer, but this post hoc analysis is no longer randomised.",
+    "Patients who stayed in the study until the end had fewer relapses. That restricted analysis lost the "
+    "protection of randomisation.",
+    "The relapse rate was lower with vitamin D among completers, but the primary outcome was not met.",
+])
+def test_a_completers_result_told_as_exploratory_stays_silent(text):
+    assert "C302" not in codes(text, "choline")
+
+
+def test_a_trial_without_an_exploratory_analysis_gets_no_completers_finding():
+    assert "C302" not in codes("Patients on vitamin D had fewer new lesions than those on placebo.", "d-lay-ms")
