@@ -70,3 +70,75 @@ def test_a_completers_result_told_as_exploratory_stays_silent(text):
 
 def test_a_trial_without_an_exploratory_analysis_gets_no_completers_finding():
     assert "C302" not in codes("Patients on vitamin D had fewer new lesions than those on placebo.", "d-lay-ms")
+
+
+# -- hype: the game idiom, borrowed fame, the key ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A small French trial has changed the game for people with early MS.",
+    "Vitamin D does for your immune system what a seatbelt does for a driver.",
+    "Researchers think the sunshine vitamin holds the key to stopping MS.",
+])
+def test_game_analogy_and_key_are_hype(text):
+    assert "C101" in codes(text, "d-lay-ms")
+
+
+def test_a_game_of_chess_is_no_hype():
+    assert "C101" not in codes("Patients in the trial played a memory game at each visit.", "d-lay-ms")
+
+
+# -- the question told as closed; safety and testing waved away ------------------------------------------
+
+@pytest.mark.parametrize("text,study", [
+    ("The verdict is in: take your vitamin D.", "solar"),
+    ("Medicine has finally caught up with what naturopaths always said.", "d-lay-ms"),
+    ("The trial reported no side effects to speak of.", "vidams"),
+    ("Not one complication was seen in the high-dose group.", "evidims"),
+    ("There's no need to check your levels before you start.", "prevanz"),
+    ("For people with MS, vitamin D is no longer optional.", "solar"),
+])
+def test_settled_safety_and_testing_waved_away_are_overstated(text, study):
+    assert "C102" in loud(text, study)
+
+
+@pytest.mark.parametrize("text,study", [
+    ("Serious adverse events were similar in the two groups.", "d-lay-ms"),
+    ("You need a blood test before taking doses this high.", "prevanz"),
+    ("The science is not settled: one trial cannot answer the question.", "solar"),
+    ("Participants could choose optional MRI scans at one year.", "solar"),
+])
+def test_careful_safety_and_testing_stay_silent(text, study):
+    assert "C102" not in loud(text, study)
+
+
+# -- protection told as a noun --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Vitamin D may be the best defence against relapses.",
+    "A daily capsule gives real protection against MS flare-ups.",
+])
+def test_protection_as_a_noun_is_a_benefit_claim(text):
+    assert loud(text, "solar") & {"C201", "C202"}
+
+
+def test_no_protection_is_no_claim():
+    assert not loud("Vitamin D gave no protection against relapses in the trial.", "solar") & {"C201", "C202"}
+
+
+# -- advice told as an option; relatives named by a family history ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "If you have MS, a vitamin D supplement may well be worth adding to your day.",
+    "Brothers and sisters of people with MS might want to consider vitamin D as well.",
+    "Kids with a family history could get some protection from vitamin D drops.",
+])
+def test_advice_as_an_option_and_family_history_are_flagged(text):
+    assert codes(text, "d-lay-ms") & {"C102", "C301"}
+
+
+@pytest.mark.parametrize("text", [
+    "Whether vitamin D is worth taking is still unclear after this trial.",
+    "It may be worth asking your neurologist whether the trial applies to you.",
+])
+def test_open_questions_about_taking_it_stay_silent(text):
+    assert not loud(text, "d-lay-ms") & {"C102", "C301"}
