@@ -158,7 +158,13 @@ class Context:
             return False
         if not self.facts.positive_surrogate or self.names_own_condition(claim) or self.disease_is_agent(claim, reading):
             return False
-        return bool(info.get("told_from_surrogate")) or self.surrogate_inference(reading)
+        return bool(info.get("told_from_surrogate")) or self.surrogate_inference(reading) or self.told_as_time(reading)
+
+    def told_as_time(self, reading: Reading) -> bool:
+        """The sentence tells a lengthened time before a clinical event ("the time before it flared up again
+        almost doubled", "le délai avant une nouvelle poussée a doublé"): when the trial's positive results are
+        surrogate, a time it lengthened was the time to the surrogate (``article.time_to_event``, per language)."""
+        return bool(self.find("time_to_event", reading))
 
     def null_outcome_claim(self, claim, reading: Reading) -> str | None:
         """ "null" / "not_measured" when the claim is a benefit on a clinical outcome the trial found
