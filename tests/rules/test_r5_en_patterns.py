@@ -142,3 +142,23 @@ def test_advice_as_an_option_and_family_history_are_flagged(text):
 ])
 def test_open_questions_about_taking_it_stay_silent(text):
     assert not loud(text, "d-lay-ms") & {"C102", "C301"}
+
+
+# -- a surrogate result told as a lengthened time before a clinical event -------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "With vitamin D, the wait before the next relapse was twice as long.",
+    "Patients took nearly twice as long to relapse on the supplement.",
+    "The supplement doubled the time until disability got worse.",
+])
+def test_a_time_before_a_clinical_event_from_a_surrogate_trial_is_surrogate_spin(text):
+    # D-Lay MS lengthened the time to disease activity (mostly MRI); relapses and disability did not differ
+    assert "C201" in loud(text, "d-lay-ms")
+
+
+@pytest.mark.parametrize("text", [
+    "The time to a first relapse was similar in both groups.",
+    "The time to new disease activity was longer with vitamin D, a result driven by MRI.",
+])
+def test_a_time_told_with_care_or_on_the_surrogate_stays_silent(text):
+    assert "C201" not in loud(text, "d-lay-ms")
