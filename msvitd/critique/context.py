@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from msvitd.facts.study import StudyFacts
+from msvitd.text.grammar import grammar
 from msvitd.text.lexicon import Lexicon
 from msvitd.text.reading import Reading
 from msvitd.text.sentences import LineIndex
@@ -103,6 +104,28 @@ class Context:
         """The sentence names a supplement dose by its units ("14,000 IU a day", "100k every two
         weeks", "5.000 UI"): advice to take it names the intervention without its name."""
         return bool(_DOSE.search(reading.sentence.text))
+
+    def _antecedent(self, reading: Reading) -> Reading | None:
+        """The sentence before, in the same paragraph, when this one opens with a pronoun subject."""
+        i = reading.sentence.index
+        if i == 0 or i > len(self.readings) or not grammar(self.lexicon.lang).pronoun_subject.match(reading.sentence.text):
+            return None
+        before = self.readings[i - 1]
+        ok = before.sentence.index == i - 1 and before.sentence.paragraph == reading.sentence.paragraph
+        return before if ok else None
+
+    def refers_back(self, reading: Reading) -> bool:
+        """The sentence opens with a pronoun subject ("It also works for ...", "Cela vaut aussi pour ...") and the
+        sentence before it, in the same paragraph, names the intervention: the claim runs over both sentences."""
+        before = self._antecedent(reading)
+        return before is not None and (
+            bool(before.intervention) or any(c.about_intervention and c.benefit_context for c in before.clauses))
+
+    def refers_to_other(self, reading: Reading) -> bool:
+        """The pronoun subject stands for another agent the sentence before named ("Interferon is a standard drug.
+        It also works for ...")."""
+        before = self._antecedent(reading)
+        return before is not None and not before.intervention and any(not c.about_intervention for c in before.clauses)
 
     def outcome_label(self, concept: str) -> str:
         return self.lexicon.outcome_info.get(concept, {}).get("label", concept.replace("_", " "))
