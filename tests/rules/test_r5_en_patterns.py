@@ -162,3 +162,21 @@ def test_a_time_before_a_clinical_event_from_a_surrogate_trial_is_surrogate_spin
 ])
 def test_a_time_told_with_care_or_on_the_surrogate_stays_silent(text):
     assert "C201" not in loud(text, "d-lay-ms")
+
+
+# -- a claim spread over two sentences, the second opening with a pronoun -----------------------------------
+
+@pytest.mark.parametrize("text,code", [
+    ("Start high-dose vitamin D this winter. It also works for anyone with progressive MS.", "C301"),
+    ("The trial gave vitamin D every two weeks. It should be taken by everyone with MS.", "C102"),
+])
+def test_a_pronoun_carries_the_intervention_into_the_next_sentence(text, code):
+    assert code in loud(text, "d-lay-ms")
+
+
+@pytest.mark.parametrize("text", [
+    "Interferon is a standard drug. It also works for anyone with progressive MS.",
+    "The trial gave vitamin D every two weeks. It is unclear whether people with progressive MS would benefit.",
+])
+def test_a_pronoun_for_another_agent_or_a_dummy_subject_stays_silent(text):
+    assert not loud(text, "d-lay-ms") & {"C301", "C102"}
