@@ -31,6 +31,8 @@ KNOWN_EXTRA = {
     # DMTs") is population extrapolation (labelled) and also a recommendation one trial cannot carry (C102,
     # reported since the dlay_blind round; the labeller counted it under population only)
     ("opinion.txt", "certainty_overstated", "Given how cheap and safe vitamin D is, doctors should offer it to every patient with relapsing MS, including those already on disease-modifying drugs."),
+    # a headline telling the question as closed ("The Science Is In", round 5): settled, though not labelled
+    ("supplement-blog.txt", "certainty_overstated", "The Science Is In"),
     ("forum-answer.txt", "certainty_overstated", "My neuro was fine with me taking it on top of my Ocrevus, and honestly I'd say anyone on a DMT should be taking vitamin D as well."),
 }
 MARGIN = 0.03

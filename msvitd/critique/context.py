@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from msvitd.facts.study import StudyFacts
+from msvitd.text.grammar import grammar
 from msvitd.text.lexicon import Lexicon
 from msvitd.text.reading import Reading
 from msvitd.text.sentences import LineIndex
@@ -104,6 +105,28 @@ class Context:
         weeks", "5.000 UI"): advice to take it names the intervention without its name."""
         return bool(_DOSE.search(reading.sentence.text))
 
+    def _antecedent(self, reading: Reading) -> Reading | None:
+        """The sentence before, in the same paragraph, when this one opens with a pronoun subject."""
+        i = reading.sentence.index
+        if i == 0 or i > len(self.readings) or not grammar(self.lexicon.lang).pronoun_subject.match(reading.sentence.text):
+            return None
+        before = self.readings[i - 1]
+        ok = before.sentence.index == i - 1 and before.sentence.paragraph == reading.sentence.paragraph
+        return before if ok else None
+
+    def refers_back(self, reading: Reading) -> bool:
+        """The sentence opens with a pronoun subject ("It also works for ...", "Cela vaut aussi pour ...") and the
+        sentence before it, in the same paragraph, names the intervention: the claim runs over both sentences."""
+        before = self._antecedent(reading)
+        return before is not None and (
+            bool(before.intervention) or any(c.about_intervention and c.benefit_context for c in before.clauses))
+
+    def refers_to_other(self, reading: Reading) -> bool:
+        """The pronoun subject stands for another agent the sentence before named ("Interferon is a standard drug.
+        It also works for ...")."""
+        before = self._antecedent(reading)
+        return before is not None and not before.intervention and any(not c.about_intervention for c in before.clauses)
+
     def outcome_label(self, concept: str) -> str:
         return self.lexicon.outcome_info.get(concept, {}).get("label", concept.replace("_", " "))
 
@@ -158,7 +181,13 @@ class Context:
             return False
         if not self.facts.positive_surrogate or self.names_own_condition(claim) or self.disease_is_agent(claim, reading):
             return False
-        return bool(info.get("told_from_surrogate")) or self.surrogate_inference(reading)
+        return bool(info.get("told_from_surrogate")) or self.surrogate_inference(reading) or self.told_as_time(reading)
+
+    def told_as_time(self, reading: Reading) -> bool:
+        """The sentence tells a lengthened time before a clinical event ("the time before it flared up again
+        almost doubled", "le délai avant une nouvelle poussée a doublé"): when the trial's positive results are
+        surrogate, a time it lengthened was the time to the surrogate (``article.time_to_event``, per language)."""
+        return bool(self.find("time_to_event", reading))
 
     def null_outcome_claim(self, claim, reading: Reading) -> str | None:
         """ "null" / "not_measured" when the claim is a benefit on a clinical outcome the trial found
@@ -169,9 +198,7 @@ class Context:
             return None
         status = self.facts.status(claim.concept)
         st = status.status
-        if st == "supported" and all(o.role == "exploratory" for o in status.outcomes) and any(
-                o.significant is False and o.role != "exploratory" for o in self.facts.by_concept.get(claim.concept, [])) \
-                and not self.find("restricted_analysis", reading):
+        if self.exploratory_only(claim.concept) and not self.find("restricted_analysis", reading):
             # only an exploratory analysis (completers only) found it, the planned one did not, and the
             # sentence does not say it is that analysis
             st = "null"
@@ -180,6 +207,16 @@ class Context:
         if self.lexicon.outcome_info.get(claim.concept, {}).get("kind") != "clinical":
             return None
         return st if st == "not_measured" else None
+
+    def exploratory_only(self, concept: str) -> list:
+        """The exploratory outcomes (completers only, post hoc) that alone support ``concept``, when the
+        planned analysis of the same concept found no difference; [] otherwise."""
+        status = self.facts.status(concept)
+        if status.status != "supported" or not all(o.role == "exploratory" for o in status.outcomes):
+            return []
+        if not any(o.significant is False and o.role != "exploratory" for o in self.facts.by_concept.get(concept, [])):
+            return []
+        return list(status.outcomes)
 
     def spun(self, claim, reading: Reading) -> bool:
         """The claim is already surrogate-as-clinical or null-outcome spin (C201/C202 report it)."""

@@ -181,6 +181,8 @@ def _asserted(r, m, direction: str) -> bool:
         return False
     if direction not in ("benefit", "no_difference", "harm"):
         return False
+    if direction == "no_difference" and not (m.negated or r.null_result):
+        return False  # "measured MRI activity ... and cannot show whether it slows disability": MRI is not denied
     return not (direction == "benefit" and not (r.claims or r.intervention or r.benefit_context))
 
 

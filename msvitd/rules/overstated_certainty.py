@@ -81,7 +81,7 @@ def _about_other_agent(r, clause) -> bool:
 def _practice(ctx, r):
     """Practice advice drawn from a trial whose clinical outcomes did not improve."""
     if not ctx.weak_clinical_evidence or r.question or not (
-            r.intervention or ctx.names_dose(r)
+            r.intervention or ctx.names_dose(r) or ctx.refers_back(r)
             or any(c.about_intervention and c.benefit_context for c in r.clauses)):
         return None
     for h in ctx.find("practice", r):

@@ -75,7 +75,9 @@ def _opens_with_condition(ctx, clause) -> bool:
 
 
 def _names_intervention(ctx, r) -> bool:
-    return any(c.about_intervention for c in r.clauses) or bool(r.intervention) or ctx.names_dose(r)
+    if ctx.refers_to_other(r):
+        return False  # "Interferon is a standard drug. It also works for ...": the pronoun is the other agent
+    return any(c.about_intervention for c in r.clauses) or bool(r.intervention) or ctx.names_dose(r) or ctx.refers_back(r)
 
 
 def check(ctx):

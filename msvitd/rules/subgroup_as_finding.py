@@ -6,7 +6,10 @@ What it flags
     (vitamin D deficiency, BMI, spinal lesions, age, sex: msvitd/data/lexicons/subgroups.yaml
     plus the study's own `subgroups:`), without saying the analysis was exploratory
     ("subgroup analysis", "post hoc", "needs confirmation").  Not flagged when every matching
-    study subgroup was pre-specified with a reported interaction test.
+    study subgroup was pre-specified with a reported interaction test.  Also a benefit that only an
+    exploratory analysis of the study file found (completers only) while the planned analysis of the
+    same outcome did not, told as the trial's result without saying so ("the patients who stuck with
+    it had fewer relapses").
 
 Why it matters
     Most subgroup "effects" do not replicate (Sun et al. 2010, BMJ; Wallach et al. 2017,
@@ -133,7 +136,25 @@ def _exploratory_only(ctx):
 
 
 def check(ctx):
-    yield from _exploratory_only(ctx)
+    yield from _exploratory_results(ctx)
+    yield from _emphasised_subgroups(ctx)
+
+
+def _exploratory_results(ctx):
+    """A result only an exploratory analysis found, told as the trial's: the outcome supported by exploratory
+    analyses alone (``_exploratory_only``), and the completers' benefit where the planned analysis of the same
+    outcome was null (``_exploratory_claims``, also when C202 reports the same words); one finding a span."""
+    found = []
+    for hit in _exploratory_only(ctx):
+        found.append(hit)
+        yield hit
+    for hit in _exploratory_claims(ctx):
+        if not any(h.start < hit.end and hit.start < h.end for h in found):
+            yield hit
+
+
+def _emphasised_subgroups(ctx):
+    """A subgroup singled out as benefiting most (the emphasis and variable tables, the study's subgroups)."""
     lex = ctx.lexicon
     study_subgroups = ctx.study.subgroups
     if study_subgroups and all(not g.exploratory for g in study_subgroups):
@@ -184,3 +205,30 @@ def check(ctx):
                "test reported)") if study_subgroups else "the study file reports no subgroup result"
         yield ctx.hit(start, end, "presents a subgroup as benefiting more, but " + why,
                           _subgroup_fact(ctx.study), SEVERITY, r)
+
+
+def _exploratory_claims(ctx):
+    """A benefit only an exploratory analysis found (CHOLINE's completers: relapse rate, EDSS), told as the
+    trial's finding while the planned analysis of the same outcome was null: a subset of the trial told as its
+    result. Silent when the sentence or the next one says the analysis was exploratory or its result is null
+    ("..., but the primary outcome was not met") or the next one discusses the restricted analysis."""
+    lex = ctx.lexicon
+    readings = ctx.readings
+    for i, r in enumerate(readings):
+        if not r.claims or r.question or r.null_result or ctx.about_other_study(r):
+            continue
+        nxt = readings[i + 1] if i + 1 < len(readings) else None
+        # the next sentence discusses the analysis ("This restricted analysis is no longer randomised")
+        if lex.subgroup_exploratory.search(r.sentence.text) or (
+                nxt is not None and (lex.subgroup_exploratory.search(nxt.sentence.text) or nxt.null_ref
+                                     or ctx.find("restricted_analysis", nxt))):
+            continue
+        for c in r.claims:
+            outs = ctx.exploratory_only(c.concept)
+            if not outs:
+                continue
+            names = "; ".join(o.name for o in outs[:2])
+            yield ctx.hit(c.start, c.end, f"tells as the trial's result a benefit found only in an exploratory "
+                                          f"analysis ({names}); the planned analysis found no difference",
+                          ctx.facts.fact(outs[0]), SEVERITY, r)
+            break

@@ -45,8 +45,8 @@ class Grammar:
     final_particles: re.Pattern  # what may follow such a negation: a separable verb's particle ("hielt ... nicht auf")
     comment_clause: re.Pattern  # a reporting clause inserted between commas: ", wie die Studie zeigt,"
     final_verb_object: bool  # a verb closing its clause takes the object before it ("..., dass es die MS bremst")
-    # right after a noun: ", which", ", que" (language.yaml `relative_pronouns`): the relative clause it opens
-    relative_subject: re.Pattern = re.compile(r"(?!x)x")
+    relative: re.Pattern  # a relative clause after a comma (", which ..."): its subject is the noun before it
+    pronoun_subject: re.Pattern  # a sentence opening with a pronoun subject ("It slows ...", "Cela ralentit ...")
 
 
 @lru_cache(maxsize=None)
@@ -89,7 +89,9 @@ def grammar(code: str = "en") -> Grammar:
         final_particles=re.compile(str(g.get("final_particles") or r"(?!x)x"), re.IGNORECASE),
         comment_clause=re.compile(str(g.get("comment_clause") or r"(?!x)x"), re.IGNORECASE),
         final_verb_object=bool(g.get("final_verb_object", False)),
-        relative_subject=re.compile(rf"\s*,\s*(?P<p>{_alt(g.get('relative_pronouns', []))})\b", re.IGNORECASE),
+        pronoun_subject=re.compile(rf"^\W*(?:{_alt(g.get('pronoun_subjects', []))})\b(?!\s+(?:{_alt(g.get('pronoun_not_subject', []))})\b)",
+                                   re.IGNORECASE),
+        relative=re.compile(rf",\s*(?P<w>{_alt(g.get('relative_pronouns', []))})\b", re.IGNORECASE),
     )
 
 

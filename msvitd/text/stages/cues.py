@@ -69,23 +69,23 @@ def find_cues(s: str, lex: Lexicon, intervention: Matcher, g: Grammar) -> Senten
     interv = intervention.find(s)
     # another agent counts against "about the intervention" only as a subject, not as the
     # object of a preposition ("access to other treatments", "better than DMTs")
-    others = [h for h in lex.other_agents.find(s) if not overlaps(h, interv) and not overlaps(h, pops)
-              and not g.object_before.search(s[max(0, h.start - 30):h.start])]
-    others = _with_relative_subjects(s, others, lex.other_agents.find(s), interv, g)
+    agents = [h for h in lex.other_agents.find(s) if not overlaps(h, interv) and not overlaps(h, pops)]
+    others = [h for h in agents if not g.object_before.search(s[max(0, h.start - 30):h.start])]
+    others = sorted(others + _relative_others(s, agents, interv, g), key=_start)
     excluded = lex.hype_exclude.find(s)  # "breakthrough disease" is a technical term
     hype = [h for h in lex.hype.find(s) if not overlaps(h, excluded)]
     return SentenceCues(causal, hedges, lex.boosters.find(s), negations, lex.null_result.find(s),
                         lex.hypothetical.find(s), pops, outcomes, interv, others, hype)
 
 
-def _with_relative_subjects(s: str, others: list[Hit], agents: list[Hit], interv: list[Hit], g: Grammar) -> list[Hit]:
-    """Another agent followed by a relative pronoun ("with DMTs, which reduce relapses", "con el interferón, que
-    reduce los brotes") is the subject of the clause the pronoun opens, even as a preposition's object: a hit on
-    the pronoun, so that clause's claim is not the intervention's."""
-    added = []
-    for h in agents:
-        m = g.relative_subject.match(s, h.end)
-        if m and not overlaps(h, interv):
-            added.append(Hit(m.start("p"), m.end("p"), h.label, m.group("p")))
-    return sorted(others + added, key=_start) if added else others
-
+def _relative_others(s: str, others: list[Hit], interv: list[Hit], g: Grammar) -> list[Hit]:
+    """A relative clause whose antecedent is another agent ("proven therapies, which remain far better at
+    preventing relapses") is about that agent: its relative pronoun counts as the agent, so the clause's
+    benefit is not read as the study intervention's. The antecedent is the nearest agent before the comma
+    (the intervention or another one) within a few words."""
+    out = []
+    for m in g.relative.finditer(s):
+        before = [h for h in others + interv if h.end <= m.start() and m.start() - h.end <= 40]
+        if before and max(before, key=_end) in others:
+            out.append(Hit(m.start("w"), m.end("w"), "other", m.group("w")))
+    return out
