@@ -55,6 +55,10 @@ def _window(text: str, start: int, end: int, sent_start: int, sent_end: int, pre
     cut = roles.number_clause_end.search(after)
     if cut:
         after = after[:cut.start()]
+    if lo == prev_end > sent_start and roles.pair_between.match(before):
+        # the second figure of a pair ("new lesions in 46.2% versus 59.2%, contrast-enhancing lesions in ..."):
+        # its outcome was named before the first figure; words after a comma begin the next pair
+        after = re.split(r"[,;]", after, maxsplit=1)[0]
     return before + " " + after
 
 
