@@ -4,7 +4,8 @@ What it flags
     Words from the hype lexicon (msvitd/data/lexicons/hype.yaml): groundbreaking, breakthrough,
     game-changer, landmark, striking, miracle, cure, revolutionary, major step forward...
     Strong words are warnings; mild ones ("exciting") and hedged ones ("a potential
-    breakthrough", "could be a game-changer") are info.  Negated uses ("there is no known
+    breakthrough", "could be a game-changer") are info, and so is a strong word about another agent
+    ("interferon was a breakthrough in the 1990s").  Negated uses ("there is no known
     cure", "not a miracle") and technical terms ("breakthrough disease") are not flagged.
 
 Why it matters
@@ -42,6 +43,8 @@ def check(ctx):
                 sev = lower(sev)
             if clause is not None and clause.hypothetical_at(h.start):
                 sev = "info"  # a word someone else used, reported to be examined ("the post promises a cure")
+            if (clause is not None and not clause.about_intervention) or ctx.refers_to_other(r):
+                sev = "info"  # about another agent ("the disease-modifying drugs were a breakthrough")
             word = h.text.strip()
             surrogate_only = ctx.facts.positive_surrogate and not [o for o in ctx.facts.positive if o.type == "clinical"]
             msg = (f"\"{word}\" is hype: it tells readers the question is settled, but this is one trial"

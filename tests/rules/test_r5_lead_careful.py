@@ -50,3 +50,25 @@ def test_a_relative_clause_about_the_high_efficacy_drugs_is_not_the_vitamins_cla
 ])
 def test_the_vitamin_told_as_cutting_relapses_is_still_flagged(text, lang):
     assert "C202" in codes(text, lang)
+
+
+def severities(text: str, lang: str, code: str = "C101") -> set[str]:
+    return {s for c, s, _ in found(text, "d-lay-ms", lang) if c == code}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Disease-modifying drugs were a breakthrough for people with MS.", "en"),
+    ("Die Basistherapien waren ein Durchbruch für Menschen mit MS.", "de"),
+    ("Les traitements de fond ont été une révolution pour les malades.", "fr"),
+    ("Los fármacos modificadores de la enfermedad fueron un avance espectacular.", "es"),
+])
+def test_a_strong_word_about_another_agent_is_only_info(text, lang):
+    assert severities(text, lang) == {"info"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("High-dose vitamin D is a breakthrough.", "en"),
+    ("Hoch dosiertes Vitamin D ist ein Durchbruch.", "de"),
+])
+def test_the_same_word_about_the_intervention_is_a_warning(text, lang):
+    assert "warning" in severities(text, lang)
