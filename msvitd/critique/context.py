@@ -208,15 +208,21 @@ class Context:
             return None
         return st if st == "not_measured" else None
 
-    def exploratory_only(self, concept: str) -> list:
-        """The exploratory outcomes (completers only, post hoc) that alone support ``concept``, when the
-        planned analysis of the same concept found no difference; [] otherwise."""
+    def exploratory_support(self, concept: str) -> list:
+        """The outcomes that support ``concept`` when every one of them is exploratory (completers only, an
+        exploratory MRI measure); [] otherwise."""
         status = self.facts.status(concept)
         if status.status != "supported" or not all(o.role == "exploratory" for o in status.outcomes):
             return []
+        return list(status.outcomes)
+
+    def exploratory_only(self, concept: str) -> list:
+        """``exploratory_support``, when the planned analysis of the same concept found no difference; []
+        otherwise."""
+        outs = self.exploratory_support(concept)
         if not any(o.significant is False and o.role != "exploratory" for o in self.facts.by_concept.get(concept, [])):
             return []
-        return list(status.outcomes)
+        return outs
 
     def spun(self, claim, reading: Reading) -> bool:
         """The claim is already surrogate-as-clinical or null-outcome spin (C201/C202 report it)."""

@@ -120,8 +120,7 @@ def _exploratory_only(ctx):
         if not r.claims or r.question or ctx.about_other_study(r):
             continue
         spun = [o for o in r.claims if ctx.spun(o, r)]
-        hits = [c for c in r.claims if ctx.facts.status(c.concept).status == "supported"
-                and all(o.role == "exploratory" for o in ctx.facts.status(c.concept).outcomes)
+        hits = [c for c in r.claims if ctx.exploratory_support(c.concept)
                 and not any(o.start < c.end and c.start < o.end for o in spun)]  # the same words told as spin
         if not hits or _qualified(ctx, i):
             continue
@@ -129,7 +128,7 @@ def _exploratory_only(ctx):
         if other.search(r.sentence.text):
             continue
         c = hits[0]
-        outs = ctx.facts.status(c.concept).outcomes
+        outs = ctx.exploratory_support(c.concept)
         yield ctx.hit(c.start, c.end, "presents a result found only in an exploratory analysis as the trial's "
                                       "finding, without saying it was exploratory",
                       "; ".join(ctx.facts.fact(o) for o in outs[:2]), SEVERITY, r)

@@ -31,13 +31,14 @@ def critique(text: str, rule: str | None = None, others: bool = True):
     return res
 
 
-def found(text: str, study: str, lang: str = "en") -> list[tuple[str, str, str]]:
-    """(code, severity, quote) of every finding of ``text`` critiqued as one sentence against ``study``."""
+def found(text: str, study: str, lang: str = "en", whole_article: bool = False) -> list[tuple[str, str, str]]:
+    """(code, severity, quote) of every finding of ``text`` critiqued against ``study``: as sentences only, or
+    with the whole-article checks (omissions, context) when ``whole_article``."""
     from msvitd.critique.engine import critique_text
 
     lib = _library()
     res = critique_text(text, lib.study(study), others=[e.model for e in lib.studies.values()], lang=lang,
-                        whole_article=False)
+                        whole_article=whole_article)
     return [(f.rule, str(getattr(f.severity, "value", f.severity)), f.quote or "") for f in res.findings]
 
 

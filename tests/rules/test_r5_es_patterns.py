@@ -189,13 +189,7 @@ def test_a_subgroup_told_as_exploratory_or_no_subgroup_stays_silent(text):
 
 def article_codes(text: str, study: str = "d-lay-ms") -> set[str]:
     """The codes of a whole-article critique (omissions included)."""
-    from conftest import _library
-    from msvitd.critique.engine import critique_text
-
-    lib = _library()
-    res = critique_text(text, lib.study(study), others=[e.model for e in lib.studies.values()], lang="es",
-                        whole_article=True)
-    return {f.rule for f in res.findings}
+    return {c for c, _, _ in found(text, study, "es", whole_article=True)}
 
 
 def test_non_responders_and_a_doctors_remark_are_not_a_null_result():

@@ -294,13 +294,7 @@ def test_the_disease_advancing_less_is_a_progression_claim(text):
 # -- future research is a limitation, not the context of earlier trials ------------------------------
 
 def _whole(text: str, study: str = "d-lay-ms") -> set[str]:
-    from conftest import _library
-    from msvitd.critique.engine import critique_text
-
-    lib = _library()
-    res = critique_text(text, lib.study(study), others=[e.model for e in lib.studies.values()], lang="fr",
-                        whole_article=True)
-    return {f.rule for f in res.findings}
+    return {c for c, _, _ in found(text, study, "fr", whole_article=True)}
 
 
 @pytest.mark.parametrize("text", [
