@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from msvitd.facts.harms import harm_excess
 from msvitd.facts.study import StudyFacts
 from msvitd.text.grammar import grammar
 from msvitd.text.lexicon import Lexicon
@@ -301,6 +302,11 @@ class Context:
             if scope and not self.population_covered(scope, m.concept) and not self.narrowed(reading, m):
                 return True
         return False
+
+    @cached_property
+    def harm_excess(self) -> list:
+        """Harms the study file records clearly more often on the intervention (msvitd/facts/harms.py)."""
+        return harm_excess(self.study)
 
     @cached_property
     def weak_clinical_evidence(self) -> bool:
