@@ -98,8 +98,10 @@ def _practice(ctx, r):
         # advice to people the trial did not study is also population extrapolation (C301 says so);
         # it stays a recommendation the trial's certainty does not support
         nulls = ctx.facts.null_clinical
+        primary = ctx.facts.primary
         what = (", ".join(o.name.split("(")[0].strip().lower() for o in nulls[:4]) + " did not differ") if nulls else \
-            "only surrogate outcomes improved"
+            (f"the primary outcome ({primary.name.split('(')[0].strip().lower()}) did not differ"
+             if getattr(primary, "significant", None) is False else "only surrogate outcomes improved")
         return ctx.hit(r.start, r.end, f"recommends the intervention in practice from one trial in which {what}; "
                                        f"its certainty does not support a recommendation",
                        "; ".join(ctx.facts.fact(o) for o in nulls[:3]) or ctx.facts.fact(ctx.facts.primary),
