@@ -24,6 +24,13 @@ KNOWN_MISSES = {
 # (file, category, quote) flagged although not labelled: defensible, but not what the labeller wrote.
 KNOWN_EXTRA = {
     ("press-release.txt", "certainty_overstated", "delays"),  # "shows that ... delays": info, present tense
+    # round 6 (j6en): "delays the onset of MS" in a CIS trial whose composite (relapse or new lesions) was met on the
+    # lesions while relapses alone did not differ is conversion told as the clinical event (C201, a warning); three
+    # blind web labellers flagged "went on to develop MS", "holds off MS", "defense against MS" so
+    ("press-release.txt", "surrogate_to_clinical", "delays the onset of multiple sclerosis"),
+    ("family-blog.txt", "surrogate_to_clinical", "protect children from developing MS"),
+    # "it's worth taking" is advice (round 6, C102) as well as the population extrapolation the labeller counted
+    ("family-blog.txt", "certainty_overstated", "And even if your levels are normal, it's worth taking."),
     ("magazine.txt", "surrogate_to_clinical", "tame MS"),  # question headline "Can the sunshine vitamin tame MS?"
     ("magazine.txt", "hype", "exciting"),  # a nutritionist's "It's exciting" (info)
     ("pharmacy-newsletter.txt", "omits_context", "(whole article)"),  # true: the labeller left it out (info)
@@ -38,7 +45,9 @@ KNOWN_EXTRA = {
 MARGIN = 0.03
 # overall precision, recall; sets 2 and 4 lost a little precision on purpose in the dlay_blind round:
 # advice to people the trial did not study is now also C102 (the two KNOWN_EXTRA entries above)
-REACHED = {"articles_blind2": (0.94, 0.98), "articles_blind3": (0.96, 1.0), "articles_blind4": (0.97, 1.0)}
+# round 6 (j6en): articles_blind4 precision 0.97 -> 0.91 on purpose: its two new flags are KNOWN_EXTRA above
+# (conversion told as preventing MS in children, C201; "it's worth taking" as advice, C102)
+REACHED = {"articles_blind2": (0.94, 0.98), "articles_blind3": (0.96, 1.0), "articles_blind4": (0.91, 1.0)}
 
 
 @pytest.fixture(scope="module", params=sorted(REACHED))

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from msvitd.facts.harms import harm_excess
 from msvitd.facts.study import StudyFacts
 from msvitd.text.grammar import grammar
 from msvitd.text.lexicon import Lexicon
@@ -177,11 +178,22 @@ class Context:
         the sentence from a surrogate result."""
         concept = claim.concept
         info = self.lexicon.outcome_info.get(concept, {})
-        if info.get("kind") != "clinical" or self.facts.status(concept).status == "supported":
+        composite = self.composite_only(concept) and not (
+            info.get("technical") and re.search(str(info["technical"]), claim.mention.text))
+        if info.get("kind") != "clinical" or (self.facts.status(concept).status == "supported" and not composite):
             return False
         if not self.facts.positive_surrogate or self.names_own_condition(claim) or self.disease_is_agent(claim, reading):
             return False
-        return bool(info.get("told_from_surrogate")) or self.surrogate_inference(reading) or self.told_as_time(reading)
+        return composite or bool(info.get("told_from_surrogate")) or self.surrogate_inference(reading) or \
+            self.told_as_time(reading)
+
+    def composite_only(self, concept: str) -> bool:
+        """A clinical idea the study supports only through composite outcomes while its clinical outcomes did not
+        differ ("went on to develop MS", "holds off MS" in a CIS trial whose composite of relapse or new lesions
+        was met on the lesions, relapses alone not): the composite's surrogate part told as the clinical event."""
+        status = self.facts.status(concept)
+        return (status.status == "supported" and bool(status.outcomes) and bool(self.facts.null_clinical)
+                and all(o.type == "composite" for o in status.outcomes))
 
     def told_as_time(self, reading: Reading) -> bool:
         """The sentence tells a lengthened time before a clinical event ("the time before it flared up again
@@ -301,6 +313,11 @@ class Context:
             if scope and not self.population_covered(scope, m.concept) and not self.narrowed(reading, m):
                 return True
         return False
+
+    @cached_property
+    def harm_excess(self) -> list:
+        """Harms the study file records clearly more often on the intervention (msvitd/facts/harms.py)."""
+        return harm_excess(self.study)
 
     @cached_property
     def weak_clinical_evidence(self) -> bool:

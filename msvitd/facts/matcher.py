@@ -329,6 +329,8 @@ def _may_mismatch(m: NumberMention, fact: Optional[Fact], text: str, sent: _Sent
     roles = roles or number_roles("en")
     if m.kind in ("dose", "concentration"):
         clause = _clause_of(text, m, sent, roles)
+        if not roles.dose_context.search(clause) and roles.dose_apposition.match(clause.lstrip(",; ")):
+            clause = _clause_before(text, m, sent, roles) + clause  # ", equivalent to 10,000 IU a day": whose dose
         if not roles.dose_context.search(clause):
             return False  # "while standard advice is 5,000 IU a day, the trial used more": not the trial's dose
         if roles.dose_personal.search(clause):
@@ -336,6 +338,16 @@ def _may_mismatch(m: NumberMention, fact: Optional[Fact], text: str, sent: _Sent
     return True
 
 
+
+
+def _clause_before(text: str, m: NumberMention, sent: _Sentence, roles: Optional[NumberRoles] = None) -> str:
+    """The clause before the number's own clause in its sentence ("" for the first)."""
+    s = sent.text
+    pos = m.start - sent.start
+    cuts = [0] + [x.start() for x in (roles or number_roles("en")).clause_cut.finditer(s)] + [len(s)]
+    lo = max((c for c in cuts if c <= pos), default=0)
+    prev = max((c for c in cuts if c < lo), default=0)
+    return s[prev:lo] if lo > 0 else ""
 
 
 def _clause_of(text: str, m: NumberMention, sent: _Sentence, roles: Optional[NumberRoles] = None) -> str:

@@ -21,7 +21,17 @@ def negated_after(text: str, end: int) -> bool:
 def negated_before(text: str, start: int, floor: int) -> bool:
     """True when a negation stands just before ``start`` (within a few words): "no known cure", "kein Beweis",
     "pas de preuve", "sin pruebas" (the words: ``negation: rules:`` in the lexicons, msvitd/text/negation.py)."""
-    return bool(negation.before().search(text[max(floor, start - 30):start]))
+    window = text[max(floor, start - 30):start]
+    cut = None
+    for cut in _CONTRAST.finditer(window):
+        pass
+    if cut is not None:  # "Anecdote isn't data, but the science has caught up": the negation is before the contrast
+        window = window[cut.end():]
+    return bool(negation.before().search(window))
+
+
+# a contrast or a clause mark ends what a negation before it can deny (any supported language)
+_CONTRAST = re.compile(r"[;:!?]|\b(?:but|yet|mais|aber|doch|pero|sino)\b", re.IGNORECASE)
 
 
 def by_strength(default: str, strength: str) -> str:

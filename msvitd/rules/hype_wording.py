@@ -43,7 +43,7 @@ def check(ctx):
                 sev = lower(sev)
             if clause is not None and clause.hypothetical_at(h.start):
                 sev = "info"  # a word someone else used, reported to be examined ("the post promises a cure")
-            if (clause is not None and not clause.about_intervention) or ctx.refers_to_other(r):
+            if (clause is not None and not clause.about_intervention) or ctx.refers_to_other(r) or _unanchored(ctx, r):
                 sev = "info"  # about another agent ("the disease-modifying drugs were a breakthrough")
             word = h.text.strip()
             surrogate_only = ctx.facts.positive_surrogate and not [o for o in ctx.facts.positive if o.type == "clinical"]
@@ -51,3 +51,12 @@ def check(ctx):
                    + (" whose positive results are on surrogate outcomes" if surrogate_only else ""))
             fact = ctx.facts.surrogate_summary() or (ctx.facts.fact(ctx.facts.primary))
             yield ctx.hit(h.start, h.end, msg, fact, sev, r)
+
+
+def _unanchored(ctx, r) -> bool:
+    """A strong word in a body sentence that names neither the intervention (nor "the results", "this study"),
+    nor an outcome, nor claims anything, nor refers back to a sentence that does: it describes something else
+    ("a striking pattern on the world map of MS", "striking p values. But they are exploratory")."""
+    people = [p for p in r.populations if p.concept != "readers"]  # "if you colour in a map": no population
+    return not (r.sentence.heading or r.intervention or r.outcomes or r.claims or r.boosters or people
+                or ctx.lexicon.disease_terms.find(r.sentence.text) or ctx.refers_back(r))

@@ -49,9 +49,12 @@ def check(ctx):
     if not nulls:
         return
     concepts = {c for o in nulls for c in o.concepts}
+    primary_null = any(o is ctx.facts.primary for o in nulls)
     for r in ctx.readings:
         if ctx.find("anecdote", r):
             continue  # "I haven't had a relapse since I started": one reader's story, not the trial's result
+        if primary_null and r.null_ref and not ctx.about_other_study(r):
+            return  # "the groups didn't differ at 48 weeks": a null told of the whole trial is its primary result
         for m in r.outcomes:
             if m.concept not in concepts:
                 continue

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from msvitd.facts.harms import harm_fact
 from msvitd.rules._common import negated_after, negated_before
 
 CODE = "C102"
@@ -97,8 +98,10 @@ def _practice(ctx, r):
         # advice to people the trial did not study is also population extrapolation (C301 says so);
         # it stays a recommendation the trial's certainty does not support
         nulls = ctx.facts.null_clinical
+        primary = ctx.facts.primary
         what = (", ".join(o.name.split("(")[0].strip().lower() for o in nulls[:4]) + " did not differ") if nulls else \
-            "only surrogate outcomes improved"
+            (f"the primary outcome ({primary.name.split('(')[0].strip().lower()}) did not differ"
+             if getattr(primary, "significant", None) is False else "only surrogate outcomes improved")
         return ctx.hit(r.start, r.end, f"recommends the intervention in practice from one trial in which {what}; "
                                        f"its certainty does not support a recommendation",
                        "; ".join(ctx.facts.fact(o) for o in nulls[:3]) or ctx.facts.fact(ctx.facts.primary),
@@ -106,11 +109,33 @@ def _practice(ctx, r):
     return None
 
 
+_AFTER_CONTRAST = re.compile(r"\b(?:but|although|though|except|apart from|aside from|however|yet)\b", re.IGNORECASE)
+
+
+def _tolerance(ctx, r):
+    """The intervention told as well tolerated or safe ("how well the high dose was tolerated") when the study
+    file records a harm clearly more frequent on it (msvitd/facts/harms.py): safety told as settled against the
+    trial's own safety table.  Not when denied, asked, hypothetical, or qualified after it ("but ...")."""
+    excess = ctx.harm_excess
+    if not excess or r.question or not (r.intervention or ctx.refers_back(r)):
+        return None
+    for h in ctx.find("tolerated", r):
+        clause = r.clause_at(h.start)
+        if r.negated_at(h.start) or negated_before(ctx.text, h.start, r.start) or (
+                clause is not None and clause.hypothetical_at(h.start)) or _AFTER_CONTRAST.search(ctx.text, h.end, r.end):
+            continue
+        names = ", ".join(x.name.lower() for x in excess[:2])
+        return ctx.hit(h.start, h.end, f"calls the intervention well tolerated or safe, but the trial recorded more "
+                                       f"{names} on it than on the comparator",
+                       "; ".join(harm_fact(x) for x in excess[:2]), reading=r)
+    return None
+
+
 def check(ctx):
     for r in ctx.readings:
         if ctx.about_other_study(r):
             continue
-        hit = _boosted(ctx, r) or _practice(ctx, r)
+        hit = _boosted(ctx, r) or _practice(ctx, r) or _tolerance(ctx, r)
         if hit is not None:
             yield hit
             continue

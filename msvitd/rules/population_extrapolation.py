@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from msvitd.text.grammar import grammar
 from msvitd.rules._common import lower
 
 CODE = "C301"
@@ -74,6 +75,21 @@ def _opens_with_condition(ctx, clause) -> bool:
     return any(h.start == lead for h in ctx.lexicon.hypothetical.find(head))
 
 
+def _condition_after_advice(ctx, r, clause, advice) -> bool:
+    """Advice, then a condition in the same clause naming whom it is for ("coaches recommend it, especially if
+    they have a relative with MS", "je le conseille, surtout si ..."): the condition is the advice's audience.
+    The condition opens with one of the language's subordinators that is also a hypothesis word (if, when), and
+    the advice is to take the intervention (practice advice or a benefit)."""
+    hyp = clause.hypothetical_from if clause is not None else None
+    if hyp is None or not any(r.start + h.end <= hyp for h in advice):
+        return False
+    if not (r.benefit_context or ctx.find("practice", r)):
+        return False  # "doctors recommend vitamin D tests, especially if ...": a test is not the intervention
+    g = grammar(ctx.lexicon.lang)
+    return bool(g.subordinate.match(ctx.text[hyp:hyp + 30])) and any(
+        h.start == 0 for h in ctx.lexicon.hypothetical.find(ctx.text[hyp:hyp + 30]))
+
+
 def _names_intervention(ctx, r) -> bool:
     if ctx.refers_to_other(r):
         return False  # "Interferon is a standard drug. It also works for ...": the pronoun is the other agent
@@ -118,7 +134,7 @@ def check(ctx):
             elsewhere = any(c.benefit_context for c in r.clauses if c is not clause) or any(
                 not (clause.start <= r.start + h.start < clause.end) for h in advice)
             if clause is not None and clause.hypothetical_at(m.start) and not (
-                    elsewhere and _opens_with_condition(ctx, clause)):
+                    elsewhere and _opens_with_condition(ctx, clause)) and not _condition_after_advice(ctx, r, clause, advice):
                 continue  # ... but "If you have MS, start supplementing now" names whom the advice is for
             if not strong and _SUBJECT_OF_HEDGE.match(ctx.text, m.end):
                 continue  # "You may have seen headlines": the people named are who reads, not who benefits

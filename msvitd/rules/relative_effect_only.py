@@ -27,7 +27,7 @@ CATEGORY = "relative_only"
 SEVERITY = "warning"
 
 
-_ARM_FIGURE = (": % with the outcome", ": events", ": absolute difference", ": NNT")
+_ARM_FIGURE = (": % with the outcome", ": events", ": absolute difference", ": NNT", ": rate")
 
 
 def _outcome_of_relative(ctx, start: int, end: int) -> str | None:
@@ -44,6 +44,16 @@ def _absolute_for(ctx, outcome: str) -> bool:
     return any(row.verdict in ("match", "rounded", "derived") and row.source_fact is not None
                and row.source_fact.label.startswith(outcome) and any(k in row.source_fact.label for k in _ARM_FIGURE)
                for row in ctx.number_rows)
+
+
+def _named_outcomes(ctx, reading, start: int) -> list[str]:
+    """The study outcomes the relative effect's own clause names ("a 32% reduction in relapses": the relapse
+    rate), whose arm figures size it even when the matcher tied the percentage to another outcome's ratio."""
+    clause = reading.clause_at(start) if reading is not None else None
+    if clause is None:
+        return []
+    concepts = {m.concept for m in reading.outcomes if clause.start <= m.start < clause.end}
+    return [o.name for o in ctx.study.outcomes if concepts & set(o.concepts or ())]
 
 
 def check(ctx):
@@ -64,7 +74,7 @@ def check(ctx):
             break
     if outcome is not None:
         # absolute figures of another outcome ("relapse 17.9% vs 21.8%") do not size this effect
-        if _absolute_for(ctx, outcome):
+        if _absolute_for(ctx, outcome) or any(_absolute_for(ctx, o) for o in _named_outcomes(ctx, reading, start)):
             return
     elif ctx.article_has("absolute"):
         return

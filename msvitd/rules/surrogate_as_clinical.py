@@ -25,7 +25,7 @@ Better
 
 from __future__ import annotations
 
-from msvitd.rules._common import for_claim
+from msvitd.rules._common import for_claim, lower
 
 CODE = "C201"
 NAME = "surrogate-told-as-clinical"
@@ -42,13 +42,19 @@ def check(ctx):
                 continue
             st = ctx.facts.status(c.concept)
             lab = ctx.outcome_label(c.concept)
-            what = ("did not differ" if st.status == "null" else "was not measured")
+            what = ("did not differ" if st.status == "null" else "was not measured" if st.status != "supported" else
+                    "was counted only within a composite outcome whose clinical outcomes did not differ on their own")
             msg = (f"claims a benefit on {lab}, a clinical outcome, but the trial's positive result was on "
                    f"surrogate measures ({ctx.facts.surrogate_names()}); {lab} {what}")
             facts = [ctx.facts.surrogate_summary()]
             facts += [ctx.facts.fact(o) for o in st.outcomes]
+            if st.status == "supported":
+                facts += [ctx.facts.fact(o) for o in ctx.facts.null_clinical[:2]]
             if st.status == "not_measured":
                 facts.append(f"{lab}: not measured")
                 # what the trial did measure of the clinical picture, and found no difference in
                 facts += [ctx.facts.fact(o) for o in ctx.facts.null_clinical[:3]]
-            yield ctx.hit(c.start, c.end, msg, "; ".join(f for f in facts if f), for_claim(SEVERITY, c.strength, r, c.end), r)
+            sev = for_claim(SEVERITY, c.strength, r, c.end)
+            if st.status == "supported":
+                sev = lower(sev)  # the composite did count it (McDonald criteria): told as clinical, not unfounded
+            yield ctx.hit(c.start, c.end, msg, "; ".join(f for f in facts if f), sev, r)

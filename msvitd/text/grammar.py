@@ -142,6 +142,7 @@ class NumberRoles:
     phase_after: re.Pattern  # ... said after the duration: "vier Wochen lang eine Anfangsdosis"
     dose_context: re.Pattern  # a dose's clause is about the trial: "received", "reçu", "erhielten"
     dose_personal: re.Pattern  # ... unless it is the writer's or a relative's own dose: "my mother took", "je prends"
+    dose_apposition: re.Pattern  # a dose told again after a comma ("..., equivalent to about 10,000 IU a day"): the clause before says whose
     allocation: re.Pattern  # right after a share: the allocation ("half took the supplement")
     allocation_of: re.Pattern  # ... "of the participants", "des participants", "der Teilnehmenden"
     in_half: re.Pattern  # "cut ... in half": before the word "half"
@@ -203,7 +204,7 @@ _DOTALL = ("number_clause_start",)
 _FIELDS = ("trial_adjective", "randomised", "analysed", "completed", "took_part", "not_trial", "run_before",
            "run_after", "run_context", "not_run", "planned", "reduction_before", "reduction_after", "points",
            "inverted", "with_outcome", "inverted_before", "comparator_arm", "intervention_arm", "arm_lead", "share_clause_end",
-           "pair_and", "planned_near", "planned_after", "phase", "phase_after", "dose_context", "dose_personal", "allocation", "allocation_of",
+           "pair_and", "planned_near", "planned_after", "phase", "phase_after", "dose_context", "dose_personal", "dose_apposition", "allocation", "allocation_of",
            "in_half", "incidence", "number_clause_end", "number_clause_start", "clause_cut", "pair_between",
            "pair_within", "pair_strong", "out_of", "per_every", "relative_open", "arm_ratio_after",
            "arm_ratio_fewer")
