@@ -1,0 +1,115 @@
+"""Round 6, French: patterns French coverage uses that the tables missed (fewer outcomes told with « en moins »,
+the drugs' side effects told as absent, confirmation told as final, adherence as a subgroup, advice told as a habit
+to take up or to one reader), and careful sentences using the same words that must stay silent. Every sentence is
+written here for one pattern; none comes from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found  # tests/rules/conftest.py
+
+
+def codes(text: str, study: str = "d-lay-ms", loud_only: bool = True) -> set[str]:
+    keep = ("error", "warning") if loud_only else ("error", "warning", "info")
+    return {c for c, sev, _ in found(text, study, "fr") if sev in keep}
+
+
+# -- an outcome counted with « en moins » or told as falling: a benefit claim on it ----------------------
+
+@pytest.mark.parametrize("text", [
+    "Grâce à la vitamine D, un quart de poussées en moins sur deux ans.",
+    "Avec une simple ampoule de vitamine D, ce sont 40 % de poussées en moins.",
+    "Sous vitamine D, les poussées sont en net recul.",
+    "La vitamine D, c'est une progression du handicap en forte baisse.",
+])
+def test_fewer_relapses_told_with_en_moins_is_a_claim_on_a_null_outcome(text):
+    assert codes(text) & {"C201", "C202"}
+
+
+@pytest.mark.parametrize("text", [
+    "Les participants ont rejoint l'essai en moins de trois mois après leur premier épisode.",
+    "Sous vitamine D comme sous placebo, les poussées étaient en baisse dans les deux groupes.",
+    "Il y a eu un peu moins de poussées sous vitamine D, mais la différence n'était pas significative.",
+    "Le taux sanguin était en baisse de vitamine D au fil de l'hiver chez les patients du groupe placebo.",
+])
+def test_fewer_or_falling_told_with_care_stays_silent(text):
+    assert not codes(text) & {"C201", "C202"}
+
+
+# -- the drugs' side effects told as absent from the intervention -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "La vitamine D agit presque comme un traitement de fond, mais sans ses effets secondaires.",
+    "Une efficacité proche des médicaments, sans tous les inconvénients des injections.",
+    "Les mêmes bienfaits que les immunomodulateurs, sans leurs effets indésirables.",
+])
+def test_side_effects_told_as_absent_are_settled(text):
+    assert "C102" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Les patients ont reçu la vitamine D sans effets secondaires graves rapportés dans l'un ou l'autre groupe.",
+    "L'essai n'a pas comparé la vitamine D aux traitements de fond et leurs effets secondaires.",
+])
+def test_side_effects_told_with_care_stay_silent(text):
+    assert "C102" not in codes(text)
+
+
+# -- confirmation told as final: a pronoun and an adverb ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Les neurologues l'espéraient, la recherche le confirme aujourd'hui : la vitamine D freine la maladie.",
+    "On s'en doutait, la science le confirme enfin : la vitamine D, c'est moins de poussées.",
+    "Cette grande étude confirme qu'elle réduit l'activité de la maladie.",
+])
+def test_confirmation_told_as_final_is_settled(text):
+    assert "C102" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Rien ne le confirme encore : un seul essai ne suffit pas.",
+    "Les auteurs le confirment eux-mêmes : d'autres essais sont nécessaires.",
+])
+def test_confirmation_denied_stays_silent(text):
+    assert "C102" not in codes(text)
+
+
+# -- adherence as a subgroup singled out -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Chez les patients les plus observants, l'effet de la vitamine D était particulièrement net.",
+    "Pour les chercheurs, le bénéfice chez les participants les plus réguliers parle de lui-même.",
+    "Les malades assidus ont le plus bénéficié de la vitamine D.",
+])
+def test_adherent_patients_singled_out_is_a_subgroup_finding(text):
+    assert "C302" in codes(text, "choline")
+
+
+@pytest.mark.parametrize("text", [
+    "Chez les patients les plus observants, l'effet semblait plus net, mais il s'agit d'une analyse exploratoire.",
+    "Les patients les plus assidus ont été plus nombreux à terminer l'essai, surtout dans le groupe placebo.",
+])
+def test_adherent_patients_told_with_care_stay_silent(text):
+    assert "C302" not in codes(text, "choline")
+
+
+# -- advice told as a habit to take up, to one reader, or as a course ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Une supplémentation en vitamine D à haute dose : le bon réflexe à adopter dès l'automne.",
+    "La vitamine D, c'est le geste santé indispensable de l'hiver quand on a une SEP.",
+    "Prends ta vitamine D chaque matin avec ton petit déjeuner.",
+    "Faites une cure de vitamine D à forte dose pendant tout l'hiver.",
+])
+def test_advice_told_as_a_habit_or_to_one_reader(text):
+    assert "C102" in codes(text, "choline")
+
+
+@pytest.mark.parametrize("text", [
+    "Le réflexe à adopter : en parler à son neurologue avant toute supplémentation.",
+    "Misez sur les poissons gras deux fois par semaine.",
+    "Une cure de vitamine D à forte dose n'est pas un réflexe à adopter sans avis médical.",
+])
+def test_advice_told_with_care_stays_silent(text):
+    assert "C102" not in codes(text, "choline")
