@@ -113,3 +113,56 @@ def test_advice_told_as_a_habit_or_to_one_reader(text):
 ])
 def test_advice_told_with_care_stays_silent(text):
     assert "C102" not in codes(text, "choline")
+
+
+# -- a list of groups under a question asking whom the intervention is for ----------------------------------
+
+def _list_page(question: str, items: list[str]) -> str:
+    return ("La vitamine D à forte dose réduit l'activité de la maladie dans un essai français.\n\n"
+            + question + "\n" + "\n".join(items) + "\n")
+
+
+@pytest.mark.parametrize("question,item", [
+    ("Qui est concerné ?", "- Toute personne atteinte de sclérose en plaques"),
+    ("Pour qui ?", "• Les frères et sœurs des malades"),
+    ("Qui devrait en prendre ?", "→ Les personnes peu exposées au soleil"),
+    ("À qui s'adresse cette cure ?", "1. Tous ceux qui sortent peu en hiver"),
+])
+def test_groups_listed_under_who_is_it_for_are_extrapolation(question, item):
+    assert "C301" in codes(_list_page(question, [item]))
+
+
+@pytest.mark.parametrize("question,items", [
+    # the list names the trial's own people
+    ("Qui est concerné ?", ["- Les adultes ayant eu un premier épisode neurologique récent"]),
+    # a question about who has the disease, not who should take the vitamin
+    ("Qui est concerné par la sclérose en plaques ?", ["- Environ 120 000 personnes en France"]),
+    # a full sentence of prose after the question, not a list line
+    ("Qui est concerné ?", ["Les chercheurs ont inclus uniquement des adultes avec un syndrome cliniquement isolé."]),
+])
+def test_lists_about_the_trial_or_the_disease_stay_silent(question, items):
+    assert "C301" not in codes(_list_page(question, items))
+
+
+# -- a null result after figures in brackets reaches the outcome before them (engine: rejoin_parenthesis_verb) --
+
+def _whole(text: str, study: str = "d-lay-ms") -> set[str]:
+    return {c for c, _, _ in found(text, study, "fr", whole_article=True)}
+
+
+_CAREFUL_BODY = ("L'essai a inclus 316 adultes après un premier épisode neurologique. Sous vitamine D, l'activité "
+                 "de la maladie a été moins fréquente, surtout à l'IRM. ")
+
+
+@pytest.mark.parametrize("null", [
+    "En revanche, la part des patients ayant fait une poussée (17,9 % contre 21,8 %) n'a pas différé de façon significative.",
+    "Le nombre de patients avec une nouvelle poussée (environ un sur cinq dans chaque groupe) ne différait pas entre les groupes.",
+    "La progression du handicap (mesurée sur l'échelle EDSS) n'était pas significativement différente.",
+])
+def test_null_result_after_bracketed_figures_counts_as_reported(null):
+    assert "C601" not in _whole(_CAREFUL_BODY + null)
+
+
+def test_bracketed_figures_before_a_positive_verb_do_not_read_as_null():
+    text = _CAREFUL_BODY + "Les nouvelles lésions (46,2 % contre 59,2 %) ont été moins nombreuses sous vitamine D."
+    assert "C601" in _whole(text)
