@@ -166,3 +166,89 @@ def test_null_result_after_bracketed_figures_counts_as_reported(null):
 def test_bracketed_figures_before_a_positive_verb_do_not_read_as_null():
     text = _CAREFUL_BODY + "Les nouvelles lésions (46,2 % contre 59,2 %) ont été moins nombreuses sous vitamine D."
     assert "C601" in _whole(text)
+
+
+# -- relapsing as a verb, outcomes kept away or kept, held at a distance ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Sous vitamine D, les patients rechutaient bien moins souvent.",
+    "La vitamine D éloigne le risque de nouvelle poussée.",
+    "Grâce à la vitamine D, les malades ont conservé leur autonomie plus longtemps.",
+    "Deux ampoules par mois suffiraient à tenir les poussées à distance.",
+    "Le groupe supplémenté a connu moins d'épisodes de poussée, affirme le site.",
+])
+def test_relapses_and_disability_told_as_benefits(text):
+    assert codes(text, loud_only=False) & {"C201", "C202"}
+
+
+@pytest.mark.parametrize("text", [
+    "Dans les deux groupes, les patients ont rechuté aussi souvent.",
+    "Les investigateurs ont conservé les mêmes critères pendant tout l'essai.",
+    "Les patients ont fait moins souvent des poussées sous vitamine D, mais la différence n'était pas significative.",
+])
+def test_relapses_told_with_care_stay_silent(text):
+    assert not codes(text) & {"C201", "C202"}
+
+
+# -- settled wording: doubt gone, unequivocal, proven itself, safe and effective, harmless ---------------------
+
+@pytest.mark.parametrize("text", [
+    "Il n'y a plus le moindre doute : la vitamine D agit contre la maladie.",
+    "Les chiffres sont éloquents : la vitamine D ralentit la SEP.",
+    "Les faits sont là, la vitamine D marche.",
+    "La vitamine D a largement fait ses preuves dans la sclérose en plaques.",
+    "On le sait désormais : la vitamine D freine la maladie.",
+    "Une supplémentation efficace et sans danger pour tous les malades.",
+    "Cette vitamine est parfaitement inoffensive, même à très forte dose.",
+    "Zéro effet indésirable chez les patients supplémentés.",
+])
+def test_settled_wording_is_flagged(text):
+    assert "C102" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Les résultats ne sont pas sans équivoque : seul le critère IRM a bougé.",
+    "La vitamine D n'a pas fait ses preuves sur le handicap.",
+    "On ne sait pas encore si la vitamine D ralentit le handicap.",
+    "La vitamine D n'est pas inoffensive à très forte dose : attention à l'hypercalcémie.",
+    "Rien ne permet de dire qu'elle est sûre et efficace à long terme à ces doses.",
+])
+def test_settled_wording_denied_stays_silent(text):
+    assert "C102" not in codes(text)
+
+
+# -- advice: no prescription or test needed, stocking up, not waiting, every interest in it -------------------
+
+@pytest.mark.parametrize("text", [
+    "Pas besoin d'ordonnance : les ampoules de vitamine D se trouvent en pharmacie.",
+    "N'attendez pas l'hiver, faites le plein de vitamine D à haute dose.",
+    "Les malades ont tout intérêt à prendre de la vitamine D chaque jour.",
+    "Parlez-en à votre neurologue pour démarrer rapidement une supplémentation en vitamine D.",
+])
+def test_advice_wording_is_flagged(text):
+    assert "C102" in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Parlez-en à votre médecin avant toute supplémentation à haute dose.",
+    "Pas besoin de vitamine D à haute dose si votre taux est normal, rappellent les neurologues.",
+    "Aucune raison, pour l'instant, de changer les pratiques, estime le neurologue.",
+])
+def test_advice_told_with_care_is_not_practice(text):
+    assert "C102" not in codes(text)
+
+
+# -- hype: a bomb, a superhero, giant effects; a comparison with a drug named by its article -------------------
+
+@pytest.mark.parametrize("text", [
+    "Cette étude a fait l'effet d'une bombe dans les services de neurologie.",
+    "La vitamine D, super-héros de notre immunité ?",
+    "Une simple vitamine aux effets colossaux.",
+])
+def test_hype_images_are_flagged(text):
+    assert "C101" in codes(text, loud_only=False)
+
+
+def test_a_drug_named_by_its_article_after_a_comparison():
+    assert "C401" in codes("Aussi efficace qu'un médicament, la vitamine D coûte quelques euros par an.")
+    assert "C401" not in codes("La vitamine D est aussi bien tolérée qu'un placebo, selon l'essai.")
