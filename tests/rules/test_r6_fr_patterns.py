@@ -252,3 +252,30 @@ def test_hype_images_are_flagged(text):
 def test_a_drug_named_by_its_article_after_a_comparison():
     assert "C401" in codes("Aussi efficace qu'un médicament, la vitamine D coûte quelques euros par an.")
     assert "C401" not in codes("La vitamine D est aussi bien tolérée qu'un placebo, selon l'essai.")
+
+
+# -- forms of the web: quiz answers, recipes, shock studies, the law of the science, asking for a prescription ---
+
+@pytest.mark.parametrize("text,code", [
+    ("Notre menu anti-poussées, plein de vitamine D.", {"C201", "C202"}),
+    ("La vitamine D limite la casse neurologique, selon les chercheurs.", {"C201", "C202"}),
+    ("Une étude choc sur la vitamine D et la sclérose en plaques.", {"C101"}),
+    ("Un résultat inespéré pour les malades.", {"C101"}),
+    ("La vitamine D, votre meilleure alliée contre la SEP.", {"C101"}),
+    ("Les études sont formelles : la vitamine D protège de la SEP.", {"C102"}),
+    ("Demandez à votre neurologue de vous la prescrire à haute dose dès cet hiver : la vitamine D réduit les poussées.", {"C102"}),
+    ("Chaque patient devrait suivre sa cure de vitamine D tous les hivers.", {"C102"}),
+    ("La vitamine D convient à tous les malades, quel que soit leur traitement.", {"C301"}),
+])
+def test_web_forms(text, code):
+    assert codes(text, loud_only=False) & code
+
+
+@pytest.mark.parametrize("text", [
+    "Demandez à votre médecin de vous prescrire un dosage de vitamine D.",
+    "Les anti-inflammatoires n'ont pas été étudiés dans cet essai.",
+    "Rien n'est formel : un seul essai, surtout sur l'IRM.",
+    "Les résultats ne sont pas encore formels, préviennent les auteurs.",
+])
+def test_web_forms_told_with_care_stay_silent(text):
+    assert not codes(text) & {"C101", "C102", "C201", "C202", "C301"}
