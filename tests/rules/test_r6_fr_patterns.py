@@ -279,3 +279,21 @@ def test_web_forms(text, code):
 ])
 def test_web_forms_told_with_care_stay_silent(text):
     assert not codes(text) & {"C101", "C102", "C201", "C202", "C301"}
+
+
+# -- safety told in everyday words counts as saying something about harms (C602) -----------------------------
+
+_BODY = ("L'essai a inclus 316 adultes après un premier épisode neurologique. Sous vitamine D, l'activité de la maladie "
+         "a été moins fréquente, surtout à l'IRM, mais les poussées n'ont pas différé. ")
+
+
+@pytest.mark.parametrize("safety", [
+    "Les fortes doses ne sont pas anodines : un excès peut faire monter le calcium dans le sang.",
+    "Attention aux reins : une intoxication reste possible à très forte dose.",
+])
+def test_safety_in_everyday_words_is_a_harms_statement(safety):
+    assert "C602" not in _whole(_BODY + safety)
+
+
+def test_no_word_on_safety_is_an_omission():
+    assert "C602" in _whole(_BODY + "Les auteurs appellent à d'autres essais.")
