@@ -39,6 +39,7 @@ _OF_DISEASE = re.compile(r"\s+(?:of|in|for|among)\s+(?:the\s+|all\s+|people\s+wi
 _CONDITION = re.compile(r"\s*(?:if|when|whether)\b", re.IGNORECASE)
 _SUBJECT_OF_HEDGE = re.compile(r"\s+(?:may|might|could|can|will|would)\s+(?:have|be|not|well|also|already|know|"
                                r"remember|wonder|hear|read|see)\b", re.IGNORECASE)
+_LIST_MARK = re.compile(r"\s*(?:\d{1,2}[.)]\s|[^\w\s«»\"“”'‘’(\[¿¡])")
 _VERB_OF_QUESTION = re.compile(r"\b(?:should|shall|can|could|may|might|will|would|must|do|does|did|is|are|was|were|be|"
                                r"has|have|had|help|helps|work|works)\b|n['’]t\b", re.IGNORECASE)
 
@@ -96,12 +97,24 @@ def _names_intervention(ctx, r) -> bool:
     return any(c.about_intervention for c in r.clauses) or bool(r.intervention) or ctx.names_dose(r) or ctx.refers_back(r)
 
 
+def _list_under_question(ctx, r, asked) -> bool:
+    """A short line of a list under a question asking whom the intervention is for ("Who is it for?", "Qui est
+    concerné ?": the language's `article.advice_question` table), in the question's paragraph: each line names
+    people the piece tells to take it (a line with a list mark, or a verbless line with no closing stop)."""
+    return asked == r.sentence.paragraph and not r.question and len(r.sentence.text.split()) <= 16 and bool(
+        r.sentence.heading or _LIST_MARK.match(r.sentence.text))
+
+
 def check(ctx):
     prev = None
+    asked = None  # the paragraph of the last question asking whom the intervention is for
     for r in ctx.readings:
         before, prev = prev, r
         if ctx.about_other_study(r):
             continue
+        if r.question and ctx.find("advice_question", r):
+            asked = r.sentence.paragraph
+        listed = _list_under_question(ctx, r, asked)
         # advice counts unless it is negated ("not recommended") or hypothetical; a negation elsewhere in
         # the clause ("fine to take it ..., so there is no need to choose") does not undo it
         advice = [h for h in ctx.lexicon.advice.find(r.sentence.text)
@@ -109,10 +122,10 @@ def check(ctx):
                   or not (r.negated_at(r.start + h.start) or c.hypothetical_at(r.start + h.start))]
         # advice that goes on from the sentence before, in the same paragraph ("Take 4,000 IU a day. If
         # MS runs in your family, start now."): it is about the intervention the sentence before named
-        about = _names_intervention(ctx, r) or bool(
+        about = listed or _names_intervention(ctx, r) or bool(
             advice and before is not None and before.sentence.paragraph == r.sentence.paragraph
             and not r.sentence.heading and _names_intervention(ctx, before))
-        strong = (r.benefit_context or any(h.label == "strong" for h in r.hype) or bool(advice)
+        strong = (listed or r.benefit_context or any(h.label == "strong" for h in r.hype) or bool(advice)
                   or bool(ctx.lexicon.comparison_cues.search(r.sentence.text)))
         if not (about and (strong or r.hedged)):
             continue
@@ -129,7 +142,7 @@ def check(ctx):
             clause = r.clause_at(m.start)
             if clause is not None and clause.strength == "none" and r.negated_at(m.start):
                 continue
-            if info.get("context") == "advice" and (not advice or ctx.find("practice_caution", r)):
+            if info.get("context") == "advice" and (not (advice or listed) or ctx.find("practice_caution", r)):
                 continue  # the reader addressed only by advice; advice tied to a doctor's word is no extrapolation
             elsewhere = any(c.benefit_context for c in r.clauses if c is not clause) or any(
                 not (clause.start <= r.start + h.start < clause.end) for h in advice)

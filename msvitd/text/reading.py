@@ -20,7 +20,8 @@ from msvitd.text.lexicon import Hit, Lexicon, for_language
 from msvitd.text.records import RANK, STRENGTHS, Claim, Clause, Cue, Mention, Reading
 from msvitd.text.sentences import LineIndex, Sentence, split_sentences
 from msvitd.text.stages.claims import governing_cue, object_mention
-from msvitd.text.stages.clauses import clause_spans, rejoin_final_negation, rejoin_negated_subject, rejoin_reported, within
+from msvitd.text.stages.clauses import (clause_spans, rejoin_final_negation, rejoin_negated_subject,
+                                        rejoin_parenthesis_verb, rejoin_reported, within)
 from msvitd.text.stages.cues import SentenceCues, find_cues
 from msvitd.text.stages.direction import cancel_by_null, direction, take_back
 from msvitd.text.stages.scope import Scope, clause_scope
@@ -91,6 +92,8 @@ class Reader:
         spans = rejoin_reported(spans, found.hypotheticals)
         if found.negations:
             spans = rejoin_negated_subject(s, spans, found.negations)
+        if found.negations or found.nulls:
+            spans = rejoin_parenthesis_verb(s, spans, found.negations + found.nulls)
         for a, b in spans:
             self._clause(s, a, b, base, found, question, acc)
         cues = self._cues(found, base)

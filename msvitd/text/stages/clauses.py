@@ -115,6 +115,30 @@ def rejoin_negated_subject(text: str, spans: list[tuple[int, int]], negations: l
     return out
 
 
+def rejoin_parenthesis_verb(text: str, spans: list[tuple[int, int]], negated: list) -> list[tuple[int, int]]:
+    """Figures in brackets between a subject and its negated verb ("the share with a relapse (17.9% vs 21.8%)
+    did not differ", "la proportion ... (17,9 % contre 21,8 %) n'a pas différé"): a clause after the closing
+    bracket that opens with a negation or a null result (``negated``: those hits, within its first two words)
+    continues the clause before the bracket, so the three spans become one and the null result reaches the
+    outcome named before it."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        if out and i + 1 < len(spans):
+            (a1, b1), (a2, b2), (a3, b3) = out[-1], spans[i], spans[i + 1]
+            head = text[a3:b3].lstrip(" ")
+            lead = a3 + len(text[a3:b3]) - len(head)
+            two = lead + sum(len(w) + 1 for w in head.split(" ")[:2])
+            if text[b1:a2].strip() == "(" and text[b2:a3].strip() == ")" and head[:1].islower() and \
+                    any(lead <= h.start < two for h in negated):
+                out[-1] = (a1, b3)
+                i += 2
+                continue
+        out.append(spans[i])
+        i += 1
+    return out
+
+
 def inside(start: int, a: int, b: int) -> bool:
     return a <= start < b
 
