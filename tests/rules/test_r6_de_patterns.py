@@ -1,0 +1,171 @@
+"""German patterns, round 6: a pair denied with "weder ... noch", protective metaphors, an outcome told as
+lower, time gained before an event, high doses written apart, the intervention as a fixed part of treatment,
+an add-on with its determiner, people who get little sun, and a relative effect told as "ein gutes Drittel".
+Sentences written here; each pattern has careful sentences that must stay silent."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found
+
+
+def loud(text: str, study: str) -> set[str]:
+    return {c for c, sev, _ in found(text, study, "de") if sev in ("error", "warning")}
+
+
+def any_code(text: str, study: str) -> set[str]:
+    return {c for c, _, _ in found(text, study, "de")}
+
+
+# -- a booster denied by "weder ... noch" ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Eine Studie dieser Größe kann einen Vorteil weder beweisen noch widerlegen.",
+    "Die Daten können einen Nutzen weder belegen noch ausschließen.",
+    "Damit ist ein Effekt weder bewiesen noch ausgeschlossen.",
+])
+def test_a_booster_denied_by_weder_stays_silent(text):
+    assert "C102" not in loud(text, "evidims")
+
+
+def test_the_booster_without_weder_is_still_flagged():
+    assert "C102" in loud("Die Studie beweist, dass Vitamin D die Schübe verhindert.", "evidims")
+
+
+# -- protective metaphors are hype ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Vitamin D: ein Schutzschild für das Gehirn",
+    "Das Sonnenvitamin wirkt wie ein Schutzpanzer für die Nerven.",
+    "Vitamin D ist ein Bollwerk gegen die Krankheit.",
+])
+def test_a_protective_metaphor_is_hype(text):
+    assert "C101" in any_code(text, "solar")
+
+
+@pytest.mark.parametrize("text", [
+    "Vitamin D ist kein Schutzschild gegen MS.",
+    "Die Myelinscheide umgibt die Nervenfasern.",
+])
+def test_a_denied_metaphor_or_anatomy_stays_silent(text):
+    assert "C101" not in loud(text, "solar")
+
+
+# -- an outcome told as lower in the treated arm (SOLAR: relapse rate not significant) -------------------
+
+@pytest.mark.parametrize("text", [
+    "Auch die jährliche Schubrate lag unter Vitamin D niedriger.",
+    "Die Zahl der Schübe war in der Vitamin-D-Gruppe deutlich geringer.",
+    "Die Schubrate lag mit Vitamin D tiefer als unter Placebo.",
+])
+def test_an_outcome_told_as_lower_is_a_claim(text):
+    assert {"C201", "C202"} & loud(text, "solar")
+
+
+@pytest.mark.parametrize("text", [
+    "Die Schubrate lag in beiden Gruppen niedriger als erwartet.",
+    "Die Schubrate lag unter Vitamin D zwar niedriger, der Unterschied war aber nicht signifikant.",
+    "Der Preis der Tabletten lag niedriger als gedacht.",
+])
+def test_lower_in_both_groups_or_not_significant_stays_silent(text):
+    assert not {"C201", "C202"} & loud(text, "solar")
+
+
+# -- time gained before an event ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Mit Vitamin D gab es einen Zeitgewinn bis zum nächsten Schub.",
+    "Fast doppelt so viel gewonnene Zeit, bevor ein neuer Krankheitsschub kam: das zeigt die Vitamin-D-Studie.",
+])
+def test_time_gained_before_a_relapse_is_a_clinical_claim(text):
+    assert {"C201", "C202"} & loud(text, "d-lay-ms")
+
+
+def test_time_gained_before_the_composite_stays_silent():
+    text = "Gewonnene Zeit bis zur nächsten Krankheitsaktivität: 432 statt 224 Tage."
+    assert not {"C201", "C202"} & loud(text, "d-lay-ms")
+
+
+# -- high doses written apart, in advice -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Wer MS hat, sollte im Winter unbedingt hoch dosiert ergänzen.",
+    "Betroffene sollten jetzt hoch dosiertes Vitamin D einnehmen.",
+])
+def test_advice_to_dose_high_is_a_recommendation(text):
+    assert "C102" in loud(text, "solar")
+
+
+def test_a_question_about_dosing_high_stays_silent():
+    assert "C102" not in loud("Ob man hoch dosiert ergänzen sollte, klärt die Studie nicht.", "solar")
+
+
+# -- the intervention as a fixed part of treatment to come ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Die Autoren sind sicher, dass das Vitamin bald ein fester Bestandteil der MS-Therapie wird.",
+    "Vitamin D gehört künftig fest zur Behandlung der MS.",
+    "Vitamin D wird wohl bald zur Standardtherapie.",
+])
+def test_a_fixed_part_of_treatment_is_practice_advice(text):
+    assert "C102" in loud(text, "d-lay-ms")
+
+
+@pytest.mark.parametrize("text", [
+    "Ob Vitamin D ein fester Baustein der MS-Behandlung wird, müssen größere Studien zeigen.",
+    "Bewegung ist ein fester Bestandteil der Reha.",
+])
+def test_an_open_question_about_standard_care_stays_silent(text):
+    assert "C102" not in loud(text, "d-lay-ms")
+
+
+# -- an add-on with its determiner and adjective (D-Lay: no other treatment) ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Vitamin D senkt die Krankheitsaktivität, auch ergänzend zu den bisherigen Medikamenten.",
+    "Vitamin D lohnt sich zusätzlich zur laufenden Basistherapie.",
+    "Vitamin D hilft auch neben den gewohnten MS-Spritzen.",
+])
+def test_an_add_on_told_for_an_untreated_trial_is_extrapolation(text):
+    assert "C301" in loud(text, "d-lay-ms")
+
+
+def test_an_add_on_in_an_add_on_trial_stays_silent():
+    text = "Die Forscher gaben Vitamin D ergänzend zur laufenden Interferontherapie, und die Läsionen gingen zurück."
+    assert "C301" not in loud(text, "solar")
+
+
+# -- people who get little sun ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Für Schichtarbeiter und alle, die kaum Tageslicht sehen, lohnt sich deshalb die tägliche Dosis Vitamin D.",
+    "Wer im Winter selten draußen ist, sollte Vitamin D einnehmen.",
+    "Gerade Vielflieger sollten jetzt Vitamin D nehmen.",
+])
+def test_advice_to_people_who_get_little_sun_is_extrapolation(text):
+    assert "C301" in loud(text, "d-lay-ms")
+
+
+@pytest.mark.parametrize("text", [
+    "Wer wenig Sonne abbekommt, hat oft niedrige Vitamin-D-Spiegel.",
+    "Schichtarbeiter schlafen häufig schlechter.",
+])
+def test_a_statement_about_little_sun_stays_silent(text):
+    assert "C301" not in loud(text, "d-lay-ms")
+
+
+# -- a relative effect told as "ein gutes Drittel" -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Das Risiko für neue Krankheitsaktivität sank um ein gutes Drittel.",
+    "Das Risiko neuer Entzündungsaktivität sank um gut ein Drittel.",
+    "Das Risiko für neue Krankheitsaktivität wurde um ein knappes Drittel gesenkt.",
+])
+def test_a_qualified_third_alone_is_relative_only(text):
+    assert "C501" in loud(text, "d-lay-ms")
+
+
+def test_a_qualified_third_with_the_arms_shares_stays_silent():
+    text = "Das Risiko sank um ein gutes Drittel: 60,3 gegenüber 74,1 Prozent hatten neue Krankheitsaktivität."
+    assert not {"C501", "C502"} & loud(text, "d-lay-ms")
