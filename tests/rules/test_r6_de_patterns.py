@@ -169,3 +169,35 @@ def test_a_qualified_third_alone_is_relative_only(text):
 def test_a_qualified_third_with_the_arms_shares_stays_silent():
     text = "Das Risiko sank um ein gutes Drittel: 60,3 gegenüber 74,1 Prozent hatten neue Krankheitsaktivität."
     assert not {"C501", "C502"} & loud(text, "d-lay-ms")
+
+
+# -- careful pieces: the field's past, a pronoun standing for the drugs, "sie" is not the reader ---------
+
+@pytest.mark.parametrize("text", [
+    "Die letzten zwanzig Jahre haben die Therapie der MS grundlegend verändert, sagt die Neurologin.",
+    "Interferone und Antikörper senken die Schubrate deutlich. Das ist ein enormer Fortschritt für die Betroffenen.",
+])
+def test_hype_about_the_drugs_of_the_past_decades_is_no_warning(text):
+    assert not {"C101", "C301"} & loud(text, "d-lay-ms")
+
+
+def test_hype_about_the_trial_after_a_pronoun_is_still_flagged():
+    text = "Vitamin D senkte die Krankheitsaktivität. Das ist ein riesiger Durchbruch."
+    assert "C101" in loud(text, "d-lay-ms")
+
+
+@pytest.mark.parametrize("text", [
+    "Neue Herde zeigen Aktivität an, und die Ärzte nehmen sie ernst, auch unter Vitamin D.",
+    "Für Menschen, die seit Jahren mit MS leben und eine wirksame Therapie haben, sagt die Studie nichts aus.",
+    "Über Menschen mit progredienter MS lässt sich aus der Vitamin-D-Studie nichts ableiten.",
+])
+def test_a_lower_case_sie_or_a_denied_scope_stays_silent(text):
+    assert "C301" not in loud(text, "d-lay-ms")
+
+
+@pytest.mark.parametrize("text", [
+    "Nehmen Sie jetzt täglich Vitamin D, es senkt die Krankheitsaktivität.",
+    "Menschen mit progredienter MS profitieren ebenso von Vitamin D.",
+])
+def test_the_reader_addressed_and_a_wider_population_are_still_flagged(text):
+    assert "C301" in loud(text, "d-lay-ms")
