@@ -201,3 +201,58 @@ def test_a_lower_case_sie_or_a_denied_scope_stays_silent(text):
 ])
 def test_the_reader_addressed_and_a_wider_population_are_still_flagged(text):
     assert "C301" in loud(text, "d-lay-ms")
+
+
+# -- the picture told as clear; protect the nerves with words between; advice in more forms -------------
+
+@pytest.mark.parametrize("text", [
+    "Die Datenlage zu Vitamin D ist inzwischen völlig klar.",
+    "Das Bild ist eigentlich ziemlich eindeutig: Vitamin D hilft.",
+])
+def test_the_picture_told_as_clear_is_settled(text):
+    assert "C102" in loud(text, "vidams")
+
+
+@pytest.mark.parametrize("text", [
+    "Die Datenlage zu Vitamin D ist noch nicht klar.",
+    "Das Bild ist alles andere als eindeutig.",
+])
+def test_the_picture_told_as_unclear_stays_silent(text):
+    assert "C102" not in loud(text, "vidams")
+
+
+def test_protecting_the_nerves_with_a_pronoun_between_is_a_claim():
+    text = "Vitamin D beruhigt das Immunsystem, und so schützt es auch die Nerven."
+    assert {"C201", "C202"} & loud(text, "vidams")
+
+
+def test_an_open_question_about_the_nerves_stays_silent():
+    assert not {"C201", "C202"} & loud("Ob Vitamin D auch die Nerven schützt, ist offen.", "vidams")
+
+
+@pytest.mark.parametrize("text", [
+    "Ich würde Vitamin D nehmen, 4.000 Einheiten pro Tag, das ganze Jahr über.",
+    "Fragen Sie in der Apotheke nach hochdosierten Präparaten mit Vitamin D.",
+    "Holen Sie sich Vitamin D und nehmen Sie es am besten jeden Tag ein.",
+    "Ich würde das Vitamin D als festen Baustein sehen.",
+])
+def test_more_forms_of_advice_are_recommendations(text):
+    assert "C102" in loud(text, "vidams")
+
+
+@pytest.mark.parametrize("text", [
+    "In der Studie bekamen die Teilnehmenden 5.000 Einheiten täglich, und zwar 96 Wochen lang.",
+    "Fragen Sie Ihren Arzt nach einem Vitamin-D-Test.",
+    "Die Neurologin sieht die Studie als wichtigen Baustein der Forschung.",
+])
+def test_the_trial_dose_a_level_test_or_a_study_as_building_block_stay_silent(text):
+    assert "C102" not in loud(text, "vidams")
+
+
+def test_advice_carried_to_another_group_by_gilt_auch_fuer():
+    text = "Ich rate zu 5.000 Einheiten Vitamin D täglich. Das gilt übrigens auch für Kinder von Betroffenen."
+    assert "C301" in loud(text, "vidams")
+
+
+def test_a_result_said_not_to_hold_for_a_group_stays_silent():
+    assert "C301" not in loud("Die Ergebnisse mit Vitamin D gelten nicht für Kinder.", "d-lay-ms")
