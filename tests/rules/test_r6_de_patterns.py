@@ -256,3 +256,43 @@ def test_advice_carried_to_another_group_by_gilt_auch_fuer():
 
 def test_a_result_said_not_to_hold_for_a_group_stays_silent():
     assert "C301" not in loud("Die Ergebnisse mit Vitamin D gelten nicht für Kinder.", "d-lay-ms")
+
+
+# -- boosters and hype English has, written the German ways ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Fakt ist: Vitamin D senkt die Zahl der Schübe.",
+    "Die Studie liefert überzeugende Belege, dass Vitamin D die Schübe senkt.",
+    "Dass Vitamin D die Schübe verringert, steht außer Frage.",
+    "Den Spiegel vorher messen zu lassen ist gar nicht nötig.",
+    "Die Wissenschaft hat gesprochen: Vitamin D hilft.",
+])
+def test_settled_forms_are_flagged(text):
+    assert "C102" in loud(text, "vidams")
+
+
+@pytest.mark.parametrize("text", [
+    "Fakt ist aber: Bei den Schüben gab es keinen Unterschied.",
+    "Es gibt keine überzeugenden Belege, dass Vitamin D die Schübe senkt.",
+    "Ein Bluttest ist vor hohen Dosen nötig.",
+])
+def test_careful_uses_of_the_same_words_stay_silent(text):
+    assert "C102" not in loud(text, "vidams")
+
+
+@pytest.mark.parametrize("text", [
+    "Ist Vitamin D der Schlüssel zur Heilung der MS?",
+    "Das Sonnenvitamin als Zaubermittel gegen Schübe",
+    "Vitamin D: der heilige Gral der MS-Forschung",
+    "Ein phänomenales Ergebnis für Vitamin D",
+])
+def test_more_hype_forms(text):
+    assert "C101" in any_code(text, "d-lay-ms")
+
+
+@pytest.mark.parametrize("text", [
+    "Vitamin D ist kein Zaubermittel gegen MS.",
+    "Der Schlüssel liegt beim Hausarzt.",
+])
+def test_denied_or_literal_hype_words_stay_silent(text):
+    assert "C101" not in loud(text, "d-lay-ms")
