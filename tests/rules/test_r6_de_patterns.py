@@ -296,3 +296,35 @@ def test_more_hype_forms(text):
 ])
 def test_denied_or_literal_hype_words_stay_silent(text):
     assert "C101" not in loud(text, "d-lay-ms")
+
+
+# -- free of the outcome for longer, a braking effect, the effect's size put beside the drugs' ------------
+
+@pytest.mark.parametrize("text", [
+    "Unter Vitamin D blieben die Teilnehmenden länger frei von Behinderungsprogression.",
+    "Mit Vitamin D waren die Patienten häufiger ohne Schub.",
+    "Vitamin D zeigte eine deutliche Bremswirkung auf die Schübe.",
+])
+def test_free_for_longer_or_a_braking_effect_is_a_claim(text):
+    assert {"C201", "C202"} & loud(text, "solar")
+
+
+@pytest.mark.parametrize("text", [
+    "In beiden Gruppen blieben gleich viele Patienten frei von Behinderungsprogression.",
+    "Mit Vitamin D blieben die Patienten nicht länger frei von Behinderungsprogression.",
+])
+def test_free_in_both_groups_or_denied_stays_silent(text):
+    assert not {"C201", "C202"} & loud(text, "solar")
+
+
+@pytest.mark.parametrize("text", [
+    "Der Effekt von Vitamin D liege im Bereich dessen, was man von Interferon kenne.",
+    "Vitamin D wirkt in der Größenordnung der Basistherapie.",
+])
+def test_the_effect_put_beside_the_drugs_is_a_comparison(text):
+    assert "C401" in loud(text, "d-lay-ms")
+
+
+def test_a_dose_in_the_range_of_guidance_is_no_comparison():
+    assert "C401" not in loud("Die Dosis lag im Bereich dessen, was Fachgesellschaften für Gesunde nennen.",
+                              "d-lay-ms")
