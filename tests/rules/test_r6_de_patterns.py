@@ -328,3 +328,34 @@ def test_the_effect_put_beside_the_drugs_is_a_comparison(text):
 def test_a_dose_in_the_range_of_guidance_is_no_comparison():
     assert "C401" not in loud("Die Dosis lag im Bereich dessen, was Fachgesellschaften für Gesunde nennen.",
                               "d-lay-ms")
+
+
+# -- the course as the object with a pronoun between; a stop-gap until the drugs ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Vitamin D ist ein Hormon. Bei Erkrankten bremst es, wie Forscher zeigen, den Verlauf.",
+    "Hochdosiertes Vitamin D verlangsamt den weiteren Verlauf.",
+])
+def test_the_course_as_object_is_a_clinical_claim(text):
+    assert "C201" in loud(text, "d-lay-ms")
+
+
+@pytest.mark.parametrize("text", [
+    "Vitamin D wurde im Verlauf der Studie gut vertragen.",
+    "Wie Vitamin D den Verlauf beeinflusst, ist offen.",
+])
+def test_the_course_of_the_study_or_an_open_question_stays_silent(text):
+    assert "C201" not in loud(text, "d-lay-ms")
+
+
+@pytest.mark.parametrize("text", [
+    "Vitamin D könne die Wartezeit bis zur Basistherapie gut überbrücken.",
+    "Vitamin D eignet sich zur Überbrückung bis zum Therapiebeginn.",
+])
+def test_a_stop_gap_until_the_drugs_is_practice_advice(text):
+    assert "C102" in loud(text, "d-lay-ms")
+
+
+def test_a_question_about_a_stop_gap_stays_silent():
+    assert "C102" not in loud("Ob Vitamin D die Zeit bis zur Basistherapie überbrücken kann, wurde nicht untersucht.",
+                              "d-lay-ms")
