@@ -359,3 +359,40 @@ def test_a_stop_gap_until_the_drugs_is_practice_advice(text):
 def test_a_question_about_a_stop_gap_stays_silent():
     assert "C102" not in loud("Ob Vitamin D die Zeit bis zur Basistherapie überbrücken kann, wurde nicht untersucht.",
                               "d-lay-ms")
+
+
+# -- careful forms: talking it over with the doctor, what is not known yet, a quiz's answer options -------
+
+def test_a_level_test_with_the_doctor_is_no_extrapolation():
+    text = ("Hochdosiertes Vitamin D senkte die Krankheitsaktivität. Lassen Sie Ihren Spiegel bestimmen und "
+            "sprechen Sie mit Ihrem Neurologen.")
+    assert "C301" not in loud(text, "d-lay-ms")
+
+
+@pytest.mark.parametrize("text", [
+    "Vitamin D senkte die Krankheitsaktivität. Ob das später weniger Behinderung bedeutet, wissen wir noch nicht.",
+    "Vitamin D senkte die Krankheitsaktivität. Auf Schübe hatte es keinen nachweisbaren Einfluss.",
+    "Vitamin D senkte die Krankheitsaktivität. Für andere Patienten lässt sich daraus nichts ableiten.",
+])
+def test_what_is_not_known_counts_as_a_limitation(text):
+    codes = {c for c, _, _ in found(text, "d-lay-ms", "de", whole_article=True)}
+    assert "C603" not in codes
+
+
+def test_a_piece_without_any_limitation_is_still_told():
+    codes = {c for c, _, _ in found("Vitamin D senkte die Krankheitsaktivität deutlich.", "d-lay-ms", "de",
+                                    whole_article=True)}
+    assert "C603" in codes
+
+
+@pytest.mark.parametrize("text", [
+    "Frage 1: Was zeigte die Studie?\nA) Vitamin D halbierte die Schubrate.\nB) Vitamin D senkte die Krankheitsaktivität.",
+    "Welche Aussage stimmt?\nC) Vitamin D verbesserte die Lebensqualität.",
+])
+def test_a_quiz_answer_option_is_no_claim(text):
+    assert "C202" not in loud(text, "d-lay-ms")
+
+
+def test_a_plain_claim_after_a_quiz_is_still_flagged():
+    text = "Welche Aussage stimmt?\nA) Keine.\nVitamin D halbierte die Schubrate."
+    assert "C202" in loud(text, "d-lay-ms")
