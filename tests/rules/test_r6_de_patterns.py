@@ -396,3 +396,33 @@ def test_a_quiz_answer_option_is_no_claim(text):
 def test_a_plain_claim_after_a_quiz_is_still_flagged():
     text = "Welche Aussage stimmt?\nA) Keine.\nVitamin D halbierte die Schubrate."
     assert "C202" in loud(text, "d-lay-ms")
+
+
+# -- the onset told with a verb; the family and MS prevented in people without it ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Mit Vitamin D kam die Krankheit deutlich seltener zum Ausbruch.",
+    "Unter Vitamin D kam es seltener zum Ausbruch einer MS.",
+])
+def test_the_onset_told_with_a_verb_is_conversion(text):
+    assert {"C201", "C202"} & loud(text, "prevanz")
+
+
+def test_the_onset_named_in_a_question_stays_silent():
+    assert not {"C201", "C202"} & loud("Ob Vitamin D den Ausbruch der MS verhindert, bleibt offen.", "prevanz")
+
+
+@pytest.mark.parametrize("text", [
+    "Wer in der Familie MS hat, sollte jetzt Vitamin D nehmen.",
+    "Für die ganze Familie ist Vitamin D ideal, denn es schützt vor MS.",
+])
+def test_the_family_is_people_without_ms(text):
+    assert "C301" in loud(text, "d-lay-ms")
+
+
+@pytest.mark.parametrize("text", [
+    "Neue Studie: Vitamin D schützt vor MS-Schüben",
+    "Die Familie der Patientin war bei der Visite dabei.",
+])
+def test_relapses_or_a_family_in_passing_are_no_general_population(text):
+    assert not any(q in ("schützt vor MS", "Die Familie") for c, _, q in found(text, "d-lay-ms", "de") if c == "C301")
