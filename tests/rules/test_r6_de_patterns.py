@@ -426,3 +426,12 @@ def test_the_family_is_people_without_ms(text):
 ])
 def test_relapses_or_a_family_in_passing_are_no_general_population(text):
     assert not any(q in ("schützt vor MS", "Die Familie") for c, _, q in found(text, "d-lay-ms", "de") if c == "C301")
+
+
+def test_an_ordinal_share_is_no_general_population():
+    assert "C301" not in loud("Etwa jeder siebte Behandelte blieb mit Vitamin D frei von Krankheitsaktivität.",
+                              "d-lay-ms")
+
+
+def test_everyone_as_a_pronoun_in_advice_is_still_flagged():
+    assert "C301" in loud("Vitamin D sollte jetzt jeder nehmen.", "d-lay-ms")
