@@ -435,3 +435,12 @@ def test_an_ordinal_share_is_no_general_population():
 
 def test_everyone_as_a_pronoun_in_advice_is_still_flagged():
     assert "C301" in loud("Vitamin D sollte jetzt jeder nehmen.", "d-lay-ms")
+
+
+@pytest.mark.parametrize("text", [
+    "Vitamin D zeigte keinen Vorteil. Die Studie war allerdings zu klein, um kleine Effekte auszuschließen.",
+    "Vitamin D zeigte in einer kleinen Berliner Studie keinen Vorteil.",
+])
+def test_a_study_too_small_counts_as_a_limitation(text):
+    codes = {c for c, _, _ in found(text, "evidims", "de", whole_article=True)}
+    assert "C603" not in codes
