@@ -30,8 +30,10 @@ SEVERITY = "info"
 
 
 def _mentioned(text: str, study) -> bool:
+    from msvitd.facts.scope import name_alternative  # "protocolo solar" does not name SOLAR
+
     names = [study.name] + list(study.aliases)
-    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text, re.I) for n in names if len(n) > 2)
+    return any(re.search(r"(?<!\w)" + name_alternative(n) + r"(?!\w)", text, re.I) for n in names if len(n) > 2)
 
 
 def _line(study) -> str:
