@@ -1,0 +1,143 @@
+"""Spanish patterns of round 6 (how Spanish coverage writes a claim, or a careful statement, that the tables
+missed). Every sentence is written here; none comes from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found  # tests/rules/conftest.py
+
+
+def loud(text: str, study: str = "d-lay-ms", lang: str = "es") -> set[str]:
+    """The codes of the errors and warnings (what a careful piece must not get)."""
+    return {c for c, sev, _ in found(text, study, lang) if sev in ("error", "warning")}
+
+
+def quotes(text: str, code: str, study: str = "d-lay-ms") -> list[str]:
+    return [q for c, _, q in found(text, study, "es") if c == code]
+
+
+# -- "sin" that asserts ("sin exagerar", "sin duda", "sin embargo") does not deny the hype word after it -------
+
+@pytest.mark.parametrize("text", [
+    "Es, sin exagerar, una revolución para quien tiene esclerosis múltiple.",
+    "Estamos, sin lugar a dudas, ante un antes y un después.",
+    "Sin embargo, lo de la vitamina D es una revolución.",
+    "Dicho sin rodeos: este ensayo es un hito.",
+])
+def test_an_asserting_sin_leaves_the_hype_word(text):
+    assert "C101" in loud(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sin ser una revolución, el ensayo aporta datos útiles.",
+    "No es una revolución, sino un resultado en resonancia.",
+])
+def test_a_denied_hype_word_stays_silent(text):
+    assert "C101" not in loud(text)
+
+
+# -- science told as having finally found it -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Por fin la ciencia ha encontrado la clave: la vitamina D.",
+    "Los científicos han dado con la solución contra los brotes: vitamina D.",
+    "La medicina por fin ha dado con algo que funciona contra la esclerosis múltiple.",
+    "Al fin tenemos la respuesta: la vitamina D frena la enfermedad.",
+])
+def test_science_having_found_the_answer_is_certainty(text):
+    assert "C102" in loud(text)
+
+
+@pytest.mark.parametrize("text", [
+    "La ciencia ya ha descubierto varios factores de riesgo de la EM.",
+    "Por fin se ha publicado el artículo completo del ensayo.",
+    "Los investigadores han encontrado algo que no esperaban en las resonancias de control.",
+])
+def test_findings_told_without_a_settled_answer_stay_silent(text):
+    assert "C102" not in loud(text)
+
+
+# -- safety told as absolute: overdose denied, side effects answered "none" ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Con la vitamina D no hay ningún riesgo de sobredosis, asegura la farmacéutica.",
+    "No existe peligro de intoxicación aunque tomes 20.000 UI al día.",
+    "Con estas ampollas es imposible pasarse.",
+    "Efectos secundarios: ninguno, según la marca.",
+    "Contraindicaciones: ninguna, dice el vídeo.",
+])
+def test_safety_told_as_absolute_is_certainty(text):
+    assert "C102" in loud(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Efectos adversos: ninguno grave, y dos casos leves de calcio alto en cada grupo.",
+    "No hubo más casos de hipercalcemia con vitamina D que con placebo.",
+])
+def test_safety_told_with_its_limits_stays_silent(text):
+    assert "C102" not in loud(text)
+
+
+# -- starting without the doctor, the prescription or the blood test -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "No esperes a que tu neuróloga te la recete: la vitamina D en dosis altas es barata.",
+    "Toma vitamina D en dosis altas sin esperar a tu médico.",
+    "No os hace falta un análisis para tomar 4.000 UI de vitamina D al día.",
+    "No necesitas analítica: con 5.000 UI diarias vas bien.",
+])
+def test_advice_to_bypass_the_doctor_is_practice_advice(text):
+    assert "C102" in loud(text)
+
+
+@pytest.mark.parametrize("text", [
+    "No esperes a que los síntomas empeoren para ir al médico.",
+    "No esperes a que la vitamina D reduzca los brotes: en el ensayo no lo hizo.",
+    "Antes de tomar dosis altas de vitamina D hace falta un análisis.",
+    "No hace falta receta para comprar vitamina D en dosis bajas, pero las dosis del ensayo sí la requieren.",
+])
+def test_a_denied_need_that_is_no_advice_stays_silent(text):
+    assert "C102" not in loud(text)
+
+
+def test_a_denied_expectation_of_benefit_stays_denied():
+    assert "C202" not in loud("No esperes que la vitamina D reduzca los brotes: no lo hizo.")
+
+
+# -- relatives named in pairs, and people with another autoimmune disease ------------------------------------
+
+@pytest.mark.parametrize("text,quote", [
+    ("Si tienes esclerosis, o si tu padre o tu hermana la tienen, empieza ya con vitamina D.", None),
+    ("Si tienes una hija o un hermano con la enfermedad, dales vitamina D cada día.", "una hija o un hermano con la enfermedad"),
+    ("Quienes tengan primos o hermanos con esclerosis múltiple deberían tomar vitamina D.", "primos o hermanos con esclerosis múltiple"),
+    ("Recomienda 4.000 UI al día para cualquier persona con una enfermedad autoinmune.", "cualquier persona con una enfermedad autoinmune"),
+    ("La autora propone 10.000 UI diarias para todos los que padecen una enfermedad autoinmune.", None),
+])
+def test_relatives_and_other_autoimmune_diseases_are_a_population_not_studied(text, quote):
+    hits = quotes(text, "C301")
+    assert hits
+    if quote:
+        assert quote in hits
+
+
+@pytest.mark.parametrize("text", [
+    "El ensayo incluyó a adultos tras un primer episodio; ninguno tenía un familiar con la enfermedad.",
+    "Se desconoce si la vitamina D serviría a familiares con la enfermedad: no se estudió.",
+])
+def test_relatives_named_as_outside_the_trial_stay_silent(text):
+    assert "C301" not in loud(text)
+
+
+# -- the first episode told as turning into MS is conversion, not relapses -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "La vitamina D redujo el riesgo de que el primer episodio se convirtiera en esclerosis múltiple.",
+    "Con vitamina D, menos pacientes vieron que su brote evolucionara a una EM.",
+])
+def test_an_episode_turning_into_ms_is_not_a_relapse_claim(text):
+    assert "C202" not in loud(text)
+
+
+def test_a_relapse_claim_is_still_one():
+    assert "C202" in loud("La vitamina D redujo los brotes de los pacientes.")
