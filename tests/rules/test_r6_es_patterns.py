@@ -141,3 +141,48 @@ def test_an_episode_turning_into_ms_is_not_a_relapse_claim(text):
 
 def test_a_relapse_claim_is_still_one():
     assert "C202" in loud("La vitamina D redujo los brotes de los pacientes.")
+
+
+# -- second group: results that speak for themselves, doctors' bandwagon, every form, pregnancy, subgroups ---
+
+@pytest.mark.parametrize("text", [
+    "Las cifras hablan por sí mismas: la vitamina D funciona contra la EM.",
+    "Cada vez más especialistas recetan vitamina D en dosis altas a sus pacientes.",
+])
+def test_settled_by_the_numbers_or_by_the_doctors_is_certainty(text):
+    assert "C102" in loud(text, "solar")
+
+
+def test_doctors_asking_for_a_level_stay_silent():
+    assert "C102" not in loud("Cada vez más neurólogos piden medir la vitamina D en sangre.", "solar")
+
+
+@pytest.mark.parametrize("text", [
+    "La vitamina D ayuda en todas sus formas a quien tiene esclerosis múltiple.",
+    "Los suplementos frenan la enfermedad, incluidas las formas progresivas.",
+    "Su ginecóloga le recomienda seguir con dosis altas de vitamina D durante la gestación.",
+])
+def test_every_form_and_pregnancy_are_populations_not_studied(text):
+    assert "C301" in loud(text, "solar")
+
+
+def test_a_bigger_benefit_in_an_age_band_is_a_subgroup_told_as_a_finding():
+    text = "Entre los menores de 30 años, el efecto de la vitamina D fue aún más marcado."
+    assert "C302" in loud(text, "solar")
+
+
+@pytest.mark.parametrize("text", [
+    "Gracias a la vitamina D, algunos lectores han podido espaciar o reducir sus inyecciones.",
+    "Si tienes poca vitamina D en invierno, este suplemento es para ti.",
+])
+def test_cutting_ones_drugs_or_a_product_for_the_reader_is_practice_advice(text):
+    assert "C102" in loud(text, "solar")
+
+
+def test_half_the_relapses_is_a_relapse_claim():
+    assert quotes("Con la vitamina D, los pacientes tuvieron un tercio de los brotes del grupo placebo.", "C202")
+
+
+def test_how_treatment_changed_over_the_years_is_no_hype_about_the_trial():
+    assert "C101" not in loud("En treinta años, el tratamiento de la EM ha cambiado de forma espectacular.")
+    assert "C101" in loud("La vitamina D ha mejorado de forma espectacular la vida de los pacientes.")
