@@ -186,3 +186,56 @@ def test_half_the_relapses_is_a_relapse_claim():
 def test_how_treatment_changed_over_the_years_is_no_hype_about_the_trial():
     assert "C101" not in loud("En treinta años, el tratamiento de la EM ha cambiado de forma espectacular.")
     assert "C101" in loud("La vitamina D ha mejorado de forma espectacular la vida de los pacientes.")
+
+
+# -- third group: colloquial hype, a study said to settle it, absolute safety, nudges, the reader's treatment ---
+
+@pytest.mark.parametrize("text", [
+    "Los resultados de la vitamina D en la resonancia son brutales.",
+    "Un suplemento de farmacia que hará historia en la neurología.",
+    "La vitamina D, un verdadero escudo para tus neuronas.",
+])
+def test_colloquial_superlatives_are_hype(text):
+    assert "C101" in loud(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lo demuestra un nuevo estudio: la vitamina D frena los brotes.",
+    "Un remedio avalado por la ciencia que reduce la actividad de la enfermedad.",
+    "Está científicamente probado que la vitamina D protege el cerebro.",
+    "Las ampollas de vitamina D son completamente inocuas.",
+    "La vitamina D no tiene ningún riesgo, ni siquiera en dosis altas.",
+])
+def test_a_study_or_science_said_to_settle_it_and_absolute_safety_are_certainty(text):
+    assert "C102" in loud(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Es un hecho que el ensayo no encontró menos brotes con la vitamina D.",
+    "Ningún estudio ha mostrado que las dosis altas sean inocuas durante años.",
+    "La vitamina D no tiene un efecto demostrado sobre la discapacidad.",
+])
+def test_careful_facts_and_denied_safety_stay_silent(text):
+    assert "C102" not in loud(text)
+
+
+@pytest.mark.parametrize("text", [
+    "No lo dudes: pide vitamina D en dosis altas en tu farmacia.",
+    "Hazte con unas ampollas de 100.000 UI de vitamina D y tómalas cada quince días.",
+    "Añádela a tu desayuno: vitamina D con el café.",
+    "Todos deberíamos tomar vitamina D en invierno.",
+])
+def test_nudges_to_start_are_practice_advice(text):
+    assert "C102" in loud(text)
+
+
+@pytest.mark.parametrize("text,quote", [
+    ("Si ya estáis en tratamiento, tomad vitamina D junto con vuestra medicación.", None),
+    ("Desde los 65 años en adelante, o a partir de los 60 años, conviene tomar vitamina D.", "a partir de los 60 años"),
+    ("Para toda la familia: vitamina D cada día, recomienda la farmacéutica.", "Para toda la familia"),
+])
+def test_the_readers_treatment_older_people_and_the_family_are_populations_not_studied(text, quote):
+    hits = quotes(text, "C301")
+    assert hits
+    if quote:
+        assert quote in hits
