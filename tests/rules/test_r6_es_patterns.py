@@ -239,3 +239,43 @@ def test_the_readers_treatment_older_people_and_the_family_are_populations_not_s
     assert hits
     if quote:
         assert quote in hits
+
+
+# -- fourth group: people "de EM", advanced stages, anyone, the decline, practice told as already changed ------
+
+@pytest.mark.parametrize("text,quote", [
+    ("A los afectados de esclerosis múltiple les conviene tomar vitamina D.", "afectados de esclerosis múltiple"),
+    ("Todo el que tenga esclerosis múltiple debería tomar vitamina D.", None),
+    ("También en etapas avanzadas la vitamina D frena la actividad de la enfermedad.", "etapas avanzadas"),
+    ("Cualquier persona puede empezar hoy con 4.000 UI de vitamina D.", "Cualquier persona"),
+    ("Recomiendo vitamina D a los bebés desde el primer mes.", "bebés"),
+])
+def test_more_ways_to_name_a_population_not_studied(text, quote):
+    hits = quotes(text, "C301")
+    assert hits
+    if quote:
+        assert quote in hits
+
+
+@pytest.mark.parametrize("text", [
+    "El ensayo reclutó a pacientes de 36 hospitales franceses.",
+    "Se estudió a pacientes de esclerosis múltiple en fase inicial, tras un primer episodio.",
+    "Las formas avanzadas de la enfermedad quedaron fuera del ensayo.",
+    "Cualquier persona con un primer episodio desmielinizante podía participar si cumplía los criterios.",
+])
+def test_the_trials_own_people_and_exclusions_stay_silent(text):
+    assert "C301" not in loud(text)
+
+
+def test_the_decline_is_progression_told_from_a_surrogate():
+    assert "C201" in loud("Tomar vitamina D frena el deterioro de los pacientes.")
+    assert "C201" not in loud("La vitamina D no frenó el deterioro en este ensayo.")
+
+
+@pytest.mark.parametrize("text", [
+    "En muchos hospitales ya se receta de forma habitual tras un primer brote: vitamina D en dosis altas.",
+    "Los especialistas ya la pautan: la vitamina D es parte del arsenal.",
+    "La vitamina D tendría que formar parte de todo tratamiento de la esclerosis múltiple.",
+])
+def test_practice_told_as_already_changed_is_practice_advice(text):
+    assert "C102" in loud(text)
