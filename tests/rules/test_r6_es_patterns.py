@@ -204,7 +204,7 @@ def test_colloquial_superlatives_are_hype(text):
     "Un remedio avalado por la ciencia que reduce la actividad de la enfermedad.",
     "Está científicamente probado que la vitamina D protege el cerebro.",
     "Las ampollas de vitamina D son completamente inocuas.",
-    "La vitamina D no tiene ningún riesgo, ni siquiera en dosis altas.",
+    "La vitamina D en dosis altas no tiene contraindicaciones.",
 ])
 def test_a_study_or_science_said_to_settle_it_and_absolute_safety_are_certainty(text):
     assert "C102" in loud(text)
@@ -279,3 +279,11 @@ def test_the_decline_is_progression_told_from_a_surrogate():
 ])
 def test_practice_told_as_already_changed_is_practice_advice(text):
     assert "C102" in loud(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Salir a la calle y tomar el sol con cabeza no hace daño a nadie.",
+    "El diseño del ensayo no tiene riesgo de sesgo importante.",
+])
+def test_everyday_harmlessness_and_risk_of_bias_stay_silent(text):
+    assert "C102" not in loud(text)
