@@ -287,3 +287,27 @@ def test_practice_told_as_already_changed_is_practice_advice(text):
 ])
 def test_everyday_harmlessness_and_risk_of_bias_stay_silent(text):
     assert "C102" not in loud(text)
+
+
+# -- the writer's own recommendation in the first person, and the progressive forms named as included ----------
+
+@pytest.mark.parametrize("text", [
+    "Aconsejamos a todos nuestros lectores con EMRR una dosis de 10.000 UI de vitamina D al día.",
+    "Yo recomiendo la vitamina D a mis pacientes con esclerosis remitente-recurrente.",
+])
+def test_a_first_person_recommendation_is_practice_advice(text):
+    assert "C102" in loud(text, "solar")
+
+
+@pytest.mark.parametrize("text", [
+    "No recomendamos dosis tan altas de vitamina D sin control médico.",
+    "Recomendamos hablar con su neurólogo antes de tomar suplementos de vitamina D.",
+])
+def test_a_denied_or_referred_recommendation_stays_silent(text):
+    assert "C102" not in loud(text, "solar")
+
+
+def test_the_progressive_forms_named_as_included_are_a_population_not_studied():
+    hits = quotes("La vitamina D ayuda en cualquier forma de la enfermedad, incluidas las progresivas.", "C301",
+                  "solar")
+    assert "incluidas las progresivas" in hits
