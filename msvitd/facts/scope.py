@@ -27,6 +27,14 @@ def _demonyms() -> dict:
         return {}
 
 
+def name_alternative(name: str) -> str:
+    """A study's name as a pattern to match case-insensitively.  A name written in capitals is often a
+    common word too ("SOLAR": "exposición solar", "solar radiation"; "CHOLINE": the nutrient): it names
+    the trial only when it starts with a capital ("SOLAR", "Solar-Studie"), never in lower case."""
+    alt = re.escape(name).replace(r"\ ", r"[\s-]")
+    return rf"(?-i:(?=[A-Z])){alt}" if name.isupper() else alt
+
+
 def names_regex(studies) -> "re.Pattern | None":
     """Any name or alias of ``studies`` (longer than two characters), as whole words."""
     # longest first, ties in a fixed order: the pattern's text is the same in every run (regex cache)
@@ -35,7 +43,7 @@ def names_regex(studies) -> "re.Pattern | None":
         return None
     # a space in a name may be written as a hyphen, and German joins the name to a noun
     # ("D-Lay-MS-Studie", "SOLAR-Studie"): a hyphen and a letter may follow
-    alts = "|".join(re.escape(n).replace(r"\ ", r"[\s-]") for n in names)
+    alts = "|".join(name_alternative(n) for n in names)
     return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w])(?!-(?![^\W\d_]))", re.IGNORECASE)
 
 

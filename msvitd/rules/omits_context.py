@@ -30,11 +30,10 @@ SEVERITY = "info"
 
 
 def _mentioned(text: str, study) -> bool:
-    """A trial named by its name or an alias; an all-capital name only in capitals ("SOLAR", not the Spanish
-    "protección solar"; "CHOLINE", not the nutrient)."""
+    from msvitd.facts.scope import name_alternative  # "protocolo solar" does not name SOLAR
+
     names = [study.name] + list(study.aliases)
-    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text, 0 if n.isupper() else re.I)
-               for n in names if len(n) > 2)
+    return any(re.search(r"(?<!\w)" + name_alternative(n) + r"(?!\w)", text, re.I) for n in names if len(n) > 2)
 
 
 def _line(study) -> str:
@@ -44,25 +43,6 @@ def _line(study) -> str:
     cit = study.citation
     who = f"{(cit.authors or '').split(',')[0].split(' ')[0]} {cit.year or ''}".strip()
     return f"{study.name} ({who}; {study.population.condition}): {outcome_fact(prim, study)}"
-
-
-def _placed(ctx, study) -> bool:
-    """The article names an earlier negative trial and tells it as such: the sentence naming it, or the next one in
-    its paragraph, reports a null or negated result ("SOLAR did not meet its primary endpoint"). A trial named only
-    for its dose or as support ("EVIDIMS pushed the dose further") does not place the result."""
-    readings = ctx.readings
-    for i, r in enumerate(readings):
-        if not _mentioned(r.sentence.text, study):
-            continue
-        nxt = readings[i + 1] if i + 1 < len(readings) else None
-        for x in (r, nxt):
-            if x is not None and x.sentence.paragraph == r.sentence.paragraph and (
-                    x.null_result or x.direction == "no_difference" or any(c.negated for c in x.clauses)):
-                return True
-        near = [x for x in (r, nxt) if x is not None and x.sentence.paragraph == r.sentence.paragraph]
-        if not any(x.claims or x.boosters or x.hype or ctx.find("tolerated", x) for x in near):
-            return True  # named plainly, neither as support nor with a benefit: the reader can look it up
-    return False
 
 
 def earlier_negative(ctx) -> list:
@@ -81,12 +61,12 @@ def check(ctx):
     if ctx.article_has("context"):
         return
     missing = [s for s in negatives if not _mentioned(ctx.text, s)]
-    if negatives and any(_placed(ctx, s) for s in negatives):
-        return  # it tells at least one earlier trial as negative: the result is placed in context
+    if negatives and len(missing) < len(negatives):
+        return  # it names at least one of the earlier negative trials: the result is placed in context
     own_primary = next((o for o in ctx.study.outcomes if o.role == "primary"), None)
     if own_primary is not None and own_primary.significant is False and any(
-            _mentioned(ctx.text, s) and (s not in negatives or _placed(ctx, s)) for s in ctx.others if s.id != ctx.study.id):
-        return  # a null trial set beside a positive trial of the same idea, or beside one told as negative, is placed
+            _mentioned(ctx.text, s) for s in ctx.others if s.id != ctx.study.id):
+        return  # a null trial set beside any other trial of the same idea (a positive one too) is placed
     if missing:
         msg = ("does not mention that earlier trials of the same idea were negative: "
                + "; ".join(s.name for s in missing))

@@ -92,7 +92,10 @@ def _other_names(ctx):
     """Any name of another study of the library, as whole words ("the French D-Lay MS trial later reported")."""
     names = sorted({n for o in ctx.others if o.id != ctx.study.id for n in [o.name, *o.aliases] if len(n) > 2},
                    key=lambda n: (-len(n), n))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.I) if names else None
+    from msvitd.facts.scope import name_alternative  # "solar" in lower case is no trial
+
+    return re.compile(r"(?<![\w-])(?:" + "|".join(name_alternative(n) for n in names) + r")(?!\w)", re.I) \
+        if names else None
 
 
 def _qualified(ctx, i: int) -> bool:
