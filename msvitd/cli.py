@@ -98,10 +98,11 @@ def run(argv=None) -> int:
     """``msvitd ARGS``: the exit code (usage errors as one line on stderr, never a traceback)."""
     given = sys.argv[1:] if argv is None else list(argv)
     if not _ASKS_HELP.intersection(given) and given:
-        from msvitd.text.cache import preload_dataclass_code, preload_regexes
+        from msvitd.text.cache import preload_regexes
+        from msvitd.text.codecache import preload_dataclass_code
 
         # the patterns earlier runs of this command compiled, ready in re's cache, and the methods
-        # @dataclass writes, compiled by an earlier run (msvitd/text/cache.py)
+        # @dataclass writes, compiled by an earlier run (msvitd/text/cache.py, codecache.py)
         group = next((a for a in given if not a.startswith("-")), "")
         preload_regexes(group)
         preload_dataclass_code(group)

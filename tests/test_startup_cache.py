@@ -143,7 +143,7 @@ def test_help_and_version_leave_the_cache_folder_alone(tmp_path, flag):
 
 _DATACLASS_PROBE = """
 import dataclasses, inspect, sys
-from msvitd.text.cache import preload_dataclass_code
+from msvitd.text.codecache import preload_dataclass_code
 if sys.argv[1] == "hook":
     preload_dataclass_code("probe")
 from msvitd.critique.result import CritiqueResult

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from msvitd.text.cache import sha256
+from msvitd.text.cache import hasher
 
 _KIND = "library"
 _CODE: list[str] = []
@@ -24,7 +24,7 @@ def _code_state() -> str:
     """Every file of the package by name, size and modification time (a few ms; no file is read)."""
     if not _CODE:
         root = Path(__file__).resolve().parent.parent
-        h = sha256()
+        h = hasher()
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
             for name in sorted(files):
@@ -39,7 +39,7 @@ def _key(files: list[Path]) -> str | None:
     from msvitd.models.light import FORMAT
     from msvitd.text.cache import _engine_id
 
-    h = sha256(f"{_engine_id()}|{_code_state()}|light {FORMAT}".encode())
+    h = hasher(f"{_engine_id()}|{_code_state()}|light {FORMAT}".encode())
     for p in files:
         if not p.is_file():
             return None  # a pipe would block the read; the loader reports it (Y011)
@@ -52,7 +52,7 @@ def _key(files: list[Path]) -> str | None:
 
 def _digest(path: Path) -> str | None:
     try:
-        return sha256(path.read_bytes()).hexdigest()
+        return hasher(path.read_bytes()).hexdigest()
     except OSError:
         return None
 
@@ -78,6 +78,7 @@ def load_library_cached(paths):
     try:
         lib, deps = hit
         if all(_digest(Path(p)) == d for p, d in deps):
+            cache.tag_library(key, lib.studies)  # what the critique derives from a study is kept too
             return lib
     except Exception:
         pass  # no entry, or not one this code wrote
@@ -86,4 +87,5 @@ def load_library_cached(paths):
         deps = [(str(p), _digest(p)) for p in _read_files(lib)]
         if all(d is not None for _, d in deps):
             cache.save(key, (lib, deps), _KIND)
+            cache.tag_library(key, lib.studies)
     return lib

@@ -25,18 +25,21 @@ from pathlib import Path
 
 FORMAT = 2  # 2: programs stored as arrays of 32-bit codes
 
-try:  # CPython's own SHA-256: ``import hashlib`` loads OpenSSL first, ~5 ms of every warm start-up
-    from _sha256 import sha256  # type: ignore[import-not-found]  # Python 3.11
-except ImportError:  # pragma: no cover - another Python (3.12 calls it _sha2)
-    try:
-        from _sha2 import sha256  # type: ignore[import-not-found,no-redef]
-    except ImportError:
-        from hashlib import sha256  # type: ignore[no-redef]
+try:  # BLAKE2b from CPython's own module: ``import hashlib`` loads OpenSSL first (~5 ms of every
+    # warm start-up), and CPython's own SHA-256 hashes ~40 MB/s, where a warm critique hashes ~0.8 MB
+    # (every lexicon, evidence and data file it reads, for the cache keys): ~20 ms, against ~1 ms
+    from _blake2 import blake2b as _blake2b  # type: ignore[import-not-found]
+
+    def hasher(data: bytes = b""):
+        """A new hash object over ``data`` (update / hexdigest)."""
+        return _blake2b(data, digest_size=32)
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import sha256 as hasher  # type: ignore[assignment]
 
 
 def digest(data: bytes) -> str:
-    """A cache key of ``data`` (SHA-256, as hex, its first 32 digits)."""
-    return sha256(data).hexdigest()[:32]
+    """A cache key of ``data`` (BLAKE2b, as hex, its first 32 digits)."""
+    return hasher(data).hexdigest()[:32]
 
 
 def cache_dir() -> Path | None:
@@ -69,7 +72,7 @@ _CODE_ID: list[str] = []
 
 def _code_id() -> str:
     if not _CODE_ID:
-        h = sha256()
+        h = hasher()
         here = Path(__file__).resolve().parent
         for name in _BUILDERS:
             try:
@@ -82,7 +85,7 @@ def _code_id() -> str:
 
 def key_for(paths: list[Path], lang: str) -> str | None:
     """A key that changes when any file's bytes change; None when a file cannot be read."""
-    h = sha256(_engine_id().encode())
+    h = hasher(_engine_id().encode())
     h.update(lang.encode())
     for p in paths:
         try:
@@ -140,8 +143,8 @@ def _program(pattern: str, flags: int):
         return None
 
 
-def load(key: str | None, kind: str = "lexicon"):
-    folder = cache_dir()
+def load(key: str | None, kind: str = "lexicon", folder: Path | None = None):
+    folder = folder or cache_dir()
     if key is None or folder is None:
         return None
     try:
@@ -152,8 +155,8 @@ def load(key: str | None, kind: str = "lexicon"):
         return None
 
 
-def save(key: str | None, value, kind: str = "lexicon") -> None:
-    folder = cache_dir()
+def save(key: str | None, value, kind: str = "lexicon", folder: Path | None = None) -> None:
+    folder = folder or cache_dir()
     if key is None or folder is None:
         return
     try:
@@ -175,17 +178,69 @@ def _prune(folder: Path, kind: str, keep: int = 24) -> None:
 
 
 def load_yaml(path: Path):
-    """``yaml.safe_load`` of a data file, cached by the file's bytes (no YAML import on a hit)."""
+    """``yaml.safe_load`` of a data file, cached by the file's bytes (no YAML import on a hit).
+
+    Every data file's entry is kept in one file (``yamlset``), read once per process: a critique
+    reads ~30 data files, and opening and unpickling one cache file for each was ~5 ms of a warm
+    run.  Each entry is the pickled value, unpickled on every call, so that a caller that changes
+    what it was given (a merge) changes its own copy, as with a value parsed from the file."""
     raw = path.read_bytes()
-    key = sha256(_engine_id().encode() + b"\0" + raw).hexdigest()[:32]
-    hit = load(key, "yaml")
-    if hit is not None:
-        return hit
+    key = hasher(_engine_id().encode() + b"\0" + raw).hexdigest()[:32]
+    known = _yaml_set()
+    blob = known.get(key) if known is not None else None
+    if blob is not None:
+        try:
+            return pickle.loads(blob)
+        except Exception:
+            pass
     import yaml
 
     value = yaml.safe_load(raw.decode("utf-8"))
-    save(key, value, "yaml")
+    if known is not None:
+        try:
+            _YAML["new"][key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            return value
+        if not _YAML.get("exit"):
+            import atexit
+
+            _YAML["exit"] = True
+            atexit.register(_save_yaml_set)
+        known[key] = _YAML["new"][key]
     return value
+
+
+_YAML: dict = {}  # "key": the set's cache key, "all": key -> pickled value, "new": entries of this run
+_YAML_LIMIT = 400  # entries (~35 a language's files); beyond it the set starts again
+
+
+def _yaml_set() -> dict | None:
+    """The YAML data files' entries (None: no cache folder)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    if _YAML.get("folder") != folder:  # (first use, or a test that moved the cache folder)
+        _save_yaml_set()
+        _YAML["folder"], _YAML["key"] = folder, digest(f"yaml|{_engine_id()}".encode())
+        stored = load(_YAML["key"], "yamlset", folder)
+        _YAML["all"] = dict(stored) if isinstance(stored, dict) else {}
+        _YAML["new"] = {}
+    return _YAML["all"]
+
+
+def _save_yaml_set() -> None:
+    """Add this run's parsed data files to the set (at exit; silent on any error)."""
+    try:
+        new, folder = _YAML.get("new"), _YAML.get("folder")
+        if not new or folder is None:
+            return
+        _YAML["new"] = {}
+        stored = load(_YAML["key"], "yamlset", folder)  # (another run may have added entries meanwhile)
+        base = dict(stored) if isinstance(stored, dict) and len(stored) + len(new) <= _YAML_LIMIT else {}
+        base.update(new)
+        save(_YAML["key"], base, "yamlset", folder)
+    except Exception:
+        return
 
 
 # -- every regular expression a run compiles, between runs ------------------------------------
@@ -211,7 +266,7 @@ def _rx_file(group: str = "") -> str:
         magic = getattr(_sre, "MAGIC", "")
     except ImportError:  # pragma: no cover
         magic = ""
-    tag = sha256(f"{FORMAT}|{sys.version}|{magic}".encode()).hexdigest()[:16]
+    tag = hasher(f"{FORMAT}|{sys.version}|{magic}".encode()).hexdigest()[:16]
     # one file per command: `strength` on one line compiles ~10% of what a critique does, and
     # rebuilding a critique's ~850 programs it never uses was a tenth of its run
     group = "".join(c for c in group if c.isalnum())[:20]
@@ -286,96 +341,33 @@ def save_regexes() -> None:
         return
 
 
-# -- the methods @dataclass writes, compiled once between runs -------------------------------------
-# ``@dataclass`` writes each class's __init__, __repr__, __eq__ ... as source text and compiles it
-# with ``exec``: ~1 ms a class, and a critique's modules define ~50 classes (a tenth of a warm
-# one-article run).  ``preload_dataclass_code`` (called once by the command line, never on import)
-# gives the dataclasses module an ``exec`` that compiles each distinct text once and keeps the code
-# objects in the cache folder (marshal, keyed by Python's version): the same text compiled the same
-# way (no inherited ``from __future__`` flags, as dataclasses' own ``exec`` has none), so the classes
-# are the same; any surprise means ordinary compilation.
+# -- what is derived from a cached library's studies, between runs ---------------------------------
+# A study's facts (every number of its file, and the figures that follow from them) are derived on
+# first use: ~15-20 ms of a one-article critique, the same every run.  A library that came from (or
+# went into) the library cache has a key that changes with every evidence file's bytes and every file
+# of msvitd's code and data (app/library_cache.py), so what is derived from one of its study models
+# can be kept under that key and the study's id: ``tag_library`` records it for each model of the
+# process, and ``derived_key`` gives the key of a derived value (None for a model from elsewhere,
+# a study file named with --source, or a library read without the cache).
 
-_DC: dict = {}
-_DC_LIMIT = 4000  # distinct method texts kept (a critique makes ~250)
-
-
-def _dc_file(group: str = "") -> str:
-    tag = sha256(f"{FORMAT}|{sys.version}|{sys.implementation.cache_tag}".encode()).hexdigest()[:16]
-    group = "".join(c for c in group if c.isalnum())[:20]
-    return f"dataclass-{tag}-{group}.marshal" if group else f"dataclass-{tag}.marshal"
+_MODELS: dict[int, tuple[object, str]] = {}
 
 
-def preload_dataclass_code(group: str = "") -> int:
-    """Install the caching ``exec`` in the dataclasses module, with the code an earlier run of
-    ``group`` (the command) stored; returns how many texts were loaded."""
-    folder = cache_dir()
-    if _DC or folder is None:
-        return 0
-    import builtins
-    import dataclasses
-    import marshal
-
-    if "exec" in vars(dataclasses):  # someone else's hook: leave it alone
-        return 0
-    # text -> the marshalled code, made a code object when first used (a run uses most of its
-    # command's file; a file read whole and unmarshalled piece by piece costs ~1 ms)
-    stored: dict = {}
-    try:
-        with open(folder / _dc_file(group), "rb") as fh:
-            data = marshal.loads(fh.read())  # (marshal.load reads a file in small pieces: 15x slower)
-        if isinstance(data, dict) and data.get("version") == sys.version and isinstance(data.get("codes"), dict):
-            stored = data["codes"]
-    except Exception:
-        stored = {}
-    made: dict = {}
-    _DC.update(stored=stored, made=made, file=_dc_file(group))
-    real_exec = builtins.exec
-
-    def exec_(source, globals=None, locals=None, /):
-        if type(source) is str and globals is not None:
-            code = made.get(source)
-            if code is None:
-                raw = stored.get(source)
-                try:
-                    code = marshal.loads(raw) if raw is not None else None
-                except Exception:
-                    code = None
-                if code is None:
-                    code = compile(source, "<string>", "exec", dont_inherit=True)
-                made[source] = code
-            source = code
-        elif globals is None:  # (dataclasses always passes its namespace; the caller's otherwise)
-            frame = sys._getframe(1)
-            globals, locals = frame.f_globals, frame.f_locals if locals is None else locals
-        return real_exec(source, globals, locals)
-
-    dataclasses.exec = exec_
-    import atexit
-
-    atexit.register(save_dataclass_code)
-    return len(stored)
-
-
-def save_dataclass_code() -> None:
-    """Add the texts this run compiled to its command's file (at exit; silent on any error)."""
-    try:
-        import marshal
-
-        folder = cache_dir()
-        stored, made = _DC.get("stored"), _DC.get("made")
-        if folder is None or stored is None or made is None:
-            return
-        new = {text: marshal.dumps(code) for text, code in made.items() if text not in stored}
-        if not new:
-            return
-        base = dict(stored) if len(stored) + len(new) <= _DC_LIMIT else {}
-        base.update(new)
-        folder.mkdir(parents=True, exist_ok=True)
-        name = _DC.get("file") or _dc_file()
-        tmp = folder / f".{name}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            marshal.dump({"version": sys.version, "codes": base}, fh)
-        os.replace(tmp, folder / name)
-        _DC["stored"] = base
-    except Exception:
+def tag_library(key: str | None, studies: dict) -> None:
+    """Record the library cache ``key`` for each study model of ``studies`` (id -> entry)."""
+    if key is None:
         return
+    if len(_MODELS) > 256:
+        _MODELS.clear()
+    for sid, entry in studies.items():
+        model = getattr(entry, "model", None)
+        if model is not None:
+            _MODELS[id(model)] = (model, f"{key}|{sid}")
+
+
+def derived_key(model, what: str) -> str | None:
+    """The cache key of ``what`` derived from ``model`` (None: not a tagged library's model)."""
+    known = _MODELS.get(id(model))
+    if known is None or known[0] is not model:
+        return None
+    return digest(f"{what}|{known[1]}".encode())

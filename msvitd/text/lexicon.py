@@ -204,11 +204,18 @@ def _shared_from_english() -> dict:
     return out
 
 
-@lru_cache(maxsize=16)
 def load_lexicon(extra: tuple[str, ...] = (), lang: str = "en") -> Lexicon:
     """The bundled lexicon of ``lang`` extended by the user's files (paths), compiled once per
     process and cached between runs in the user's cache folder (text/cache.py), keyed by the
     files' bytes: an edited ``--lexicon`` file takes effect at once."""
+    # one process-wide entry per (files, language) however it is asked for: lru_cache keys
+    # load_lexicon() and load_lexicon(lang="en") apart, and a critique asked both ways (the
+    # settings, the number matcher's outcome words), unpickling the same 2 MB lexicon twice
+    return _load_lexicon(tuple(extra), lang)
+
+
+@lru_cache(maxsize=16)
+def _load_lexicon(extra: tuple[str, ...], lang: str) -> Lexicon:
     from msvitd.text import cache
 
     for p in extra:
@@ -225,6 +232,10 @@ def load_lexicon(extra: tuple[str, ...] = (), lang: str = "en") -> Lexicon:
     cache.save(key, lexicon)
     lexicon._key = key  # (after saving: the key is not part of the cached object)
     return lexicon
+
+
+load_lexicon.cache_clear = _load_lexicon.cache_clear  # type: ignore[attr-defined]
+load_lexicon.__wrapped__ = _load_lexicon.__wrapped__  # type: ignore[attr-defined]
 
 
 def _merged(extra: tuple[str, ...], lang: str) -> dict:

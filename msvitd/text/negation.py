@@ -13,6 +13,7 @@ from functools import lru_cache
 from msvitd.text.langdata import SUPPORTED, lexicon_files
 
 
+@lru_cache(maxsize=None)  # read once per language: each of the five keys below asked for all four again
 def _rules(code: str) -> dict:
     """``negation: rules:`` of the language's lexicon files (English: negation.yaml; French, German and
     Spanish keep their negation table in cues.yaml: a lone negation.yaml there would hide cues.yaml from

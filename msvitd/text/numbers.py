@@ -75,7 +75,7 @@ def find_numbers(text: str, lang: Optional[str] = None) -> list[NumberMention]:
     except Exception:
         p = _patterns(".", None)
     key = (text, id(p))  # the grammars live as long as the process (numgrammar._PATTERNS)
-    known = _READ.get(key)
+    known = _READ.get(key) if len(text) <= 4000 else (_LONG[1] if _LONG and _LONG[0] == key else None)
     if known is not None:
         return list(known)
     try:
@@ -86,12 +86,16 @@ def find_numbers(text: str, lang: Optional[str] = None) -> list[NumberMention]:
         if len(_READ) >= 4096:
             del _READ[next(iter(_READ))]
         _READ[key] = tuple(found)
+    else:
+        # the last whole article: study detection reads its numbers, then the number matcher again
+        _LONG[:] = [key, tuple(found)]
     return found
 
 
 # Texts read already: a study's own figures are read again for every article checked against it,
 # and a sentence by more than one stage (the mentions are frozen; callers get a new list).
 _READ: dict[tuple[str, int], tuple[NumberMention, ...]] = {}
+_LONG: list = []  # [key, mentions] of the last text over 4,000 characters
 
 
 def _plain_only(text: str, p: "_P") -> list[NumberMention]:

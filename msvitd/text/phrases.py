@@ -247,6 +247,10 @@ class Matcher:
         known = index.found.get(self)  # the stages and the rules read a sentence more than once
         if known is None:
             starts = None if self.table is None else self.table.starts(index)
+            if starts is not None and not starts:
+                # no word can begin a match (most tables, most sentences): no pattern to build or run
+                known = index.found[self] = ()
+                return []
             matches = self.regex.finditer(text) if starts is None else _at(self.regex, text, starts)
             known = index.found[self] = tuple(Hit(m.start(), m.end(), self.labels[int(m.lastgroup[1:])], m.group())
                                               for m in matches if m.end() > m.start())
@@ -260,7 +264,8 @@ class Matcher:
             known = index.found.get(self)
             if known is not None:
                 return known[0] if known else None
-            m = next(_at(self.regex, text, self.table.starts(index)), None)
+            starts = self.table.starts(index)
+            m = next(_at(self.regex, text, starts), None) if starts else None
         if not m:
             return None
         return Hit(m.start(), m.end(), self.labels[int(m.lastgroup[1:])], m.group())
@@ -298,10 +303,10 @@ def _prefilter_stamp() -> str:
     if not _STAMP:
         from pathlib import Path
 
-        from msvitd.text.cache import sha256
+        from msvitd.text.cache import hasher
 
         src = Path(__file__).with_name("prefilter.py")
-        _STAMP.append(sha256(src.read_bytes()).hexdigest()[:16])
+        _STAMP.append(hasher(src.read_bytes()).hexdigest()[:16])
     return _STAMP[0]
 
 

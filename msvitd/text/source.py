@@ -12,11 +12,10 @@ findings are reported at line:column in the file the user gave.
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from array import array
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from functools import lru_cache
 from pathlib import Path
 
 from msvitd.errors import MAX_BYTES, InputError, too_large
@@ -80,31 +79,39 @@ def looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head)
 
 
-class _Text(HTMLParser):
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote",
-             "header", "footer", "title"}
-    SKIP = {"script", "style", "noscript", "nav", "aside", "form", "svg", "template"}
+@lru_cache(maxsize=1)
+def _text_parser():
+    """The plain tag stripper's class, made on first use: ``html.parser`` and its entity table are
+    imported only for HTML input (a .txt or .md critique never needs them)."""
+    from html.parser import HTMLParser
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
+    class _Text(HTMLParser):
+        BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "blockquote",
+                 "header", "footer", "title"}
+        SKIP = {"script", "style", "noscript", "nav", "aside", "form", "svg", "template"}
 
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.skip += 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n\n")
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
 
-    def handle_endtag(self, tag):
-        if tag in self.SKIP and self.skip:
-            self.skip -= 1
-        elif tag in self.BLOCK:
-            self.parts.append("\n\n")
+        def handle_starttag(self, tag, attrs):
+            if tag in self.SKIP:
+                self.skip += 1
+            elif tag in self.BLOCK:
+                self.parts.append("\n\n")
 
-    def handle_data(self, data):
-        if not self.skip:
-            self.parts.append(data)
+        def handle_endtag(self, tag):
+            if tag in self.SKIP and self.skip:
+                self.skip -= 1
+            elif tag in self.BLOCK:
+                self.parts.append("\n\n")
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    return _Text
 
 
 def html_to_text(markup: str) -> str:
@@ -120,6 +127,8 @@ def html_to_text(markup: str) -> str:
         title = ""
         m = re.search(r"<h1[^>]*>(.*?)</h1>", markup, re.I | re.S) or re.search(r"<title[^>]*>(.*?)</title>", markup, re.I | re.S)
         if m:
+            import html
+
             title = html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip()
         body = extracted.strip()
         # trafilatura puts one paragraph per line; make paragraphs explicit for the splitter
@@ -127,7 +136,7 @@ def html_to_text(markup: str) -> str:
         if title and not body.startswith(title):
             body = f"{title}\n\n{body}"
         return body + "\n"
-    p = _Text()
+    p = _text_parser()()
     p.feed(markup)
     text = "".join(p.parts)
     text = re.sub(r"[ \t\r\f\v]+", " ", text)
@@ -151,6 +160,8 @@ def _visible(markup: str) -> tuple[str, array]:
                 chars.append(markup[i])
                 where.append(i)
         if m.group(0).startswith("&"):
+            import html  # (imported once, on the first entity: HTML input only)
+
             for ch in html.unescape(m.group(0)):
                 if not ch.isspace():
                     chars.append(ch)
