@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from msvitd.text.strength.cues import NoCueData
 from msvitd.text.strength.reading import LEVELS, RANK
 
-__all__ = ["LEVELS", "RANK", "NoCueData", "Strength", "classify", "predict", "CONVENTIONS"]
+__all__ = ["LEVELS", "RANK", "NoCueData", "Strength", "classify", "classify_many", "predict", "CONVENTIONS"]
 
 CONVENTIONS = ("msvitd", "yu2019")
 
@@ -33,16 +33,38 @@ class Strength:
 
 def classify(text: str, lang: str = "en", convention: str = "msvitd", use_model: bool = True) -> Strength:
     """The strength of one sentence.  Raises NoCueData when ``lang`` has no cue data yet."""
-    from msvitd.text.strength import model
-
-    return predict(text, model.load() if (use_model and lang == "en") else None, lang, convention)
+    return classify_many([text], lang, convention, use_model)[0]
 
 
-def predict(text: str, m, lang: str = "en", convention: str = "msvitd") -> Strength:
-    """The strength of one sentence with model ``m`` (None: the cue rules alone)."""
+def classify_many(texts: list[str], lang: str = "en", convention: str = "msvitd",
+                  use_model: bool = True) -> list[Strength]:
+    """The strength of each sentence: the same as ``classify`` one at a time, but the reader
+    (reader.py) scores many sentences at once with numpy when it is installed (a few: plain Python)."""
+    from msvitd.text.strength import cues, model, reader, reading
+
+    tables = cues.load(lang)
+    m = model.load() if (use_model and lang == "en") else None
+    r = reader.load() if m is not None else None
+    analyses = [reading.analyse(t, tables) for t in texts]
+    if r is None:
+        return [predict(t, m, lang, convention, an=an) for t, an in zip(texts, analyses)]
+    enc = [reader.encode(an, r.index) for an in analyses]
+    rows = None
+    if len(enc) >= reader.NUMPY_FROM:
+        try:
+            rows = r.log_probs_many(enc)
+        except ImportError:  # numpy is optional: plain Python gives the same figures, more slowly
+            rows = None
+    rows = rows or [r.log_probs(e) for e in enc]
+    return [predict(t, m, lang, convention, (r.mix, row), an) for t, an, row in zip(texts, analyses, rows)]
+
+
+def predict(text: str, m, lang: str = "en", convention: str = "msvitd", mixed=None, an=None) -> Strength:
+    """The strength of one sentence with model ``m`` (None: the cue rules alone); ``mixed``: (weight of
+    the linear model, the reader's log-probabilities of the sentence), averaged in (reader.py)."""
     from msvitd.text.strength import cues, features, reading
 
-    an = reading.analyse(text, cues.load(lang))
+    an = an or reading.analyse(text, cues.load(lang))
     rule, deciding = reading.rule_level(an, convention)
     negated = an.negated_only()
     if m is None:
@@ -50,7 +72,7 @@ def predict(text: str, m, lang: str = "en", convention: str = "msvitd") -> Stren
     else:
         level, _ = m.predict(features.features(an, ngram_value=m.ngram_value),
                              features.char_words(an) if m.char_value else (),
-                             features.vector_words(an) if m.vectors else None)
+                             features.vector_words(an) if m.vectors else None, mixed)
         source = "model"
         rel = an.relations()
         if rel and not an.live() and all(c.hypothetical for c in rel if not c.negated):
