@@ -194,10 +194,10 @@ def _macro(gold: list[str], pred: list[str]) -> float:
 
 def cross_validated(sentences: list[str], gold: list[str], folds: int = 5, split: str = "random",
                     nested: bool = False, settings: dict | None = None,
-                    reader: dict | None = None) -> dict[str, list[str]]:
+                    reader: dict | None = None, choose_mix: bool = False) -> dict[str, list[str]]:
     """Each fold's predictions under both conventions.  ``reader``: the reader's training settings
-    (train_reader.SETTINGS); the folds' readers are trained too, the mix weight chosen by an inner
-    3-fold CV on the training part, and the keys "reader:" (reader alone) and "linear:" (the linear
+    (train_reader.SETTINGS); the folds' readers are trained too (the mix weight: the settings', or
+    chosen by an inner 3-fold CV on the training part with ``choose_mix``), and the keys "reader:" (reader alone) and "linear:" (the linear
     model alone) hold the parts' predictions beside the ensemble's."""
     from msvitd.text.strength import predict, train
 
@@ -213,7 +213,8 @@ def cross_validated(sentences: list[str], gold: list[str], folds: int = 5, split
             from msvitd.text.strength import train_reader
 
             vectors = train.load_vectors()
-            w = train_reader.choose_mix(*part, {**(settings or {}), **chosen}, reader, vectors)
+            w = (train_reader.choose_mix(*part, {**(settings or {}), **chosen}, reader, vectors)
+                 if choose_mix else {**train_reader.SETTINGS, **reader}["mix"])
             rows = train_reader.log_probs(train_reader.train(*part, reader, vectors), [sentences[i] for i in te])
             chosen["mix"] = w
             mixes = {"": w, "reader:": 0.0, "linear:": None}
@@ -262,6 +263,8 @@ def main() -> int:
                     help="also train the folds' readers (torch) and report reader, linear model and their ensemble")
     ap.add_argument("--reader-set", action="append", default=[], metavar="NAME=VALUE",
                     help="a training setting of the folds' readers (train_reader.SETTINGS: epochs=20 ...)")
+    ap.add_argument("--choose-mix", action="store_true",
+                    help="with --reader: choose the mix weight by an inner CV in each training part (slow)")
     ap.add_argument("--press-only", action="store_true", help="only the self-written press-release lines")
     a = ap.parse_args()
     if a.press_only:
@@ -291,7 +294,7 @@ def main() -> int:
             settings["chars"] = a.chars
         reader = {k: (v if k == "widths" else float(v)) for k, v in (x.split("=", 1) for x in a.reader_set)}
         cv = cross_validated(sentences, gold, split=a.split, nested=a.nested, settings=settings,
-                             reader=reader if a.reader else None)
+                             reader=reader if a.reader else None, choose_mix=a.choose_mix)
         how = (f"5-fold cross-validated ({a.split} folds{', C and a second value by nested CV' if a.nested else ''}"
                f"{''.join(f', {k} {v}' for k, v in settings.items())})")
         parts = (("linear:", "Linear model alone"), ("reader:", "Reader alone"), ("", "Ensemble (linear + reader)")

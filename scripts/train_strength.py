@@ -8,7 +8,7 @@
 
 The reader (msvitd/text/strength/reader.py) is trained with torch (`pip install torch==2.13.0`) from
 the static word vectors of scripts/data/word-vectors-en.npz (scripts/word_vectors.py derives them);
-the weight of the linear model in the two models' average is chosen by a 3-fold CV on the corpus.
+the weight of the linear model in the two models' average is fixed (0.5, train_reader.SETTINGS).
 
 The corpus (Yu, Li & Wang 2019, GPL-3) is read from ../shared/ beside the repository; it is not
 copied into the project. Training is deterministic: the same corpus gives the same bytes.
@@ -46,7 +46,7 @@ def main() -> int:
     out = a.out or model.WEIGHTS
     status = _linear(m, out, a.check)
     if not a.linear_only:
-        status |= _reader(sentences, labels, a.check, m.meta)
+        status |= _reader(sentences, labels, a.check)
     return status
 
 
@@ -66,14 +66,12 @@ def _linear(m, out: Path, check: bool) -> int:
     return 0
 
 
-def _reader(sentences: list[str], labels: list[str], check: bool, linear_meta: dict) -> int:
-    """The reader, trained on the whole corpus with the weight of the average chosen by a 3-fold CV."""
+def _reader(sentences: list[str], labels: list[str], check: bool) -> int:
+    """The reader, trained on the whole corpus (the weight of the average: train_reader.SETTINGS "mix")."""
     from msvitd.text.strength import reader, train, train_reader
 
     vectors = train.load_vectors()
     settings = dict(train_reader.SETTINGS)
-    linear = {k: float(v) for k, v in linear_meta.items() if k in ("C",)}
-    settings["mix"] = train_reader.choose_mix(sentences, labels, linear, settings, vectors)
     data = train_reader.dumps(train_reader.train(sentences, labels, settings, vectors))
     out = reader.READER
     if check:

@@ -77,6 +77,8 @@ def predict(text: str, m, lang: str = "en", convention: str = "msvitd", mixed=No
         rel = an.relations()
         if rel and not an.live() and all(c.hypothetical for c in rel if not c.negated):
             level = "none"  # every relation sits in an aim, a need or a known fact: nothing claimed
+        if level == "direct_causal" and mixed is not None and _hedged(an):
+            level = "conditional_causal"
         if convention == "msvitd":
             level = _msvitd_convention(an, level)
         elif negated and level == "none" and not an.live():
@@ -85,6 +87,16 @@ def predict(text: str, m, lang: str = "en", convention: str = "msvitd", mixed=No
     shown += [c for c in an.cues if c.kind in ("modal", "hedge", "neg", "null", "hypo", "nonclaim")]
     shown.sort(key=lambda c: c.start)
     return Strength(level, tuple(dict.fromkeys((c.text, c.kind) for c in shown)), source, negated, rule)
+
+
+def _hedged(an) -> bool:
+    """Every live causal relation has a hedge in its verb group ("probably reduces", "appears to
+    lower"): conditional in both conventions.  The reader (reader.py) sees the hedge as a word of
+    the clause and, averaged in, can outvote it; the linear model has it as a scope feature."""
+    from msvitd.text.strength.scope import hedged_near
+
+    causal = [c for c in an.live() if c.kind == "causal"]
+    return bool(causal) and all(hedged_near(an, c) for c in causal)
 
 
 def _shown(c, level: str) -> bool:

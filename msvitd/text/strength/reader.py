@@ -8,8 +8,8 @@ log-probabilities are averaged with the linear model's (the file's meta "mix": t
 weight); docs/strength.md gives the figures.
 
 The file (msvitd/text/strength/data/reader-en.npz, float16, written by scripts/train_strength.py;
-training in torch, train_reader.py) holds the first layer already applied to each word and each
-(cue class, scope): row k of a word is what the word adds to a filter at offset k of a window.  So
+training in torch, train_reader.py) holds the first layer already applied to each word, each cue class and
+each scope: row k of a word is what the word adds to a filter at offset k of a window.  So
 inference is sums of rows, no products: plain Python for a few sentences (the critique, one line;
 numpy costs more to import than `msvitd --version` takes), numpy for many (``log_probs_many``).
 Both give the same figures (tests/test_strength_reader.py).
@@ -77,8 +77,9 @@ def encode(an: Analysis, index: dict[str, int]) -> tuple[list[int], list[int], l
 
 
 class Reader:
-    """The exported network: ``proj`` (words x offsets x filters), ``cls`` (tag*16+scope x offsets x
-    filters), ``bias`` (widths x filters), ``out`` (levels x 2*widths*filters), ``out_b``."""
+    """The exported network: ``proj`` (words x offsets x filters), ``tag`` (TAGS x offsets x filters),
+    ``scope`` (SCOPES x offsets x filters), ``bias`` (widths x filters), ``out`` (levels x
+    2*widths*filters), ``out_b``."""
 
     def __init__(self, arrays: dict, words: list[str], meta: dict, raw: dict | None = None):
         self.a = arrays  # numpy arrays (float64), or {} until a batch needs them (_numpy)
@@ -127,8 +128,9 @@ class Reader:
         f = self._shape("proj")[2]
         x = []  # per position: each offset's row, the word's and the class's summed
         for p in range(length + pad):
-            w, c = (ids[p], tags[p] * 16 + scope[p]) if p < length else (PAD, 0)
-            x.append([list(map(add, a, b)) for a, b in zip(self._row("proj", w), self._row("cls", c))])
+            w, t, s = (ids[p], tags[p], scope[p]) if p < length else (PAD, 0, 0)
+            x.append([list(map(add, map(add, a, b), c))
+                      for a, b, c in zip(self._row("proj", w), self._row("tag", t), self._row("scope", s))])
         bias, pooled, base = self._flat("bias"), [], 0
         for n, width in enumerate(self.widths):
             b = bias[n * f:(n + 1) * f]
@@ -174,13 +176,12 @@ class Reader:
         n, length = len(encoded), max(len(e[0]) for e in encoded)
         pad = max(self.widths) - 1
         ids = np.zeros((n, length + pad), dtype=np.int64)
-        cl = np.zeros_like(ids)
+        tg, sc = np.zeros_like(ids), np.zeros_like(ids)
         mask = np.zeros((n, length, 1))
         for r, (w, t, s) in enumerate(encoded):
-            ids[r, :len(w)] = w
-            cl[r, :len(w)] = np.asarray(t) * 16 + np.asarray(s)
+            ids[r, :len(w)], tg[r, :len(w)], sc[r, :len(w)] = w, t, s
             mask[r, :len(w)] = 1.0
-        x = a["proj"][ids] + a["cls"][cl]  # n x (L+pad) x offsets x filters
+        x = (a["proj"][ids] + a["tag"][tg]) + a["scope"][sc]  # n x (L+pad) x offsets x filters
         pooled, base = [], 0
         for k, width in enumerate(self.widths):
             h = a["bias"][k] + sum(x[:, j:j + length, base + j] for j in range(width))

@@ -3,7 +3,10 @@
 Training only (`pip install torch==2.13.0`, the CPU build); nothing here is imported at run time.
 Deterministic on one machine: fixed seeds, one thread, torch's deterministic algorithms, a fixed
 order of batches; the exported float16 arrays are the same bytes run after run.  Hyper-parameters
-are fixed a priori (SETTINGS; docs/strength.md says which were tried, in inner folds only).
+are fixed a priori (SETTINGS; docs/strength.md says which were tried, on an inner split of one
+fold's training part), and so is "mix", the linear model's weight in the average of the two
+models' log-probabilities: 0.5, an equal average (choose_mix picks it by an inner CV instead; too
+slow on the shared machine of issue 14's sixth round to run inside every outer fold).
 """
 
 from __future__ import annotations
@@ -14,9 +17,9 @@ from typing import Sequence
 
 from msvitd.text.strength import cues, reader, reading
 
-SETTINGS = {"dim_tag": 12, "dim_scope": 6, "filters": 64, "widths": "1,2,3", "epochs": 12, "batch": 32,
+SETTINGS = {"dim_tag": 12, "dim_scope": 6, "filters": 32, "widths": "1,2,3", "epochs": 12, "batch": 32,
             "lr": 2e-3, "weight_decay": 1e-4, "dropout_in": 0.25, "dropout_out": 0.5, "seeds": 1,
-            "freeze": 0, "min_count": 1}
+            "freeze": 0, "min_count": 2, "mix": 0.5}
 
 
 def _net(n_words: int, dim: int, st: dict):
@@ -141,18 +144,19 @@ def _export(nets, words: list[str], st: dict) -> reader.Reader:
     with torch.no_grad():
         emb, tag, scope = (t.weight.double().numpy() for t in (net.emb, net.tag, net.scope))
         d, dt = emb.shape[1], tag.shape[1]
-        proj, cls, bias = [], [], []
+        proj, tags, scopes, bias = [], [], [], []
         for conv in net.convs:
             kern = conv.weight.double().numpy()  # filters x inputs x width
             for j in range(kern.shape[2]):
                 proj.append(emb @ kern[:, :d, j].T)
-                t_part, s_part = tag @ kern[:, d:d + dt, j].T, scope @ kern[:, d + dt:, j].T
-                cls.append((t_part[:, None, :] + s_part[None, :, :]).reshape(-1, kern.shape[0]))
+                tags.append(tag @ kern[:, d:d + dt, j].T)
+                scopes.append(scope @ kern[:, d + dt:, j].T)
             bias.append(conv.bias.double().numpy())
-        arrays = {"proj": np.stack(proj, axis=1), "cls": np.stack(cls, axis=1), "bias": np.stack(bias),
+        arrays = {"proj": np.stack(proj, axis=1), "tag": np.stack(tags, axis=1), "scope": np.stack(scopes, axis=1),
+                  "bias": np.stack(bias),
                   "out": net.out.weight.double().numpy(), "out_b": net.out.bias.double().numpy()}
     raw = {k: (v.shape, np.ascontiguousarray(v.astype("<f2")).tobytes()) for k, v in arrays.items()}
-    meta = {"widths": st["widths"], "mix": str(st.get("mix", 0.5)), "filters": str(int(st["filters"]))}
+    meta = {"widths": st["widths"], "mix": str(st["mix"]), "filters": str(int(st["filters"]))}
     return reader.Reader({}, words, meta, raw)
 
 
