@@ -125,24 +125,22 @@ class Reader:
         """One sentence's log-probabilities, in plain Python."""
         ids, tags, scope = enc
         length, pad = len(ids), max(self.widths) - 1
-        f = self._shape("proj")[2]
-        x = []  # per position: each offset's row, the word's and the class's summed
-        for p in range(length + pad):
-            w, t, s = (ids[p], tags[p], scope[p]) if p < length else (PAD, 0, 0)
-            x.append([list(map(add, map(add, a, b), c))
-                      for a, b, c in zip(self._row("proj", w), self._row("tag", t), self._row("scope", s))])
+        # per position: each offset's row, the word's, the class's and the scope's summed (cached:
+        # "the", "of" ... recur with the same class)
+        x = [self._token(w, t, s) for w, t, s in zip(ids, tags, scope)] + [self._token(PAD, 0, 0)] * pad
         bias, pooled, base = self._flat("bias"), [], 0
+        f = len(bias) // len(self.widths)
         for n, width in enumerate(self.widths):
             b = bias[n * f:(n + 1) * f]
-            top, total = [0.0] * f, [0.0] * f
-            for p in range(length):
-                h = b
-                for j in range(width):
-                    h = list(map(add, h, x[p + j][base + j]))
-                h = [v if v > 0.0 else 0.0 for v in h]
-                top = list(map(max, top, h))
-                total = list(map(add, total, h))
-            pooled += top + [v / length for v in total]
+            cols = [x[j:j + length] for j in range(width)]
+            if width == 1:
+                pre = [list(map(add, b, p[base])) for p in cols[0]]
+            elif width == 2:
+                pre = [[u + v + c for u, v, c in zip(b, p[base], q[base + 1])] for p, q in zip(*cols)]
+            else:
+                pre = [[sum(v) for v in zip(b, *(p[base + j] for j, p in enumerate(group)))] for group in zip(*cols)]
+            act = [[v if v > 0.0 else 0.0 for v in col] for col in zip(*pre)]  # filters x positions
+            pooled += [max(col) for col in act] + [sum(col) / length for col in act]
             base += width
         out, out_b = self._flat("out"), self._flat("out_b")
         m = len(pooled)
@@ -150,6 +148,14 @@ class Reader:
         top = max(z)
         lse = top + math.log(sum(math.exp(v - top) for v in z))
         return tuple(v - lse for v in z)
+
+    def _token(self, w: int, t: int, s: int) -> list[list[float]]:
+        key = (w, t, s)
+        got = self._rows.get(key)
+        if got is None:
+            got = self._rows[key] = [list(map(add, map(add, a, b), c)) for a, b, c in
+                                     zip(self._row("proj", w), self._row("tag", t), self._row("scope", s))]
+        return got
 
     def log_probs_many(self, encoded: list) -> list[tuple[float, ...]]:
         """Many sentences' log-probabilities with numpy (imported here), in batches of similar length."""
