@@ -2,7 +2,8 @@
 
 ``classify(text, lang)`` is the one reading used by `msvitd strength` and by the critique.
 English: the cue reading (reading.py) plus a linear model over cue features, cue-class n-grams
-and word n-grams (model.py, weights learned from Yu, Li & Wang 2019 by scripts/train_strength.py).
+and word n-grams (model.py) averaged with a small convolutional reader over the words and their
+cue classes (reader.py); both learned from Yu, Li & Wang 2019 by scripts/train_strength.py.
 Other languages: the cue reading alone, from the language's lexicon (the model's n-grams are
 English).  Conventions (docs/strength.md): "X can reduce Y" is conditional causal; a negated
 relation ("was not associated with", "did not reduce") claims no relation: none.
