@@ -193,18 +193,37 @@ def _macro(gold: list[str], pred: list[str]) -> float:
 
 
 def cross_validated(sentences: list[str], gold: list[str], folds: int = 5, split: str = "random",
-                    nested: bool = False, settings: dict | None = None) -> dict[str, list[str]]:
+                    nested: bool = False, settings: dict | None = None,
+                    reader: dict | None = None, choose_mix: bool = False) -> dict[str, list[str]]:
+    """Each fold's predictions under both conventions.  ``reader``: the reader's training settings
+    (train_reader.SETTINGS); the folds' readers are trained too (the mix weight: the settings', or
+    chosen by an inner 3-fold CV on the training part with ``choose_mix``), and the keys "reader:" (reader alone) and "linear:" (the linear
+    model alone) hold the parts' predictions beside the ensemble's."""
     from msvitd.text.strength import predict, train
 
-    pred = {"yu2019": [""] * len(sentences), "msvitd": [""] * len(sentences)}
+    keys = ("yu2019", "msvitd") + (("reader:yu2019", "reader:msvitd", "linear:yu2019", "linear:msvitd")
+                                   if reader is not None else ())
+    pred = {key: [""] * len(sentences) for key in keys}
     for k, (tr, te) in enumerate(folds_of(sentences, gold, split, folds), 1):
         part = ([sentences[i] for i in tr], [gold[i] for i in tr])
         chosen = _choose(*part, settings or {}) if nested else {}
         m = train.train(*part, {**(settings or {}), **chosen})
-        for i in te:
-            for conv in pred:
-                pred[conv][i] = predict(sentences[i], m, "en", conv).level
-        print(f"  fold {k}/{folds} done" + (f" ({chosen})" if nested else ""), file=sys.stderr)
+        mixes = {"": None}
+        if reader is not None:
+            from msvitd.text.strength import train_reader
+
+            vectors = train.load_vectors()
+            w = (train_reader.choose_mix(*part, {**(settings or {}), **chosen}, reader, vectors)
+                 if choose_mix else {**train_reader.SETTINGS, **reader}["mix"])
+            rows = train_reader.log_probs(train_reader.train(*part, reader, vectors), [sentences[i] for i in te])
+            chosen["mix"] = w
+            mixes = {"": w, "reader:": 0.0, "linear:": None}
+        for n, i in enumerate(te):
+            for prefix, w in mixes.items():
+                for conv in ("yu2019", "msvitd"):
+                    mixed = None if w is None else (w, tuple(rows[n]))
+                    pred[prefix + conv][i] = predict(sentences[i], m, "en", conv, mixed=mixed).level
+        print(f"  fold {k}/{folds} done" + (f" ({chosen})" if chosen else ""), file=sys.stderr)
     return pred
 
 
@@ -240,6 +259,12 @@ def main() -> int:
                     help="train the folds' models with character n-grams of this value (not the shipped setting)")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                     help="a training setting for the folds' models (train.SETTINGS: vectors=0.1, nb=1, C=1 ...)")
+    ap.add_argument("--reader", action="store_true",
+                    help="also train the folds' readers (torch) and report reader, linear model and their ensemble")
+    ap.add_argument("--reader-set", action="append", default=[], metavar="NAME=VALUE",
+                    help="a training setting of the folds' readers (train_reader.SETTINGS: epochs=20 ...)")
+    ap.add_argument("--choose-mix", action="store_true",
+                    help="with --reader: choose the mix weight by an inner CV in each training part (slow)")
     ap.add_argument("--press-only", action="store_true", help="only the self-written press-release lines")
     a = ap.parse_args()
     if a.press_only:
@@ -267,15 +292,20 @@ def main() -> int:
         settings = {k: float(v) for k, v in (x.split("=", 1) for x in a.set)}
         if a.chars:
             settings["chars"] = a.chars
-        cv = cross_validated(sentences, gold, split=a.split, nested=a.nested, settings=settings)
+        reader = {k: (v if k == "widths" else float(v)) for k, v in (x.split("=", 1) for x in a.reader_set)}
+        cv = cross_validated(sentences, gold, split=a.split, nested=a.nested, settings=settings,
+                             reader=reader if a.reader else None, choose_mix=a.choose_mix)
         how = (f"5-fold cross-validated ({a.split} folds{', C and a second value by nested CV' if a.nested else ''}"
                f"{''.join(f', {k} {v}' for k, v in settings.items())})")
-        table(gold, cv["yu2019"], f"Model, {how}, --convention yu2019, corpus labels")
-        table(gold_m, cv["msvitd"], f"Model, {how}, msvitd's conventions in output and labels")
-        if a.split == "topic":
-            on = [i for i, s in enumerate(sentences) if topic_of(s) != "other"]
-            table([gold[i] for i in on], [cv["yu2019"][i] for i in on],
-                  f"Model, {how}, only the sentences held out by topic, corpus labels")
+        parts = (("linear:", "Linear model alone"), ("reader:", "Reader alone"), ("", "Ensemble (linear + reader)")
+                 ) if a.reader else (("", "Model"),)
+        for prefix, name in parts:
+            table(gold, cv[prefix + "yu2019"], f"{name}, {how}, --convention yu2019, corpus labels")
+            table(gold_m, cv[prefix + "msvitd"], f"{name}, {how}, msvitd's conventions in output and labels")
+            if a.split == "topic":
+                on = [i for i, s in enumerate(sentences) if topic_of(s) != "other"]
+                table([gold[i] for i in on], [cv[prefix + "yu2019"][i] for i in on],
+                      f"{name}, {how}, only the sentences held out by topic, corpus labels")
     press_release()
     speed(sentences)
     return 0

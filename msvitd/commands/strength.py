@@ -51,7 +51,7 @@ def command(
     """
     import sys
 
-    from msvitd.text.strength import NoCueData, classify
+    from msvitd.text.strength import NoCueData, classify, classify_many
     from msvitd.text.strength.cues import CueDataError, add_lexicons
 
     lines = _read_lines(file)
@@ -67,6 +67,8 @@ def command(
     except CueDataError as exc:
         _fail(str(exc))
     use_model = not rules
+    # all lines at once: the reader scores many sentences together (msvitd/text/strength/reader.py)
+    read = iter(classify_many([t for t in (line.strip() for line in lines) if t], lang, convention.value, use_model))
     rows = []
     for n, line in enumerate(lines, 1):
         text = line.strip()
@@ -74,7 +76,7 @@ def command(
             rows.append({"line": n, "text": "", "strength": None, "empty": True, "negated": False, "source": None,
                          "cues": []})
             continue
-        s = classify(text, lang, convention.value, use_model)
+        s = next(read)
         rows.append({"line": n, "text": text, "strength": s.level, "empty": False, "negated": s.negated,
                      "source": s.source, "cues": [{"text": t, "type": k} for t, k in s.cues]})
     _write(sys.stdout, _render(rows, format))

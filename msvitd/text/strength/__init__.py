@@ -2,7 +2,8 @@
 
 ``classify(text, lang)`` is the one reading used by `msvitd strength` and by the critique.
 English: the cue reading (reading.py) plus a linear model over cue features, cue-class n-grams
-and word n-grams (model.py, weights learned from Yu, Li & Wang 2019 by scripts/train_strength.py).
+and word n-grams (model.py) averaged with a small convolutional reader over the words and their
+cue classes (reader.py); both learned from Yu, Li & Wang 2019 by scripts/train_strength.py.
 Other languages: the cue reading alone, from the language's lexicon (the model's n-grams are
 English).  Conventions (docs/strength.md): "X can reduce Y" is conditional causal; a negated
 relation ("was not associated with", "did not reduce") claims no relation: none.
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from msvitd.text.strength.cues import NoCueData
 from msvitd.text.strength.reading import LEVELS, RANK
 
-__all__ = ["LEVELS", "RANK", "NoCueData", "Strength", "classify", "predict", "CONVENTIONS"]
+__all__ = ["LEVELS", "RANK", "NoCueData", "Strength", "classify", "classify_many", "predict", "CONVENTIONS"]
 
 CONVENTIONS = ("msvitd", "yu2019")
 
@@ -33,16 +34,38 @@ class Strength:
 
 def classify(text: str, lang: str = "en", convention: str = "msvitd", use_model: bool = True) -> Strength:
     """The strength of one sentence.  Raises NoCueData when ``lang`` has no cue data yet."""
-    from msvitd.text.strength import model
-
-    return predict(text, model.load() if (use_model and lang == "en") else None, lang, convention)
+    return classify_many([text], lang, convention, use_model)[0]
 
 
-def predict(text: str, m, lang: str = "en", convention: str = "msvitd") -> Strength:
-    """The strength of one sentence with model ``m`` (None: the cue rules alone)."""
+def classify_many(texts: list[str], lang: str = "en", convention: str = "msvitd",
+                  use_model: bool = True) -> list[Strength]:
+    """The strength of each sentence: the same as ``classify`` one at a time, but the reader
+    (reader.py) scores many sentences at once with numpy when it is installed (a few: plain Python)."""
+    from msvitd.text.strength import cues, model, reader, reading
+
+    tables = cues.load(lang)
+    m = model.load() if (use_model and lang == "en") else None
+    r = reader.load() if m is not None else None
+    analyses = [reading.analyse(t, tables) for t in texts]
+    if r is None:
+        return [predict(t, m, lang, convention, an=an) for t, an in zip(texts, analyses)]
+    enc = [reader.encode(an, r.index) for an in analyses]
+    rows = None
+    if len(enc) >= reader.NUMPY_FROM:
+        try:
+            rows = r.log_probs_many(enc)
+        except ImportError:  # numpy is optional: plain Python gives the same figures, more slowly
+            rows = None
+    rows = rows or [r.log_probs(e) for e in enc]
+    return [predict(t, m, lang, convention, (r.mix, row), an) for t, an, row in zip(texts, analyses, rows)]
+
+
+def predict(text: str, m, lang: str = "en", convention: str = "msvitd", mixed=None, an=None) -> Strength:
+    """The strength of one sentence with model ``m`` (None: the cue rules alone); ``mixed``: (weight of
+    the linear model, the reader's log-probabilities of the sentence), averaged in (reader.py)."""
     from msvitd.text.strength import cues, features, reading
 
-    an = reading.analyse(text, cues.load(lang))
+    an = an or reading.analyse(text, cues.load(lang))
     rule, deciding = reading.rule_level(an, convention)
     negated = an.negated_only()
     if m is None:
@@ -50,11 +73,13 @@ def predict(text: str, m, lang: str = "en", convention: str = "msvitd") -> Stren
     else:
         level, _ = m.predict(features.features(an, ngram_value=m.ngram_value),
                              features.char_words(an) if m.char_value else (),
-                             features.vector_words(an) if m.vectors else None)
+                             features.vector_words(an) if m.vectors else None, mixed)
         source = "model"
         rel = an.relations()
         if rel and not an.live() and all(c.hypothetical for c in rel if not c.negated):
             level = "none"  # every relation sits in an aim, a need or a known fact: nothing claimed
+        if level == "direct_causal" and mixed is not None and _hedged(an):
+            level = "conditional_causal"
         if convention == "msvitd":
             level = _msvitd_convention(an, level)
         elif negated and level == "none" and not an.live():
@@ -63,6 +88,16 @@ def predict(text: str, m, lang: str = "en", convention: str = "msvitd") -> Stren
     shown += [c for c in an.cues if c.kind in ("modal", "hedge", "neg", "null", "hypo", "nonclaim")]
     shown.sort(key=lambda c: c.start)
     return Strength(level, tuple(dict.fromkeys((c.text, c.kind) for c in shown)), source, negated, rule)
+
+
+def _hedged(an) -> bool:
+    """Every live causal relation has a hedge in its verb group ("probably reduces", "appears to
+    lower"): conditional in both conventions.  The reader (reader.py) sees the hedge as a word of
+    the clause and, averaged in, can outvote it; the linear model has it as a scope feature."""
+    from msvitd.text.strength.scope import hedged_near
+
+    causal = [c for c in an.live() if c.kind == "causal"]
+    return bool(causal) and all(hedged_near(an, c) for c in causal)
 
 
 def _shown(c, level: str) -> bool:

@@ -109,8 +109,9 @@ class Model:
             s = [a + b * share for a, b in zip(s, t)]
         return s
 
-    def predict(self, feats: dict[str, float], words=(), vectors=None) -> tuple[str, float]:
-        """The level and its probability; ``words``: those whose character n-grams are not in
+    def predict(self, feats: dict[str, float], words=(), vectors=None, mixed=None) -> tuple[str, float]:
+        """The level and its probability; ``mixed``: (w, the reader's log-probabilities), averaged
+        with this model's log-probabilities at weight w; ``words``: those whose character n-grams are not in
         ``feats`` (features.char_words), added one cached word at a time; ``vectors``: the two
         word lists of features.vector_words, for a model that reads vectors."""
         s = self.scores(feats)
@@ -131,6 +132,11 @@ class Model:
                 row = self._words.get(w) or self.word_row(w)
                 for k in range(len(s)):
                     s[k] += row[k]
+        if mixed is not None:  # the reader's log-probabilities averaged in (reader.py)
+            w, other = mixed
+            top = max(s)
+            z = top + math.log(sum(math.exp(x - top) for x in s))
+            s = [w * (x - z) + (1 - w) * o for x, o in zip(s, other)]
         top = max(range(len(s)), key=s.__getitem__)
         z = sum(math.exp(x - s[top]) for x in s)
         return self.levels[top], 1.0 / z

@@ -46,11 +46,18 @@ def scope_features(an: Analysis, f: dict[str, float]) -> dict[str, float]:
         place = _modal_place(toks, modals, c.start, a, b)
         f[f"sc:{k}|modal={place}"] = 1.0
         f[f"sc:{k}|{state}|modal={place.split(':')[0]}"] = 1.0
-        if any(toks[j] in _HEDGE_NEAR for j in range(max(a, c.start - _NEAR), c.start)):
+        if hedged_near(an, c):
             f[f"sc:{k}|hedge_near"] = 1.0
         if c.start >= 2 and toks[c.start - 1] == "to" and toks[c.start - 2] in _REPORTED:
             f[f"sc:{k}|reported={toks[c.start - 2]}"] = 1.0
     return _evaluative(toks, f)
+
+
+def hedged_near(an: Analysis, c) -> bool:
+    """A hedging adverb or raising verb in the relation's verb group ("probably reduces", "appears to
+    lower"): the doubt Yu et al.'s guideline and Sumner et al. call conditional."""
+    a, _ = an.clauses[c.clause]
+    return any(an.tokens[j] in _HEDGE_NEAR for j in range(max(a, c.start - _NEAR), c.start))
 
 
 def _evaluative(toks, f: dict[str, float]) -> dict[str, float]:
