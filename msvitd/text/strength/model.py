@@ -177,11 +177,26 @@ def loads(text: str) -> Model:
 @lru_cache(maxsize=2)
 def load(path: Path = WEIGHTS) -> Model | None:
     """The shipped model, or None when the weights file is missing (a source checkout before training)."""
+    # Unzipping and splitting ~14,000 lines costs ~25 ms on every start; the parsed table is kept in the
+    # user's cache folder under a key made of the weights' bytes and this module's, so new weights or a
+    # new reading of them rebuild it.  Output never depends on the cache.
+    try:
+        from msvitd.text import cache
+
+        key = cache.key_for([path, Path(__file__)], "strength-model")
+        hit = cache.load(key, "strength-model")
+        if isinstance(hit, tuple) and len(hit) == 4:
+            return Model(*hit)
+    except Exception:  # no cache module or an unreadable entry: parse
+        cache, key = None, None
     try:
         raw = gzip.decompress(path.read_bytes())
     except OSError:
         return None
-    return loads(raw.decode("utf-8"))
+    model = loads(raw.decode("utf-8"))
+    if cache is not None and key is not None:
+        cache.save(key, (model.levels, model.bias, model.weights, model.meta), "strength-model")
+    return model
 
 
 def write(model: Model, path: Path) -> bytes:
