@@ -58,5 +58,7 @@ def _unanchored(ctx, r) -> bool:
     nor an outcome, nor claims anything, nor refers back to a sentence that does: it describes something else
     ("a striking pattern on the world map of MS", "striking p values. But they are exploratory")."""
     people = [p for p in r.populations if p.concept != "readers"]  # "if you colour in a map": no population
+    own = ctx.lexicon.article.get("own_study")  # "this trial is a landmark", "este ensayo es un hito"
     return not (r.sentence.heading or r.intervention or r.outcomes or r.claims or r.boosters or people
+                or (own is not None and own.search(r.sentence.text))
                 or ctx.lexicon.disease_terms.find(r.sentence.text) or ctx.refers_back(r))

@@ -165,3 +165,12 @@ def test_tolerance_qualified_denied_or_asked_stays_silent(text):
 def test_tolerance_is_silent_without_a_clear_excess_of_harms():
     # D-Lay MS: severe adverse events 17 vs 13, no clear excess on the vitamin
     assert "C102" not in loud("The high dose was well tolerated.", "d-lay-ms")
+
+
+# -- a strong word about "this trial" is anchored even when the sentence names no intervention (lead, merge) --
+@pytest.mark.parametrize("text,lang", [
+    ("Put plainly: this trial is a landmark.", "en"),
+    ("Dicho sin rodeos: este ensayo es un hito.", "es"),
+])
+def test_a_strong_word_about_this_trial_stays_a_warning(text, lang):
+    assert ("C101", "warning") in {(c, s) for c, s, _ in found(text, "d-lay-ms", lang)}

@@ -21,7 +21,7 @@ def quotes(text: str, code: str, study: str = "d-lay-ms") -> list[str]:
 
 @pytest.mark.parametrize("text", [
     "Es, sin exagerar, una revolución para quien tiene esclerosis múltiple.",
-    "Estamos, sin lugar a dudas, ante un antes y un después.",
+    "Este ensayo marca, sin lugar a dudas, un antes y un después.",
     "Sin embargo, lo de la vitamina D es una revolución.",
     "Dicho sin rodeos: este ensayo es un hito.",
 ])
