@@ -23,15 +23,11 @@ def negated_before(text: str, start: int, floor: int) -> bool:
     "pas de preuve", "sin pruebas" (the words: ``negation: rules:`` in the lexicons, msvitd/text/negation.py)."""
     window = text[max(floor, start - 30):start]
     cut = None
-    for cut in _CONTRAST.finditer(window):
+    for cut in negation.contrast().finditer(window):
         pass
     if cut is not None:  # "Anecdote isn't data, but the science has caught up": the negation is before the contrast
         window = window[cut.end():]
     return bool(negation.before().search(window))
-
-
-# a contrast or a clause mark ends what a negation before it can deny (any supported language)
-_CONTRAST = re.compile(r"[;:!?]|\b(?:but|yet|mais|aber|doch|pero|sino)\b", re.IGNORECASE)
 
 
 def by_strength(default: str, strength: str) -> str:

@@ -109,20 +109,19 @@ def _practice(ctx, r):
     return None
 
 
-_AFTER_CONTRAST = re.compile(r"\b(?:but|although|though|except|apart from|aside from|however|yet)\b", re.IGNORECASE)
-
-
 def _tolerance(ctx, r):
     """The intervention told as well tolerated or safe ("how well the high dose was tolerated") when the study
     file records a harm clearly more frequent on it (msvitd/facts/harms.py): safety told as settled against the
-    trial's own safety table.  Not when denied, asked, hypothetical, or qualified after it ("but ...")."""
+    trial's own safety table.  Not when denied, asked, hypothetical, or qualified after it ("but ...": the
+    language's ``article: tolerated_qualified`` words)."""
     excess = ctx.harm_excess
     if not excess or r.question or not (r.intervention or ctx.refers_back(r)):
         return None
     for h in ctx.find("tolerated", r):
         clause = r.clause_at(h.start)
         if r.negated_at(h.start) or negated_before(ctx.text, h.start, r.start) or (
-                clause is not None and clause.hypothetical_at(h.start)) or _AFTER_CONTRAST.search(ctx.text, h.end, r.end):
+                clause is not None and clause.hypothetical_at(h.start)) or any(
+                    q.start >= h.end for q in ctx.find("tolerated_qualified", r)):
             continue
         names = ", ".join(x.name.lower() for x in excess[:2])
         return ctx.hit(h.start, h.end, f"calls the intervention well tolerated or safe, but the trial recorded more "

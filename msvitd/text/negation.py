@@ -48,6 +48,12 @@ def before() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def contrast() -> re.Pattern:
+    """A contrast word or clause mark: a negation before it does not deny what follows it."""
+    return re.compile(rf"[;:!?]|(?:{_alt(_words('contrast'))})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
 def after() -> re.Pattern:
     """The word just read denied as a predicate ("A breakthrough it is not", "ist das nicht")."""
     return re.compile(rf"\s*,?\s*(?:{_alt(_words('after'))})", re.IGNORECASE)
