@@ -43,3 +43,12 @@ def cli():
         return runner.invoke(app, [str(a) for a in args], env={"NO_COLOR": "1", "COLUMNS": "100", **(env or {})})
 
     return invoke
+
+
+@pytest.fixture
+def cache_in(tmp_path, monkeypatch):
+    """An empty cache folder of the test's own (two start-up cache modules use it)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("MSVITD_CACHE_DIR", str(folder))
+    monkeypatch.delenv("MSVITD_NO_CACHE", raising=False)
+    return folder

@@ -5,12 +5,10 @@ study file taking effect at once. Every test uses a temporary MSVITD_CACHE_DIR."
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from test_startup_cache import _run  # one copy of the subprocess helper; cache_in: tests/conftest.py
 
 ROOT = Path(__file__).resolve().parents[1]
 # written here: one figure of the trial right, one wrong (C502 checks it against the study's facts)
@@ -26,23 +24,7 @@ def article(tmp_path) -> Path:
 
 
 def _critique(*args: str, cache: Path | None, cwd: Path = ROOT) -> tuple[int, str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MSVITD_")}
-    env.update(NO_COLOR="1", COLUMNS="100")
-    if cache is None:
-        env["MSVITD_NO_CACHE"] = "1"
-    else:
-        env["MSVITD_CACHE_DIR"] = str(cache)
-    r = subprocess.run([sys.executable, "-m", "msvitd", "critique", *args, "--format", "json"], capture_output=True,
-                       text=True, timeout=300, env=env, cwd=cwd)
-    return r.returncode, r.stdout, r.stderr
-
-
-@pytest.fixture
-def cache_in(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("MSVITD_CACHE_DIR", str(folder))
-    monkeypatch.delenv("MSVITD_NO_CACHE", raising=False)
-    return folder
+    return _run("critique", *args, "--format", "json", cache=cache, cwd=cwd)
 
 
 def test_kept_study_facts_give_the_findings_derived_ones_give(tmp_path, article):

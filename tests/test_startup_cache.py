@@ -29,14 +29,6 @@ def _run(*args: str, cache: Path | None, cwd: Path = ROOT) -> tuple[int, str, st
     return r.returncode, r.stdout, r.stderr
 
 
-@pytest.fixture
-def cache_in(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("MSVITD_CACHE_DIR", str(folder))
-    monkeypatch.delenv("MSVITD_NO_CACHE", raising=False)
-    return folder
-
-
 @pytest.mark.parametrize("args", [("--source", "d-lay-ms"), ()], ids=["source", "detected"])
 def test_critique_is_the_same_without_with_a_cold_and_with_a_warm_cache(tmp_path, args):
     cache = tmp_path / "cache"
