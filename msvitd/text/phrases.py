@@ -171,7 +171,10 @@ def _first_chars(entry) -> set[str] | None:
     if e[0].isalnum():
         return {e[0].lower()}
     if e[0] == "(":
-        alts = split_alternatives(e[1:_group_end(e)])
+        end = _group_end(e)
+        if e[end + 1:end + 2] in ("?", "*"):  # "(völlig |komplett )?nebenwirkungsfrei": may start after the group
+            return None
+        alts = split_alternatives(e[1:end])
         firsts = set()
         for a in alts:
             a = a.strip()
