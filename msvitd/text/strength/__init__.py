@@ -54,7 +54,7 @@ def classify_many(texts: list[str], lang: str = "en", convention: str = "msvitd"
     if len(enc) >= reader.NUMPY_FROM:
         try:
             rows = r.log_probs_many(enc)
-        except ImportError:  # numpy is optional: plain Python gives the same figures, more slowly
+        except ImportError:  # numpy missing (it is a main dependency): plain Python gives the same figures
             rows = None
     rows = rows or [r.log_probs(e) for e in enc]
     return [predict(t, m, lang, convention, (r.mix, row), an) for t, an, row in zip(texts, analyses, rows)]
